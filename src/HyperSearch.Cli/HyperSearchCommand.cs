@@ -1,0 +1,20 @@
+using System.CommandLine;
+using HyperSearch.Cli.Commands;
+
+namespace HyperSearch.Cli;
+
+/// <summary>The root <c>hypersearch</c> command; each sub-command lives in its own file under Commands/.</summary>
+public static class HyperSearchCommand
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("HyperSearch: learning-rate hyperparameter search on a shared device queue.");
+        root.Subcommands.Add(WorkerCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(ScheduleCommand.Create());
+        root.Subcommands.Add(TrialCommand.Create());
+        root.Subcommands.Add(LrFindCommand.Create());
+        root.Subcommands.Add(AskTellCommand.Create());
+        return root;
+    }
+}

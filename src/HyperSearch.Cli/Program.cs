@@ -1,0 +1,3 @@
+using HyperSearch.Cli;
+
+return await HyperSearchCommand.Create().Parse(args).InvokeAsync();

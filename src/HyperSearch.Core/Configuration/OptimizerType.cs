@@ -1,0 +1,10 @@
+namespace HyperSearch.Core.Configuration;
+
+public enum OptimizerType
+{
+    Sgd,
+    Adam,
+    AdamW,
+    RmsProp,
+    Adagrad,
+}

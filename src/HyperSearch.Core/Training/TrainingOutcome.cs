@@ -1,0 +1,11 @@
+using HyperSearch.Core.Trials;
+
+namespace HyperSearch.Core.Training;
+
+/// <summary>How a training run ended. <see cref="State"/> is Completed, Pruned, Diverged or Cancelled.</summary>
+public sealed record TrainingOutcome(
+    TrialState State,
+    int EpochsRun,
+    double? TestLoss = null,
+    double? TestAccuracy = null,
+    string? Message = null);

@@ -1,0 +1,19 @@
+using HyperSearch.Core.Configuration;
+
+namespace HyperSearch.Core.Training;
+
+/// <summary>Everything a trainer needs to run one trial.</summary>
+public sealed record TrainingRequest
+{
+    public required string Workload { get; init; }
+    public required TrialConfig Config { get; init; }
+    public required int Epochs { get; init; }
+    public ScheduleUnit ScheduleUnit { get; init; } = ScheduleUnit.Epoch;
+    /// <summary><c>cpu</c>, <c>cuda:0</c>, …</summary>
+    public string Device { get; init; } = "cpu";
+    public int Seed { get; init; }
+    /// <summary>Intra-op threads for this trial (a CPU slot's share of the cores).</summary>
+    public int Threads { get; init; } = 1;
+    /// <summary>Also evaluate the held-out test set after the last epoch (done once, for the best trial).</summary>
+    public bool EvaluateTestSet { get; init; }
+}
