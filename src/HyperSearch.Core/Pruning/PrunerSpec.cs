@@ -1,0 +1,11 @@
+namespace HyperSearch.Core.Pruning;
+
+/// <summary>Pruner settings of a search. Type: none, median, asha.</summary>
+public sealed record PrunerSpec
+{
+    public string Type { get; init; } = "none";
+    public int StartupTrials { get; init; } = 5;
+    public int WarmupSteps { get; init; }
+    public int ReductionFactor { get; init; } = 3;
+    public int MinResource { get; init; } = 1;
+}

@@ -1,0 +1,7 @@
+namespace HyperSearch.Core.Sampling;
+
+public enum ObjectiveDirection
+{
+    Minimize,
+    Maximize,
+}

@@ -1,0 +1,8 @@
+namespace HyperSearch.Core.Sampling;
+
+public enum SearchStrategy
+{
+    Grid,
+    Random,
+    Tpe,
+}

@@ -1,0 +1,8 @@
+using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Trials;
+
+namespace HyperSearch.Core.Sampling;
+
+/// <summary>An immutable view of one trial of the search, as samplers see it (never the store).</summary>
+/// <param name="Value">The objective (validation metric) of a finished trial; null while running or when failed.</param>
+public sealed record TrialSnapshot(int Number, TrialConfig Config, TrialState State, double? Value);
