@@ -1,3 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using HyperSearch.Web.Launch;
+using HyperSearch.Web.Live;
 using Radzen;
 
 namespace HyperSearch.Web.Hosting;
@@ -14,6 +18,32 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHyperSearchDashboard(builder.Configuration);
+        builder.Services.AddHyperSearchApi();
         return builder;
+    }
+
+    /// <summary>The live feed (one reader for all viewers) and what the pages need besides the store.</summary>
+    public static IServiceCollection AddHyperSearchDashboard(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<LiveFeedOptions>(configuration.GetSection(LiveFeedOptions.Section));
+        services.AddSingleton<LiveFeed>();
+        services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveFeed>());
+        services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
+        services.AddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());
+        return services;
+    }
+
+    public static IServiceCollection AddHyperSearchApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            // NaN/±Infinity are results (a diverged trial's loss), so they must serialize.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        return services;
     }
 }

@@ -1,3 +1,4 @@
+using HyperSearch.Web.Api;
 using HyperSearch.Web.Components;
 
 namespace HyperSearch.Web.Hosting;
@@ -14,6 +15,8 @@ public static class WebApplicationExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapOpenApi();
+        app.MapHyperSearchApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Json;
-using HyperSearch.Core.Schedules;
+using HyperSearch.Web.Charts;
 using HyperSearch.Web.Components.Charts;
 
 namespace HyperSearch.Web.Components.Pages;
@@ -52,7 +52,7 @@ public partial class Playground
         }
 
         config = config with { InitialLr = initialLr };
-        var lrs = ScheduleCurve(config, steps);
+        var lrs = ScheduleCurve.Compute(config, steps);
         var points = lrs.Select((lr, step) => ChartSeries.Point(step, lr)).ToList();
         chart = new LineChartSpec([new ChartSeries("lr", config.Decay.Type, points)])
         {
@@ -63,20 +63,4 @@ public partial class Playground
         summary = string.Create(CultureInfo.InvariantCulture,
             $"{config.Decay.Type}: first LR {lrs[0]:G6}, final LR {lrs[^1]:G6}, min {lrs.Min():G6}, max {lrs.Max():G6}");
     }
-
-    private static double[] ScheduleCurve(TrialConfig config, int steps)
-    {
-        var scheduler = LrSchedulerFactory.Create(config);
-        var lrs = new double[steps];
-        for (var step = 0; step < steps; step++)
-        {
-            lrs[step] = scheduler.CurrentLr;
-            scheduler.Step(SyntheticValidationLoss(step));
-        }
-
-        return lrs;
-    }
-
-    // Improves for a third of the run, then stalls: enough to show what reduceOnPlateau does.
-    private static double SyntheticValidationLoss(int step) => 1.0 / (1 + Math.Min(step, 30));
 }

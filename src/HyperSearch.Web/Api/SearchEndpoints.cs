@@ -1,0 +1,87 @@
+using HyperSearch.Core.Searches;
+using HyperSearch.Web.Launch;
+
+namespace HyperSearch.Web.Api;
+
+/// <summary>/api/searches: create (validated exactly like the launch form), list, get, steer, trials, export.</summary>
+public static class SearchEndpoints
+{
+    public const int MaxBodyChars = 1_000_000;
+
+    public static RouteGroupBuilder MapSearchEndpoints(this RouteGroupBuilder api)
+    {
+        var searches = api.MapGroup("/searches").WithTags("Searches");
+        searches.MapPost("/", CreateAsync)
+            .Accepts<SearchSpecDocument>("application/json")
+            .Produces<CreatedSearch>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .WithSummary("Create a search from a spec document (the same document as `hypersearch search create`).");
+        searches.MapGet("/", async (ITrialStore store, int? skip, int? take, CancellationToken ct) =>
+            skip is < 0 || take is < 1 or > 1000
+                ? ApiProblems.Validation(skip is < 0 ? "skip" : "take", skip is < 0 ? "must be ≥ 0" : "must be between 1 and 1000")
+                : Results.Ok(await store.ListSearchesAsync(skip ?? 0, take ?? 100, ct)))
+            .Produces<IReadOnlyList<SearchSummary>>().WithSummary("Searches, newest first.");
+        searches.MapGet("/{id:long}", async (long id, ITrialStore store, CancellationToken ct) =>
+            await store.GetSearchAsync(id, ct) is { } detail ? Results.Ok(detail) : Results.NotFound())
+            .Produces<SearchDetail>().Produces(StatusCodes.Status404NotFound);
+        searches.MapPost("/{id:long}/cancel", (long id, ITrialStore store, CancellationToken ct) =>
+            CommandAsync(id, store, s => s.CancelSearchAsync(id, ct), ct)).WithSummary("Cancel queued trials; running ones stop at the next check.");
+        searches.MapPost("/{id:long}/pause", (long id, ITrialStore store, CancellationToken ct) =>
+            CommandAsync(id, store, s => s.PauseSearchAsync(id, ct), ct));
+        searches.MapPost("/{id:long}/resume", (long id, ITrialStore store, CancellationToken ct) =>
+            CommandAsync(id, store, s => s.ResumeSearchAsync(id, ct), ct));
+        searches.MapPost("/{id:long}/priority", (long id, PriorityChange change, ITrialStore store, CancellationToken ct) =>
+            change.Priority is < -1000 or > 1000
+                ? Task.FromResult(ApiProblems.Validation("priority", "must be between -1000 and 1000"))
+                : CommandAsync(id, store, s => s.SetPriorityAsync(id, change.Priority, ct), ct));
+        searches.MapGet("/{id:long}/trials", TrialsAsync)
+            .Produces<Page<TrialRow>>().ProducesValidationProblem()
+            .WithSummary("Ranked trials; filters: state=completed,running, decay=cosine,step; sort=rank|number|initialLr|…; desc; skip; take.");
+        searches.MapGet("/{id:long}/export", ExportAsync)
+            .WithSummary("Every trial, ranked, as format=csv (default) or format=json.");
+        return api;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, ITrialStore store, IWorkloadCatalog workloads, CancellationToken ct)
+    {
+        // The body is read as text so malformed JSON gets the validator's field error, not a 500 or a bare 400.
+        using var reader = new StreamReader(request.Body);
+        var buffer = new char[MaxBodyChars + 1];
+        var length = await reader.ReadBlockAsync(buffer, ct);
+        if (length > MaxBodyChars) return ApiProblems.Validation("$", $"the document is larger than {MaxBodyChars} characters");
+        var (spec, errors) = SearchSpecValidator.Parse(new string(buffer, 0, length), workloads.Names);
+        if (spec is null) return ApiProblems.Validation(errors);
+        var id = await store.CreateSearchAsync(spec, ct);
+        return Results.Created($"/api/searches/{id}", new CreatedSearch(id, $"/searches/{id}"));
+    }
+
+    private static async Task<IResult> CommandAsync(long id, ITrialStore store, Func<ITrialStore, Task<bool>> command, CancellationToken ct)
+    {
+        if (await command(store)) return Results.NoContent();
+        return await store.GetSearchAsync(id, ct) is null
+            ? Results.NotFound()
+            : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The search is already finished.");
+    }
+
+    private static async Task<IResult> TrialsAsync(long id, ITrialStore store, string? state, string? decay, string? sort,
+        bool? desc, int? skip, int? take, CancellationToken ct)
+    {
+        var (query, errors) = TrialQueryReader.Read(id, state, decay, sort, desc, skip, take);
+        if (query is null) return ApiProblems.Validation(errors);
+        if (await store.GetSearchAsync(id, ct) is null) return Results.NotFound();
+        return Results.Ok(await store.GetTrialsAsync(query, ct));
+    }
+
+    private static async Task<IResult> ExportAsync(long id, ITrialStore store, string? format, string? state, string? decay, CancellationToken ct)
+    {
+        format ??= "csv";
+        if (format is not ("csv" or "json")) return ApiProblems.Validation("format", "must be csv or json");
+        var (query, errors) = TrialQueryReader.Read(id, state, decay, null, null, null, null);
+        if (query is null) return ApiProblems.Validation(errors);
+        if (await store.GetSearchAsync(id, ct) is null) return Results.NotFound();
+        var rows = await TrialExport.AllRankedAsync(store, query, ct);
+        return format == "csv"
+            ? Results.File(System.Text.Encoding.UTF8.GetBytes(TrialExport.ToCsv(rows)), "text/csv", $"search-{id}-trials.csv")
+            : Results.File(System.Text.Encoding.UTF8.GetBytes(TrialExport.ToJson(rows)), "application/json", $"search-{id}-trials.json");
+    }
+}

@@ -1,0 +1,53 @@
+using HyperSearch.Core.Pruning;
+using HyperSearch.Core.Sampling;
+using HyperSearch.Core.Searches;
+using HyperSearch.Core.Training;
+
+namespace HyperSearch.Web.Launch;
+
+/// <summary>
+/// Everything the launch form edits. <see cref="LaunchSpecWriter"/> turns it into the same spec
+/// document the REST API and the CLI accept, so one validator judges all three.
+/// </summary>
+public sealed class LaunchForm
+{
+    public string Name { get; set; } = "";
+    public string Owner { get; set; } = "default";
+    public string Workload { get; set; } = "";
+    public SearchStrategy Strategy { get; set; } = SearchStrategy.Tpe;
+    public ObjectiveMetric Objective { get; set; } = ObjectiveMetric.ValLoss;
+    public int Budget { get; set; } = 20;
+    public int Parallelism { get; set; } = 2;
+    public int Epochs { get; set; } = 10;
+    public ScheduleUnit ScheduleUnit { get; set; } = ScheduleUnit.Epoch;
+    public int Seed { get; set; }
+    public int GridPoints { get; set; } = 3;
+    public string Pruner { get; set; } = "none";
+    public int Priority { get; set; }
+
+    public ParamRange InitialLr { get; set; } = ParamRange.Float("initialLr", 1e-4, 1, log: true);
+    public List<DecayChoice> Decays { get; set; } = [];
+
+    public bool UseWarmup { get; set; }
+    public ParamRange WarmupSteps { get; set; } = ParamRange.Int("steps", 1, 5);
+    public ParamRange WarmupStartFactor { get; set; } = ParamRange.Float("startFactor", 0.01, 0.5, log: true);
+
+    public bool UseOptimizer { get; set; }
+    public ParamRange OptimizerType { get; set; } = ParamRange.Choice("type", "sgd, adam");
+    public ParamRange Momentum { get; set; } = ParamRange.Float("momentum", 0.0, 0.95);
+
+    public IEnumerable<DecayChoice> IncludedDecays => Decays.Where(d => d.Included);
+
+    /// <summary>A new form with every decay type listed (cosine and step ticked) and defaults for the epochs.</summary>
+    public static LaunchForm CreateDefault(string workload, int epochs = 10)
+    {
+        var form = new LaunchForm { Workload = workload, Epochs = epochs };
+        form.Decays = DecayParameterCatalogue.CreateAll(epochs);
+        foreach (var decay in form.Decays)
+        {
+            decay.Included = decay.Type is "cosine" or "step";
+        }
+
+        return form;
+    }
+}

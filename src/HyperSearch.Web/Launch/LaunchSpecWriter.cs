@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HyperSearch.Core.Searches;
+using HyperSearch.Core.Validation;
+
+namespace HyperSearch.Web.Launch;
+
+/// <summary>
+/// Writes the launch form as a search spec document (settings + space) — the very document the
+/// REST API and `hypersearch search create` take — and validates it with the core's validator.
+/// Space format: each parameter is {"type": "float"|"int"|"categorical"|"fixed", …}; decay is an
+/// object keyed by decay type, each holding its own parameters.
+/// </summary>
+public static class LaunchSpecWriter
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static string ToJson(LaunchForm form, bool indented = false) =>
+        ToDocument(form).ToJsonString(indented ? Indented : null);
+
+    public static (SearchSpec? Spec, IReadOnlyList<ValidationError> Errors) Validate(LaunchForm form, IReadOnlyCollection<string> workloads) =>
+        SearchSpecValidator.Parse(ToJson(form), workloads);
+
+    public static JsonObject ToDocument(LaunchForm form) => new()
+    {
+        ["name"] = form.Name,
+        ["owner"] = form.Owner,
+        ["workload"] = form.Workload,
+        ["strategy"] = Camel(form.Strategy.ToString()),
+        ["objective"] = Camel(form.Objective.ToString()),
+        ["budget"] = form.Budget,
+        ["parallelism"] = form.Parallelism,
+        ["epochs"] = form.Epochs,
+        ["scheduleUnit"] = Camel(form.ScheduleUnit.ToString()),
+        ["seed"] = form.Seed,
+        ["gridPoints"] = form.GridPoints,
+        ["priority"] = form.Priority,
+        ["pruner"] = new JsonObject { ["type"] = form.Pruner },
+        ["space"] = Space(form),
+    };
+
+    public static JsonObject Space(LaunchForm form)
+    {
+        var decay = new JsonObject();
+        foreach (var choice in form.IncludedDecays)
+        {
+            decay[choice.Type] = Params(choice.Parameters);
+        }
+
+        var space = new JsonObject { ["initialLr"] = Distribution(form.InitialLr), ["decay"] = decay };
+        if (form.UseWarmup)
+        {
+            space["warmup"] = Params([form.WarmupSteps, form.WarmupStartFactor]);
+        }
+
+        if (form.UseOptimizer)
+        {
+            space["optimizer"] = Params([form.OptimizerType, form.Momentum]);
+        }
+
+        return space;
+    }
+
+    private static JsonObject Params(IEnumerable<ParamRange> parameters)
+    {
+        var result = new JsonObject();
+        foreach (var parameter in parameters) result[parameter.Name] = Distribution(parameter);
+        return result;
+    }
+
+    public static JsonObject Distribution(ParamRange range) => range.Kind switch
+    {
+        ParamKind.Float => new JsonObject { ["type"] = "float", ["low"] = range.Low, ["high"] = range.High, ["log"] = range.Log },
+        ParamKind.Int => new JsonObject { ["type"] = "int", ["low"] = (long)Math.Round(range.Low), ["high"] = (long)Math.Round(range.High), ["log"] = range.Log },
+        ParamKind.Choice => new JsonObject { ["type"] = "categorical", ["choices"] = JsonLiteral.ParseList(range.Choices) },
+        _ => new JsonObject { ["type"] = "fixed", ["value"] = JsonLiteral.Parse(range.Value) },
+    };
+
+    private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+}

@@ -1,0 +1,110 @@
+using HyperSearch.Core.Searches;
+using Microsoft.Extensions.Options;
+
+namespace HyperSearch.Web.Live;
+
+/// <summary>
+/// Singleton background reader of the store's change log: one query per interval however many
+/// dashboards are open, fanned out to subscriptions. The cursor starts at "now", so viewers get
+/// what happens after the app started (pages load history themselves).
+/// </summary>
+public sealed class LiveFeed(
+    IServiceScopeFactory scopes,
+    IOptions<LiveFeedOptions> options,
+    TimeProvider time,
+    ILogger<LiveFeed> logger) : BackgroundService, ILiveFeed
+{
+    private readonly List<LiveSubscription> subscriptions = [];
+    private ChangeCursor? cursor;
+
+    public TimeSpan Interval => TimeSpan.FromMilliseconds(Math.Max(50, options.Value.LiveFeedMilliseconds));
+
+    public IDisposable Subscribe(Func<ChangeSet, Task> onChanges, TimeSpan? throttle = null)
+    {
+        var subscription = new LiveSubscription(this, onChanges, throttle ?? TimeSpan.Zero);
+        lock (subscriptions) subscriptions.Add(subscription);
+        return subscription;
+    }
+
+    internal void Remove(LiveSubscription subscription)
+    {
+        lock (subscriptions) subscriptions.Remove(subscription);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                await PollAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A database hiccup must not end the feed; the next tick tries again.
+                logger.LogWarning(e, "live feed poll failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One tick: read what changed (always, so the cursor stays current) and deliver it.</summary>
+    public async Task PollAsync(CancellationToken cancellationToken = default)
+    {
+        LiveSubscription[] listeners;
+        lock (subscriptions) listeners = [.. subscriptions];
+        using var scope = scopes.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<ITrialStore>();
+        cursor ??= await StartCursorAsync(store, cancellationToken);
+
+        var changes = await store.GetChangesAsync(cursor, cancellationToken: cancellationToken);
+        cursor = changes.Next;
+        if (changes.Epochs.Count + changes.Trials.Count + changes.Searches.Count > 0)
+        {
+            foreach (var listener in listeners) listener.Add(changes);
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                await listener.DeliverAsync(now);
+            }
+            catch (Exception e)
+            {
+                logger.LogDebug(e, "a live-feed subscriber failed");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The cursor of "now". ITrialStore has no call for the newest epoch id, so we find it by an
+    /// exponential then binary search over one-row change reads (a few dozen indexed lookups,
+    /// instead of reading the whole epoch table once).
+    /// </summary>
+    private async Task<ChangeCursor> StartCursorAsync(ITrialStore store, CancellationToken cancellationToken)
+    {
+        var ticks = time.GetUtcNow().UtcTicks;
+        async Task<bool> HasEpochsAfter(long id) =>
+            (await store.GetChangesAsync(new ChangeCursor(id, ticks), maxRows: 1, cancellationToken)).Epochs.Count > 0;
+
+        if (!await HasEpochsAfter(0)) return new ChangeCursor(0, ticks);
+        long low = 0, high = 1;
+        while (await HasEpochsAfter(high))
+        {
+            low = high;
+            high *= 2;
+        }
+
+        // Invariant: epochs exist after `low`, none after `high`.
+        while (high - low > 1)
+        {
+            var middle = low + (high - low) / 2;
+            if (await HasEpochsAfter(middle)) low = middle; else high = middle;
+        }
+
+        return new ChangeCursor(high, ticks);
+    }
+}
