@@ -1,0 +1,99 @@
+using HyperSearch.Core.Sampling;
+using HyperSearch.Core.Searches;
+using HyperSearch.Web.Charts;
+using HyperSearch.Web.Components.Charts;
+using Microsoft.AspNetCore.Components;
+
+namespace HyperSearch.Web.Components.Search;
+
+/// <summary>
+/// The whole-search charts: LR-vs-metric scatter, best-so-far, parallel coordinates. Loaded after
+/// the page's first render (they need every trial) and refreshed at most every few seconds.
+/// </summary>
+public partial class SearchAnalysis
+{
+    public const int AnalysisLimit = 20_000;
+    public const int ScatterLimit = 2000;
+    public const int ParallelLimit = 200;
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
+
+    [Inject] public required ITrialStore Store { get; init; }
+    [Inject] public required TimeProvider Time { get; init; }
+
+    [Parameter, EditorRequired] public required SearchSummary Search { get; set; }
+
+    private ScatterChartSpec? scatter;
+    private LineChartSpec? bestSoFar;
+    private ParallelChartSpec? parallel;
+    private string scatterCaption = "";
+    private DateTimeOffset lastRefresh;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            await RefreshAsync(throttled: false);
+            StateHasChanged();
+        }
+    }
+
+    public async Task RefreshAsync(bool throttled)
+    {
+        var now = Time.GetUtcNow();
+        if (throttled && now - lastRefresh < RefreshEvery) return;
+        lastRefresh = now;
+        var rows = (await Store.GetTrialsAsync(new TrialQuery { SearchId = Search.Id, Sort = TrialSort.Rank, Take = AnalysisLimit })).Items;
+        Build(rows, Search.Direction == ObjectiveDirection.Maximize);
+    }
+
+    /// <param name="ranked">Best first (nulls last), as the store ranks them.</param>
+    private void Build(IReadOnlyList<TrialRow> ranked, bool maximize)
+    {
+        var valued = ranked.Where(r => r.BestValue is { } v && double.IsFinite(v)).ToList();
+        var plotted = valued.Take(ScatterLimit).ToList();
+        scatterCaption = valued.Count > ScatterLimit ? $"best {ScatterLimit} of {valued.Count}" : $"{valued.Count} trials";
+        scatter = new ScatterChartSpec([.. plotted.GroupBy(r => r.DecayType).OrderBy(g => g.Key).Select(g =>
+            new ChartSeries(g.Key, g.Key, [.. g.Select(r => new double?[] { r.InitialLr, TrialCurves.Round(r.BestValue!.Value), r.Number })])
+            { Color = Palette.ForDecay(g.Key) })])
+        {
+            XName = "initial LR",
+            YName = Search.Objective.ToString(),
+            LogX = true,
+        };
+
+        bestSoFar = new LineChartSpec([new ChartSeries("best", "best so far", BestSoFar(ranked, maximize)) { Step = true }])
+        {
+            XName = "trial number",
+            YName = "best " + Search.Objective,
+            Legend = false,
+        };
+
+        var top = valued.Take(ParallelLimit).ToList();
+        var decays = top.Select(r => r.DecayType).Distinct().Order().ToList();
+        parallel = new ParallelChartSpec(
+            [new ParallelAxis("initial LR") { Log = true }, new ParallelAxis("decay") { Categories = decays },
+             new ParallelAxis("warmup steps"), new ParallelAxis("epochs"), new ParallelAxis(Search.Objective.ToString())],
+            [.. top.Select(r => new ParallelLine([r.InitialLr, r.DecayType, r.WarmupSteps ?? 0, r.EpochsDone, TrialCurves.Round(r.BestValue!.Value)], Palette.ForDecay(r.DecayType)))]);
+    }
+
+    /// <summary>A step line that moves only where a trial beat every earlier one (compact at any trial count).</summary>
+    internal static List<double?[]> BestSoFar(IEnumerable<TrialRow> trials, bool maximize)
+    {
+        var points = new List<double?[]>();
+        double? best = null;
+        var last = 0;
+        foreach (var trial in trials.Where(t => t.BestValue is { } v && double.IsFinite(v)).OrderBy(t => t.Number))
+        {
+            last = trial.Number;
+            var value = trial.BestValue!.Value;
+            if (best is null || (maximize ? value > best : value < best))
+            {
+                best = value;
+                points.Add([trial.Number, TrialCurves.Round(value)]);
+            }
+        }
+
+        if (best is not null && points[^1][0] != last) points.Add([last, TrialCurves.Round(best.Value)]);
+        return points;
+    }
+}
