@@ -1,0 +1,69 @@
+using HyperSearch.Core.Searches;
+using HyperSearch.Web.Live;
+using Microsoft.AspNetCore.Components;
+
+namespace HyperSearch.Web.Components.Pages;
+
+/// <summary>Every device slot of every worker, the queued trials in claim order and why each waits; refreshed by the live feed.</summary>
+public partial class Queue : IDisposable
+{
+    [Inject] public required ITrialStore Store { get; init; }
+    [Inject] public required ILiveFeed Feed { get; init; }
+    [Inject] public required TimeProvider Time { get; init; }
+
+    private QueueSnapshot? snapshot;
+    private readonly Dictionary<long, int> epochsBySearch = [];
+    private IDisposable? subscription;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        subscription = Feed.Subscribe(changes => changes.Trials.Count + changes.Searches.Count == 0
+            ? Task.CompletedTask
+            : InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), TimeSpan.FromSeconds(1));
+    }
+
+    private async Task LoadAsync()
+    {
+        snapshot = await Store.GetQueueAsync();
+        foreach (var searchId in snapshot.Workers.SelectMany(w => w.Slots).Select(s => s.SearchId).OfType<long>().Distinct())
+        {
+            if (!epochsBySearch.ContainsKey(searchId) && await Store.GetSearchAsync(searchId) is { } search)
+                epochsBySearch[searchId] = search.Summary.Epochs;
+        }
+    }
+
+    private int EpochsOf(SlotView slot) => slot.SearchId is { } id && epochsBySearch.TryGetValue(id, out var epochs) ? epochs : 0;
+
+    /// <summary>Time per epoch so far times the epochs left.</summary>
+    private string Eta(SlotView slot)
+    {
+        var total = EpochsOf(slot);
+        if (slot.StartedAt is not { } started || slot.EpochsDone is not { } done || done <= 0 || total <= done) return "–";
+        var perEpoch = (Time.GetUtcNow() - started) / done;
+        return Shared.Format.Duration(perEpoch * (total - done));
+    }
+
+    internal static string ReasonText(WaitReason reason) => reason switch
+    {
+        WaitReason.NoFreeSlot => "next in line: waits for a free device slot",
+        WaitReason.ParallelismLimit => "its search already runs as many trials as its parallelism allows",
+        WaitReason.Paused => "its search is paused",
+        WaitReason.LowerPriority => "trials of higher priority (or fairer share) are ahead",
+        _ => reason.ToString(),
+    };
+
+    private async Task SetPriorityAsync(long searchId, int priority)
+    {
+        await Store.SetPriorityAsync(searchId, Math.Clamp(priority, -1000, 1000));
+        await LoadAsync();
+    }
+
+    private async Task CancelAsync(long trialId)
+    {
+        await Store.CancelTrialAsync(trialId);
+        await LoadAsync();
+    }
+
+    public void Dispose() => subscription?.Dispose();
+}
