@@ -1,9 +1,9 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
+using HyperSearch.Web.Tests.Fakes;
 
 namespace HyperSearch.Web.Tests.Hosting;
 
-public class WebHostSmokeTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public class WebHostSmokeTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     [Theory]
     [InlineData("/", "Searches")]

@@ -1,0 +1,138 @@
+using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Sampling;
+using HyperSearch.Core.Searches;
+using HyperSearch.Core.Trials;
+
+namespace HyperSearch.Web.Tests.Fakes;
+
+/// <summary>An in-memory ITrialStore for component and API tests (ranking, filters, paging, change log).</summary>
+public sealed class FakeTrialStore : ITrialStore
+{
+    private readonly object gate = new();
+    public List<SearchDetail> Searches { get; } = [];
+    public List<TrialRow> Trials { get; } = [];
+    public List<EpochPoint> Epochs { get; } = [];
+    public List<SearchSpec> Created { get; } = [];
+    public List<string> Commands { get; } = [];
+    public QueueSnapshot Queue { get; set; } = new([], [], []);
+    public int GetChangesCalls;
+    public Func<ChangeCursor, ChangeSet>? Changes { get; set; }
+
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public SearchDetail AddSearch(string name = "s", SearchState state = SearchState.Running, ObjectiveDirection direction = ObjectiveDirection.Minimize, int budget = 10, int epochs = 5)
+    {
+        var id = Searches.Count + 1L;
+        var spec = new SearchSpec { Name = name, Workload = "two-spirals", SpaceJson = "{}", Budget = budget, Epochs = epochs, Direction = direction };
+        var summary = new SearchSummary
+        {
+            Id = id, Name = name, Owner = "ana", Workload = "two-spirals", Strategy = SearchStrategy.Tpe, State = state,
+            Objective = ObjectiveMetric.ValLoss, Direction = direction, Budget = budget, Parallelism = 2, Epochs = epochs, Priority = 0,
+            Counts = new TrialCounts(0, 0, 0, 0, 0, 0, 0), CreatedAt = T0, UpdatedAt = T0,
+        };
+        var detail = new SearchDetail(summary, spec, false);
+        Searches.Add(detail);
+        return detail;
+    }
+
+    public TrialRow AddTrial(long searchId, double lr, string decay, double? best, TrialState state = TrialState.Completed, int epochs = 5)
+    {
+        var id = Trials.Count + 1L;
+        DecaySpec spec = decay switch
+        {
+            DecayTypes.Step => new StepDecay { StepSize = 2, Gamma = 0.5 },
+            DecayTypes.Cosine => new CosineDecay { TMax = 5 },
+            _ => new ConstantDecay(),
+        };
+        var row = new TrialRow
+        {
+            Id = id, SearchId = searchId, Number = Trials.Count(t => t.SearchId == searchId) + 1, Kind = TrialKind.Search, State = state,
+            Config = new TrialConfig { InitialLr = lr, Decay = spec }, InitialLr = lr, DecayType = decay, Attempt = 1,
+            EpochsDone = epochs, BestValue = best, FinalValue = best, Device = "cpu", CreatedAt = T0, StartedAt = T0, UpdatedAt = T0,
+        };
+        Trials.Add(row);
+        for (var e = 1; e <= epochs; e++)
+        {
+            Epochs.Add(new EpochPoint(Epochs.Count + 1, id, e, 1.0 / e, (best ?? 1) + 1.0 / e, 0.5, lr / e, e, 1));
+        }
+
+        return row;
+    }
+
+    public Task<long> CreateSearchAsync(SearchSpec spec, CancellationToken cancellationToken = default)
+    {
+        Created.Add(spec);
+        return Task.FromResult(100L + Created.Count);
+    }
+
+    public Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<SearchSummary>>([.. Searches.Select(s => s.Summary).OrderByDescending(s => s.Id).Skip(skip).Take(take)]);
+
+    public Task<SearchDetail?> GetSearchAsync(long searchId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Searches.FirstOrDefault(s => s.Summary.Id == searchId));
+
+    public Task<Page<TrialRow>> GetTrialsAsync(TrialQuery query, CancellationToken cancellationToken = default)
+    {
+        var maximize = Searches.First(s => s.Summary.Id == query.SearchId).Summary.Direction == ObjectiveDirection.Maximize;
+        var rows = Trials.Where(t => t.SearchId == query.SearchId)
+            .Where(t => query.States is null || query.States.Contains(t.State))
+            .Where(t => query.DecayTypes is null || query.DecayTypes.Contains(t.DecayType));
+        IEnumerable<TrialRow> ordered = query.Sort switch
+        {
+            TrialSort.Rank => rows.OrderBy(t => t.BestValue is null).ThenBy(t => maximize ? -(t.BestValue ?? 0) : t.BestValue ?? 0),
+            TrialSort.InitialLr => rows.OrderBy(t => t.InitialLr),
+            TrialSort.DecayType => rows.OrderBy(t => t.DecayType),
+            TrialSort.State => rows.OrderBy(t => t.State),
+            _ => rows.OrderBy(t => t.Number),
+        };
+        if (query.Descending) ordered = ordered.Reverse();
+        var list = ordered.ToList();
+        return Task.FromResult(new Page<TrialRow>([.. list.Skip(query.Skip).Take(query.Take)], list.Count));
+    }
+
+    public Task<TrialRow?> GetTrialAsync(long trialId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Trials.FirstOrDefault(t => t.Id == trialId));
+
+    public Task<IReadOnlyList<EpochPoint>> GetEpochsAsync(long trialId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<EpochPoint>>([.. Epochs.Where(e => e.TrialId == trialId)]);
+
+    public Task<IReadOnlyDictionary<long, IReadOnlyList<EpochPoint>>> GetEpochsAsync(IReadOnlyCollection<long> trialIds, int maxPointsPerTrial = 500, CancellationToken cancellationToken = default)
+    {
+        MaxPointsRequested.Add(maxPointsPerTrial);
+        return Task.FromResult<IReadOnlyDictionary<long, IReadOnlyList<EpochPoint>>>(trialIds.ToDictionary(id => id,
+            id => (IReadOnlyList<EpochPoint>)[.. Epochs.Where(e => e.TrialId == id).Take(maxPointsPerTrial)]));
+    }
+
+    public List<int> MaxPointsRequested { get; } = [];
+
+    public Task<QueueSnapshot> GetQueueAsync(CancellationToken cancellationToken = default) => Task.FromResult(Queue);
+
+    public Task<ChangeSet> GetChangesAsync(ChangeCursor cursor, int maxRows = 5000, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref GetChangesCalls);
+        if (Changes is not null) return Task.FromResult(Changes(cursor));
+        lock (gate)
+        {
+            var epochs = Epochs.Where(e => e.Id > cursor.EpochId).OrderBy(e => e.Id).Take(maxRows).ToList();
+            var next = new ChangeCursor(epochs.Count > 0 ? epochs[^1].Id : cursor.EpochId, cursor.UpdatedTicks);
+            return Task.FromResult(new ChangeSet(epochs, [], [], next, false));
+        }
+    }
+
+    public Task<bool> CancelSearchAsync(long searchId, CancellationToken cancellationToken = default) => Command($"cancel {searchId}", searchId);
+    public Task<bool> CancelTrialAsync(long trialId, CancellationToken cancellationToken = default)
+    {
+        Commands.Add($"cancel-trial {trialId}");
+        return Task.FromResult(Trials.Any(t => t.Id == trialId && !t.State.IsFinal()));
+    }
+
+    public Task<bool> PauseSearchAsync(long searchId, CancellationToken cancellationToken = default) => Command($"pause {searchId}", searchId);
+    public Task<bool> ResumeSearchAsync(long searchId, CancellationToken cancellationToken = default) => Command($"resume {searchId}", searchId);
+    public Task<bool> SetPriorityAsync(long searchId, int priority, CancellationToken cancellationToken = default) => Command($"priority {searchId} {priority}", searchId);
+
+    private Task<bool> Command(string text, long searchId)
+    {
+        Commands.Add(text);
+        return Task.FromResult(Searches.Any(s => s.Summary.Id == searchId && !s.Summary.State.IsFinal()));
+    }
+}
