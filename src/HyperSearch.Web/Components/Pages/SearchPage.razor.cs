@@ -34,7 +34,7 @@ public partial class SearchPage : IDisposable
     private SearchDetail? detail;
     private bool loaded;
     private RadzenDataGrid<TrialRow>? grid;
-    private List<TrialRow> trials = [];
+    private List<TrialRow>? trials;
     private int total;
     private bool loading;
     private int skip;
@@ -113,7 +113,7 @@ public partial class SearchPage : IDisposable
     };
 
     private string RankOf(TrialRow trial) =>
-        sort == TrialSort.Rank && !descending && trial.BestValue is not null ? (skip + trials.IndexOf(trial) + 1).ToString() : "–";
+        sort == TrialSort.Rank && !descending && trial.BestValue is not null ? (skip + trials!.IndexOf(trial) + 1).ToString() : "–";
 
     /// <summary>The curves show the selected trials, or the K best under the current filters.</summary>
     private async Task LoadChartsAsync()
