@@ -16,6 +16,13 @@ public class CurveDiagnoserTests
             .ToArray();
     }
 
+    /// <summary>Most of the drop in 3 epochs, then ±0.05 noise around 0.8 for the rest of 40 epochs.</summary>
+    private static double[] FastDropThenNoisyPlateau(int seed)
+    {
+        var rng = new Random(seed);
+        return Enumerable.Range(0, 40).Select(t => 0.8 + 1.5 * Math.Exp(-t / 1.5) + 0.05 * Gaussian(rng)).ToArray();
+    }
+
     private static double Gaussian(Random rng) =>
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
@@ -96,10 +103,7 @@ public class CurveDiagnoserTests
     [MemberData(nameof(Seeds))]
     public void Diagnose_FastDropThenNoisyPlateauFarAboveBest_LateTooHigh(int seed)
     {
-        var rng = new Random(seed);
-        var losses = Enumerable.Range(0, 40)
-            .Select(t => 0.8 + 1.5 * Math.Exp(-t / 1.5) + 0.05 * Gaussian(rng))
-            .ToArray();
+        var losses = FastDropThenNoisyPlateau(seed);
 
         var diagnosis = CurveDiagnoser.Diagnose(losses, Lr, referenceBestLoss: 0.35);
 
@@ -111,10 +115,7 @@ public class CurveDiagnoserTests
     [Fact]
     public void Diagnose_NoisyPlateauNearTheBest_Healthy()
     {
-        var rng = new Random(7);
-        var losses = Enumerable.Range(0, 40)
-            .Select(t => 0.8 + 1.5 * Math.Exp(-t / 1.5) + 0.05 * Gaussian(rng))
-            .ToArray();
+        var losses = FastDropThenNoisyPlateau(seed: 7);
 
         var diagnosis = CurveDiagnoser.Diagnose(losses, Lr, referenceBestLoss: 0.78);
 
@@ -124,10 +125,7 @@ public class CurveDiagnoserTests
     [Fact]
     public void Diagnose_PlateauWithoutReference_NotLateTooHigh()
     {
-        var rng = new Random(7);
-        var losses = Enumerable.Range(0, 40)
-            .Select(t => 0.8 + 1.5 * Math.Exp(-t / 1.5) + 0.05 * Gaussian(rng))
-            .ToArray();
+        var losses = FastDropThenNoisyPlateau(seed: 7);
 
         Assert.NotEqual(CurveLabel.LateTooHigh, CurveDiagnoser.Diagnose(losses, Lr).Label);
     }
