@@ -244,7 +244,7 @@ def plateau_edge_cases(rng):
         ("plateau-flat-cooldown3", c_plateau({"factor": 0.5, "patience": 2, "cooldown": 3}), flat),
         ("plateau-minlr", c_plateau({"factor": 0.1, "patience": 1, "minLr": 0.0005}), flat),
         ("plateau-eps-skip", c_plateau({"factor": 0.5, "patience": 0}, lr=1e-8), flat[:30]),
-        ("plateau-abs", c_plateau({"factor": 0.5, "patience": 3, "threshold": 0.01, "thresholdMode": "abs"}),
+        ("plateau-abs", c_plateau({"factor": 0.5, "patience": 1, "threshold": 0.01, "thresholdMode": "abs"}),
          [1.0 - 0.005 * t for t in range(200)]),
         ("plateau-rel-boundary", c_plateau({"factor": 0.5, "patience": 2, "threshold": 0.5}),
          [2.0 ** -(t // 4) for t in range(120)]),

@@ -55,4 +55,29 @@ public class LrSchedulerGoldenTests
             Assert.True(cases.Max(c => c.Lrs.Length) >= 200, $"{type}: no case of 200+ steps");
         }
     }
+
+    [Fact]
+    public void GoldenFiles_Coverage_IncludesTheHardCorners()
+    {
+        // Guards a regeneration that silently drops the cases the contract names.
+        var all = GoldenFiles.All;
+        Assert.Contains(all, c => c.Config.Decay is CosineDecay d && d.TMax * 3 < c.Lrs.Length);
+        Assert.Contains(all, c => c.Config.Decay is CosineWarmRestartsDecay { TMult: > 1 } && c.Config.Warmup is not null);
+        Assert.Contains(all, c => c.Config.Decay is OneCycleDecay { ThreePhase: true, AnnealStrategy: "cos" });
+        Assert.Contains(all, c => c.Config.Decay is OneCycleDecay { ThreePhase: true, AnnealStrategy: "linear" });
+        foreach (var mode in new[] { "triangular", "triangular2", "expRange" })
+        {
+            Assert.Contains(all, c => c.Config.Decay is CyclicDecay { StepSizeDown: not null } d && d.Mode == mode);
+        }
+
+        foreach (var thresholdMode in new[] { "rel", "abs" })
+        {
+            // Several actual reductions, with cooldown, in each threshold mode.
+            Assert.Contains(all, c => c.Config.Decay is ReduceOnPlateauDecay { Cooldown: > 0 } d
+                && d.ThresholdMode == thresholdMode && c.Lrs.Distinct().Count() >= 3);
+        }
+
+        Assert.Contains(all, c => c.Config.Decay is PolynomialDecay d && d.TotalIters < c.Lrs.Length - 1);
+        Assert.Contains(all, c => c.Config.Decay is LinearDecay d && d.TotalIters < c.Lrs.Length - 1);
+    }
 }
