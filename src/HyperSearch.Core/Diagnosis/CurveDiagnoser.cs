@@ -1,4 +1,6 @@
 using System.Globalization;
+using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Training;
 
 namespace HyperSearch.Core.Diagnosis;
 
@@ -30,6 +32,14 @@ public static class CurveDiagnoser
     private const double SteadyDownFraction = 0.8;
     private const double SteadyTailSlopeRatio = 0.4;
     private const double BarelyMoved = 0.02;
+
+    /// <summary>Diagnoses a trial's validation-loss curve as reported by the trainer.</summary>
+    public static CurveDiagnosis Diagnose(IReadOnlyList<EpochReport> epochs, TrialConfig config, double? referenceBestLoss = null)
+    {
+        ArgumentNullException.ThrowIfNull(epochs);
+        ArgumentNullException.ThrowIfNull(config);
+        return Diagnose(epochs.OrderBy(e => e.Epoch).Select(e => e.ValLoss).ToList(), config.InitialLr, referenceBestLoss);
+    }
 
     /// <param name="losses">Per-epoch loss (validation loss preferred), epoch 1 first; NaN/±Inf allowed.</param>
     /// <param name="initialLr">The trial's initial LR, which the hint scales.</param>

@@ -1,4 +1,6 @@
+using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Diagnosis;
+using HyperSearch.Core.Training;
 
 namespace HyperSearch.Core.Tests.Diagnosis;
 
@@ -184,5 +186,22 @@ public class CurveDiagnoserTests
         var diagnosis = CurveDiagnoser.Diagnose([double.NaN], lr);
 
         Assert.EndsWith($"try ≤ {expected}", diagnosis.Hint);
+    }
+
+    [Fact]
+    public void Diagnose_EpochReports_UsesValLossInEpochOrderAndConfigLr()
+    {
+        // Reports out of order, a train loss that alone would look healthy: the val loss diverges.
+        EpochReport[] epochs =
+        [
+            new(2, 1.5, double.NaN, 0.1, 0.2, 1),
+            new(1, 2.0, 2.3, 0.1, 0.2, 1),
+        ];
+        var config = new TrialConfig { InitialLr = 0.2, Decay = new ConstantDecay() };
+
+        var diagnosis = CurveDiagnoser.Diagnose(epochs, config);
+
+        Assert.Equal(CurveLabel.Diverged, diagnosis.Label);
+        Assert.Equal("loss became NaN at epoch 2: initial LR is likely far too high: try ≤ 0.02", diagnosis.Hint);
     }
 }
