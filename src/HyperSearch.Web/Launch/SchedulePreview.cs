@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Json;
+using HyperSearch.Core.Schedules;
 using HyperSearch.Web.Charts;
 using HyperSearch.Web.Components.Charts;
 
@@ -39,6 +40,11 @@ public static class SchedulePreview
                 {
                     problems.Add("the preview appears once the LR schedules are available");
                     return (series, problems.Distinct().ToList());
+                }
+                catch (InvalidTrialConfigException e)
+                {
+                    problems.Add($"{choice.Type}: {string.Join("; ", e.Errors)}");
+                    break;
                 }
                 catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
                 {

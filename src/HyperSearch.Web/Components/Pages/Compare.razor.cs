@@ -1,0 +1,91 @@
+using HyperSearch.Core.Sampling;
+using HyperSearch.Core.Searches;
+using HyperSearch.Web.Charts;
+using HyperSearch.Web.Components.Charts;
+using HyperSearch.Web.Components.Search;
+using HyperSearch.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+
+namespace HyperSearch.Web.Components.Pages;
+
+/// <summary>
+/// 2–N trials from any searches (config diff with differing rows highlighted, overlaid curves and LR
+/// curves, one colour per trial) and several searches' best-so-far. The URL lists them: ?trials=1,2&amp;searches=3.
+/// </summary>
+public partial class Compare
+{
+    public const int MaxTrials = 20;
+
+    [Inject] public required ITrialStore Store { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+
+    [SupplyParameterFromQuery(Name = "trials")] public string? Trials { get; set; }
+    [SupplyParameterFromQuery(Name = "searches")] public string? Searches { get; set; }
+    [SupplyParameterFromQuery(Name = "log")] public bool? Log { get; set; }
+
+    private List<TrialRow> rows = [];
+    private List<SearchSummary> searches = [];
+    private List<SearchSummary> allSearches = [];
+    private readonly Dictionary<long, string> searchNames = [];
+    private List<DiffLine> diff = [];
+    private LineChartSpec lossChart = new([]);
+    private LineChartSpec lrChart = new([]);
+    private LineChartSpec bestChart = new([]);
+    private long? trialToAdd;
+    private long? searchToAdd;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        allSearches = [.. await Store.ListSearchesAsync(0, 500)];
+        foreach (var s in allSearches) searchNames[s.Id] = s.Name;
+
+        rows = [];
+        foreach (var id in SearchPage.ParseIds(Trials).Take(MaxTrials))
+        {
+            if (await Store.GetTrialAsync(id) is { } row) rows.Add(row);
+        }
+
+        diff = DiffLine.Build(rows, SearchName);
+        var labelled = rows.Select((t, i) => ($"#{t.Number} {SearchName(t.SearchId)}", t.Id, Palette.Colour(i))).ToList();
+        var epochs = await Store.GetEpochsAsync([.. rows.Select(r => r.Id)], TrialCurves.PointsPerTrial(rows.Count));
+        lossChart = new LineChartSpec(TrialCurves.Losses(labelled, epochs)) { XName = "epoch", YName = "loss", LogY = Log == true };
+        lrChart = new LineChartSpec(TrialCurves.LearningRates(labelled, epochs)) { XName = "epoch", YName = "learning rate", LogY = true };
+
+        searches = [];
+        var best = new List<ChartSeries>();
+        foreach (var id in SearchPage.ParseIds(Searches).Take(MaxTrials))
+        {
+            if (await Store.GetSearchAsync(id) is not { } detail) continue;
+            var colour = Palette.Colour(searches.Count);
+            searches.Add(detail.Summary);
+            var trials = (await Store.GetTrialsAsync(new TrialQuery { SearchId = id, Sort = TrialSort.Number, Take = SearchAnalysis.AnalysisLimit })).Items;
+            best.Add(new ChartSeries($"s{id}", $"{detail.Summary.Name} ({detail.Summary.Strategy})",
+                SearchAnalysis.BestSoFar(trials, detail.Summary.Direction == ObjectiveDirection.Maximize)) { Color = colour, Step = true });
+        }
+
+        bestChart = new LineChartSpec(best) { XName = "trial number", YName = "best so far" };
+    }
+
+    private string SearchName(long searchId) => searchNames.TryGetValue(searchId, out var name) ? name : $"search {searchId}";
+
+    private void AddTrial()
+    {
+        if (trialToAdd is { } id) Navigate("trials", string.Join(',', SearchPage.ParseIds(Trials).Append(id).Distinct()));
+        trialToAdd = null;
+    }
+
+    private void AddSearch()
+    {
+        if (searchToAdd is { } id) Navigate("searches", string.Join(',', SearchPage.ParseIds(Searches).Append(id).Distinct()));
+        searchToAdd = null;
+    }
+
+    private void RemoveTrial(long id) => Navigate("trials", Join(SearchPage.ParseIds(Trials).Where(t => t != id)));
+
+    private void RemoveSearch(long id) => Navigate("searches", Join(SearchPage.ParseIds(Searches).Where(s => s != id)));
+
+    private static string? Join(IEnumerable<long> ids) => ids.Any() ? string.Join(',', ids) : null;
+
+    private void Navigate(string name, string? value) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(name, value), replace: true);
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using HyperSearch.Core.Diagnosis;
+using HyperSearch.Core.Json;
+using HyperSearch.Core.Searches;
+using HyperSearch.Web.Charts;
+using HyperSearch.Web.Components.Charts;
+using HyperSearch.Web.Live;
+using Microsoft.AspNetCore.Components;
+
+namespace HyperSearch.Web.Components.Pages;
+
+/// <summary>One trial: config, curves (growing live while it runs), diagnosis with its hint, timeline, re-run.</summary>
+public partial class TrialPage : IDisposable
+{
+    [Inject] public required ITrialStore Store { get; init; }
+    [Inject] public required ILiveFeed Feed { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required TimeProvider Time { get; init; }
+
+    [Parameter] public long TrialId { get; set; }
+
+    private TrialRow? trial;
+    private SearchDetail? search;
+    private bool loaded;
+    private string configJson = "";
+    private CurveDiagnosis? diagnosis;
+    private List<EpochPoint> epochs = [];
+    private LineChartSpec lossChart = new([]);
+    private LineChartSpec lrChart = new([]);
+    private LineChart? lossView;
+    private LineChart? lrView;
+    private IDisposable? subscription;
+
+    private string? DiagnosisLabel => trial?.Diagnosis ?? diagnosis?.Label.ToString();
+
+    protected override async Task OnParametersSetAsync()
+    {
+        trial = await Store.GetTrialAsync(TrialId);
+        loaded = true;
+        if (trial is null) return;
+        search = await Store.GetSearchAsync(trial.SearchId);
+        configJson = JsonSerializer.Serialize(trial.Config, HyperJson.Indented);
+        epochs = [.. await Store.GetEpochsAsync(TrialId)];
+        Diagnose();
+        List<(string, long, string)> one = [($"#{trial.Number}", trial.Id, Palette.Colour(0))];
+        var byTrial = new Dictionary<long, IReadOnlyList<EpochPoint>> { [trial.Id] = Thin(epochs) };
+        lossChart = new LineChartSpec(TrialCurves.Losses(one, byTrial)) { XName = "epoch", YName = "loss" };
+        lrChart = new LineChartSpec(TrialCurves.LearningRates(one, byTrial)) { XName = "epoch", YName = "learning rate", LogY = true, Legend = false };
+        subscription ??= Feed.Subscribe(OnChangesAsync, TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>Keeps the payload small for very long runs (the table/API still have every epoch).</summary>
+    private static List<EpochPoint> Thin(List<EpochPoint> all)
+    {
+        const int max = 1000;
+        if (all.Count <= max) return all;
+        var step = (double)(all.Count - 1) / (max - 1);
+        return [.. Enumerable.Range(0, max).Select(i => all[(int)Math.Round(i * step)])];
+    }
+
+    private void Diagnose()
+    {
+        if (trial is null || epochs.Count < CurveDiagnoser.MinPoints) return;
+        diagnosis = CurveDiagnoser.Diagnose([.. epochs.OrderBy(e => e.Epoch).Select(e => e.ValLoss)], trial.InitialLr);
+    }
+
+    private Task OnChangesAsync(ChangeSet changes) => InvokeAsync(async () =>
+    {
+        var mine = changes.Epochs.Where(e => e.TrialId == TrialId).OrderBy(e => e.Epoch).ToList();
+        var row = changes.Trials.FirstOrDefault(t => t.Id == TrialId);
+        if (mine.Count == 0 && row is null) return;
+        if (row is not null) trial = row;
+        if (mine.Count > 0)
+        {
+            epochs.AddRange(mine);
+            HashSet<long> shown = [TrialId];
+            if (lossView is not null) await lossView.AppendAsync(TrialCurves.LossAdditions(mine, shown));
+            if (lrView is not null) await lrView.AppendAsync(TrialCurves.LrAdditions(mine, shown));
+            Diagnose();
+        }
+
+        StateHasChanged();
+    });
+
+    private async Task CancelAsync()
+    {
+        await Store.CancelTrialAsync(TrialId);
+        trial = await Store.GetTrialAsync(TrialId);
+    }
+
+    public void Dispose() => subscription?.Dispose();
+}
