@@ -1,5 +1,6 @@
 using Bunit;
 using HyperSearch.Core.Sampling;
+using HyperSearch.Web.Components.Charts;
 using HyperSearch.Web.Components.Pages;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,5 +72,20 @@ public class NewSearchTests : DashboardTestContext
         // 4 LR points × (step: 2 × 3 + constant: 1) = 28 grid points, under the budget of 100.
         Assert.Equal("grid of 28 points → 28 trials", cut.Find("#trial-count").TextContent);
         Assert.Equal("grid me (copy)", cut.Find("#name").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Render_DefaultTypes_PreviewDrawsSampleScheduleCurves()
+    {
+        var module = JSInterop.SetupModule(LineChart.ModulePath);
+
+        Render<NewSearch>();
+
+        var preview = (LineChartSpec)module.Invocations["init"].First().Arguments[1]!;
+        // step varies stepSize low/mid/high; cosine has only fixed parameters by default.
+        Assert.Equal(["step stepSize=1", "step stepSize=3", "step stepSize=5", "cosine"], preview.Series.Select(s => s.Name));
+        var cosine = preview.Series[3].Points;
+        Assert.Equal(10, cosine.Count);
+        Assert.True(cosine[9][1] < cosine[0][1], "cosine must decay");
     }
 }

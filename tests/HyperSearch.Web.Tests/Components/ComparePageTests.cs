@@ -1,0 +1,73 @@
+using Bunit;
+using HyperSearch.Web.Components.Charts;
+using HyperSearch.Web.Components.Pages;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HyperSearch.Web.Tests.Components;
+
+public class ComparePageTests : DashboardTestContext
+{
+    public ComparePageTests()
+    {
+        Store.AddSearch("grid");
+        Store.AddSearch("tpe");
+        Store.AddTrial(1, 0.1, "step", 0.3);
+        Store.AddTrial(2, 0.1, "step", 0.2);
+        Store.AddTrial(2, 0.05, "cosine", 0.1);
+    }
+
+    private IRenderedComponent<Compare> RenderAt(string query)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/compare" + query);
+        return Render<Compare>();
+    }
+
+    [Fact]
+    public void Render_TrialsFromTwoSearches_HighlightsOnlyDifferingConfigRows()
+    {
+        var cut = RenderAt("?trials=1,2");
+
+        Assert.DoesNotContain("hs-differs", cut.Find("[data-key='initialLr']").ClassName ?? "");
+        Assert.DoesNotContain("hs-differs", cut.Find("[data-key='decay.gamma']").ClassName ?? "");
+        Assert.Contains("hs-differs", cut.Find("[data-key='search']").ClassName);
+        Assert.Contains("hs-differs", cut.Find("[data-key='best value']").ClassName);
+    }
+
+    [Fact]
+    public void Render_DifferentDecayTypes_ShowsMissingParamsAsDash()
+    {
+        var cut = RenderAt("?trials=2,3");
+
+        var cells = cut.FindAll("[data-key='decay.tMax'] td").Select(c => c.TextContent).ToList();
+        Assert.Equal(["–", "5"], cells);
+    }
+
+    [Fact]
+    public void Render_Trials_OneColourPerTrialOnBothCharts()
+    {
+        var module = JSInterop.SetupModule(LineChart.ModulePath);
+
+        RenderAt("?trials=1,3");
+
+        var specs = module.Invocations["init"].Select(i => (LineChartSpec)i.Arguments[1]!).ToList();
+        var loss = specs.First(s => s.YName == "loss");
+        Assert.Equal(loss.Series[0].Color, loss.Series[1].Color); // val + train of trial 1
+        Assert.NotEqual(loss.Series[0].Color, loss.Series[2].Color);
+        var lr = specs.First(s => s.YName == "learning rate");
+        Assert.Equal([loss.Series[0].Color, loss.Series[2].Color], lr.Series.Select(s => s.Color));
+    }
+
+    [Fact]
+    public void Render_Searches_DrawsBestSoFarPerSearch()
+    {
+        var module = JSInterop.SetupModule(LineChart.ModulePath);
+
+        RenderAt("?searches=1,2");
+
+        var best = module.Invocations["init"].Select(i => (LineChartSpec)i.Arguments[1]!).Single(s => s.XName == "trial number");
+        Assert.Equal(["s1", "s2"], best.Series.Select(s => s.Id));
+        // search 2: trial 1 scores 0.2, trial 2 improves to 0.1
+        Assert.Equal([[1, 0.2], [2, 0.1]], best.Series[1].Points.Select(p => p.Select(v => v!.Value).ToArray()).ToArray());
+    }
+}
