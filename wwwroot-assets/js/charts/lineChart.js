@@ -23,7 +23,7 @@ function toSeries(series, logY) {
 function buildOption(spec) {
   return {
     animation: false,
-    grid: { left: 60, right: 20, top: spec.title ? 36 : 16, bottom: 40, containLabel: true },
+    grid: { left: 60, right: 20, top: spec.title ? 44 : 30, bottom: 40, containLabel: true },
     title: spec.title ? { text: spec.title, left: 'center', textStyle: { fontSize: 13, fontWeight: 500 } } : undefined,
     tooltip: { trigger: 'axis', confine: true, valueFormatter: v => (v == null ? '–' : Number(v).toPrecision(4)) },
     legend: spec.legend === false ? undefined : { type: 'scroll', bottom: 0 },

@@ -6,7 +6,7 @@ const charts = new WeakMap();
 function buildOption(spec) {
   return {
     animation: false,
-    grid: { left: 60, right: 20, top: 16, bottom: 40, containLabel: true },
+    grid: { left: 60, right: 20, top: 30, bottom: 40, containLabel: true },
     tooltip: {
       trigger: 'item', confine: true,
       formatter: p => `${p.seriesName} · trial ${p.data[2]}<br/>${spec.xName ?? 'x'} ${Number(p.data[0]).toPrecision(4)}<br/>${spec.yName ?? 'y'} ${p.data[1] == null ? '–' : Number(p.data[1]).toPrecision(4)}`,

@@ -67,7 +67,18 @@ public partial class SearchPage : IDisposable
 
         if (detail is null) return;
         var newFilterKey = $"{States}|{Decay}";
-        if (filterKey is not null && filterKey != newFilterKey && grid is not null) await grid.FirstPage(forceReload: true);
+        if (filterKey is null)
+        {
+            // The first page is loaded here so the very first (prerendered) paint already has rows;
+            // the grid asks LoadTrialsAsync for every later page, sort and reload.
+            var first = await Store.GetTrialsAsync(Query() with { Skip = 0, Take = PageSize });
+            (trials, total) = ([.. first.Items], first.Total);
+        }
+        else if (filterKey != newFilterKey && grid is not null)
+        {
+            await grid.FirstPage(forceReload: true);
+        }
+
         filterKey = newFilterKey;
 
         var newChartKey = $"{Sel}|{States}|{Decay}|{TopK}|{Log}";

@@ -10,7 +10,9 @@ public sealed record DiffLine(string Key, IReadOnlyList<string> Values)
     public static List<DiffLine> Build(IReadOnlyList<TrialRow> trials, Func<long, string> searchName)
     {
         var configs = trials.Select(t => ConfigText.Flatten(t.Config)).ToList();
-        var keys = configs.SelectMany(c => c.Keys).Distinct().Order(StringComparer.Ordinal);
+        // The LR and the decay type first: they are what a reader compares before anything else.
+        var keys = configs.SelectMany(c => c.Keys).Distinct()
+            .OrderBy(k => k switch { "initialLr" => 0, "decay.type" => 1, _ => 2 }).ThenBy(k => k, StringComparer.Ordinal);
         var lines = keys.Select(key => new DiffLine(key, [.. configs.Select(c => c.TryGetValue(key, out var v) ? v : "–")])).ToList();
         lines.Add(new DiffLine("search", [.. trials.Select(t => searchName(t.SearchId))]));
         lines.Add(new DiffLine("state", [.. trials.Select(t => t.State.ToString())]));
