@@ -27,9 +27,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <param name="height">Taller viewports let screenshots show whole pages (the layout scrolls inside its body).</param>
+    public async Task<IPage> NewPageAsync(int height = 900)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = height } });
         return await context.NewPageAsync();
     }
 

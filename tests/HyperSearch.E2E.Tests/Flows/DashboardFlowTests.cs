@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using HyperSearch.E2E.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace HyperSearch.E2E.Tests.Flows;
+
+/// <summary>A new user's path: launch from the form, watch it live, compare, export; the queue; a refused form.</summary>
+public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<DashboardAppFixture>
+{
+    private const int Budget = 4;
+    private const int Epochs = 12;
+
+    [Fact]
+    public async Task LaunchFromForm_SyntheticWorkload_TrialsCompleteLiveThenCompareAndExport()
+    {
+        var page = await fixture.Browser.NewPageAsync(height: 1500);
+        await page.GotoAsync(fixture.App.BaseUrl + "/searches/new");
+        await page.WaitForCircuitAsync();
+        await page.SetFieldAsync("#name", "e2e two-spirals");
+        await page.PickAsync("#workload", "two-spirals");
+        await page.PickAsync("#strategy", "Random");
+        await page.SetFieldAsync("#budget input", Budget.ToString());
+        await page.SetFieldAsync("#parallelism input", "2");
+        await page.SetFieldAsync("#epochs input", Epochs.ToString());
+        await Assertions.Expect(page.Locator("#trial-count")).ToHaveTextAsync($"{Budget} trials (Random sampling)");
+        await page.ScreenshotAsync("new-search");
+
+        await page.Locator("#launch").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/searches/\d+$"));
+        var searchUrl = page.Url;
+        await page.EvaluateAsync("() => window.__sameDocument = true");
+        // Curves of running trials grow while we watch: the chart gains points without a reload.
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#trials-grid .hs-select').length > 0", null, new() { Timeout = 60_000 });
+        var firstPoints = 0;
+        await page.WaitForFunctionAsync("""() => { const e = document.querySelector('#loss-chart [data-chart]'); const c = e && echarts.getInstanceByDom(e); return c && c.getOption().series.some(s => s.data.length > 0); }""",
+            null, new() { Timeout = 60_000 });
+        firstPoints = await page.ChartPointsAsync("#loss-chart");
+        await Assertions.Expect(page.Locator("#search-progress")).ToContainTextAsync($"{Budget}/{Budget} done", new() { Timeout = 150_000 });
+        await page.WaitForTimeoutAsync(1500); // the last epochs' append
+        var lastPoints = await page.ChartPointsAsync("#loss-chart");
+        Assert.True(lastPoints > firstPoints, $"the loss chart did not grow live ({firstPoints} → {lastPoints} points)");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page reloaded");
+        await Assertions.Expect(page.Locator("#trials-grid [data-state='Completed']")).ToHaveCountAsync(Budget);
+        Assert.True(await page.PaintedPixelsAsync("#scatter-chart") > 500, "the scatter stayed blank");
+        await page.ScreenshotAsync("search");
+
+        // Select the two best trials and compare them.
+        var boxes = page.Locator("#trials-grid .hs-select input");
+        await boxes.Nth(0).CheckAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"sel=\d+$"));
+        await boxes.Nth(1).CheckAsync();
+        await Assertions.Expect(page.Locator("#compare-selected")).ToBeEnabledAsync();
+        await page.Locator("#compare-selected").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/compare\?trials=\d+(%2C|,)\d+$"));
+        await Assertions.Expect(page.Locator("#config-diff tr.hs-differs").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#config-diff thead th a")).ToHaveCountAsync(2);
+        await page.WaitForFunctionAsync("() => document.querySelector('#compare-loss-chart canvas') !== null");
+        await page.ScreenshotAsync("compare");
+
+        // One trial's page.
+        await page.Locator("#config-diff thead th a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("cpu");
+        await page.ScreenshotAsync("trial");
+
+        // Export: every trial, ranked, as CSV.
+        var csv = await page.APIRequest.GetAsync(searchUrl.Replace("/searches/", "/api/searches/") + "/export?format=csv");
+        Assert.Equal(200, csv.Status);
+        var lines = (await csv.TextAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(Budget + 1, lines.Length);
+
+        await page.GotoAsync(fixture.App.BaseUrl + "/");
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator(".hs-search-link").First).ToHaveTextAsync("e2e two-spirals");
+        await page.ScreenshotAsync("searches");
+    }
+
+    [Fact]
+    public async Task Queue_EmbeddedWorker_ShowsEveryCpuSlot()
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        await page.GotoAsync(fixture.App.BaseUrl + "/queue");
+        await page.WaitForCircuitAsync();
+
+        await Assertions.Expect(page.Locator("[data-slot^='cpu']")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        await page.ScreenshotAsync("queue");
+    }
+
+    [Fact]
+    public async Task Launch_InvalidForm_ShowsFieldMessagesAndStays()
+    {
+        var page = await fixture.Browser.NewPageAsync(height: 1300);
+        await page.GotoAsync(fixture.App.BaseUrl + "/searches/new");
+        await page.WaitForCircuitAsync();
+        await page.SetFieldAsync("#budget input", "0");
+
+        await page.Locator("#launch").ClickAsync();
+
+        await Assertions.Expect(page.Locator(".hs-field-error[data-path='name']")).ToHaveTextAsync("must not be empty");
+        await Assertions.Expect(page.Locator(".hs-field-error[data-path='budget']")).ToHaveTextAsync("must be ≥ 1");
+        await Assertions.Expect(page.Locator("#form-errors")).ToBeVisibleAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.App.BaseUrl + "/searches/new");
+        await page.ScreenshotAsync("new-search-invalid");
+    }
+}
