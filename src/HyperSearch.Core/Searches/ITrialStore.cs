@@ -1,0 +1,49 @@
+using HyperSearch.Core.Trials;
+
+namespace HyperSearch.Core.Searches;
+
+/// <summary>
+/// The store as the dashboard, REST API and CLI see it: create and steer searches, read ranked
+/// trials, curves, the queue and what changed since the last look. Every call is a short unit of
+/// work (safe from long-lived Blazor circuits). Commands return false when the target is missing
+/// or already final.
+/// </summary>
+public interface ITrialStore
+{
+    /// <summary>Writes a validated spec as a Running search (its trials are asked for by workers).</summary>
+    Task<long> CreateSearchAsync(SearchSpec spec, CancellationToken cancellationToken = default);
+
+    /// <summary>Newest first.</summary>
+    Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, CancellationToken cancellationToken = default);
+
+    Task<SearchDetail?> GetSearchAsync(long searchId, CancellationToken cancellationToken = default);
+
+    Task<Page<TrialRow>> GetTrialsAsync(TrialQuery query, CancellationToken cancellationToken = default);
+
+    Task<TrialRow?> GetTrialAsync(long trialId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<EpochPoint>> GetEpochsAsync(long trialId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Epochs of many trials for overlaid curves; each series longer than <paramref name="maxPointsPerTrial"/>
+    /// is thinned to evenly spaced epochs (first and last always kept).
+    /// </summary>
+    Task<IReadOnlyDictionary<long, IReadOnlyList<EpochPoint>>> GetEpochsAsync(
+        IReadOnlyCollection<long> trialIds, int maxPointsPerTrial = 500, CancellationToken cancellationToken = default);
+
+    Task<QueueSnapshot> GetQueueAsync(CancellationToken cancellationToken = default);
+
+    Task<ChangeSet> GetChangesAsync(ChangeCursor cursor, int maxRows = 5000, CancellationToken cancellationToken = default);
+
+    /// <summary>Queued trials become Cancelled now; running ones stop at their worker's next check.</summary>
+    Task<bool> CancelSearchAsync(long searchId, CancellationToken cancellationToken = default);
+
+    Task<bool> CancelTrialAsync(long trialId, CancellationToken cancellationToken = default);
+
+    /// <summary>No new trial starts while paused; running trials finish.</summary>
+    Task<bool> PauseSearchAsync(long searchId, CancellationToken cancellationToken = default);
+
+    Task<bool> ResumeSearchAsync(long searchId, CancellationToken cancellationToken = default);
+
+    Task<bool> SetPriorityAsync(long searchId, int priority, CancellationToken cancellationToken = default);
+}

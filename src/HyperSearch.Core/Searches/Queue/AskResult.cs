@@ -1,0 +1,3 @@
+namespace HyperSearch.Core.Searches.Queue;
+
+public sealed record AskResult(AskStatus Status, ClaimedTrial? Trial);

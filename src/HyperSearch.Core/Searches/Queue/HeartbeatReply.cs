@@ -1,0 +1,7 @@
+namespace HyperSearch.Core.Searches.Queue;
+
+/// <summary>
+/// Trials the worker must stop: cancelled (by a user, or their search was) or no longer its own
+/// (lease lost). <see cref="Lost"/> must not be finished by this worker.
+/// </summary>
+public sealed record HeartbeatReply(IReadOnlyList<long> Cancel, IReadOnlyList<long> Lost);

@@ -1,0 +1,44 @@
+using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Pruning;
+using HyperSearch.Core.Training;
+
+namespace HyperSearch.Core.Searches.Queue;
+
+/// <summary>
+/// The shared queue as a worker sees it. Claims and asks are single transactions; leases are
+/// renewed by <see cref="HeartbeatAsync"/> and an expired one re-queues its trial (attempt + 1)
+/// or fails it after the configured maximum attempts.
+/// </summary>
+public interface IWorkQueue
+{
+    Task<string> RegisterWorkerAsync(WorkerRegistration registration, CancellationToken cancellationToken = default);
+
+    Task UnregisterWorkerAsync(string workerId, CancellationToken cancellationToken = default);
+
+    /// <summary>Renews the worker's heartbeat and the leases it holds; reaps expired leases of others.</summary>
+    Task<HeartbeatReply> HeartbeatAsync(string workerId, IReadOnlyCollection<LeaseRef> held, CancellationToken cancellationToken = default);
+
+    /// <summary>Claims the next queued trial (priority, then fair share, then age), or null.</summary>
+    Task<ClaimedTrial?> ClaimQueuedAsync(SlotRef slot, CancellationToken cancellationToken = default);
+
+    /// <summary>Running searches with budget and free parallelism, in the order they should be served.</summary>
+    Task<IReadOnlyList<AskCandidate>> GetAskCandidatesAsync(int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts trial <paramref name="number"/> as Running on <paramref name="slot"/> if the budget and parallelism still allow.</summary>
+    Task<AskResult> InsertAskedTrialAsync(long searchId, int number, TrialConfig config, SlotRef slot, CancellationToken cancellationToken = default);
+
+    /// <summary>The sampler has no more points (a finished grid): the search completes when its trials finish.</summary>
+    Task MarkSamplerExhaustedAsync(long searchId, CancellationToken cancellationToken = default);
+
+    /// <summary>Upserts the epoch row; false = stop (cancelled or lease lost).</summary>
+    Task<bool> ReportEpochAsync(LeaseRef lease, EpochReport report, CancellationToken cancellationToken = default);
+
+    /// <summary>Curves of the search's trials (objective per epoch) for the pruner.</summary>
+    Task<IReadOnlyList<TrialCurve>> GetCurvesAsync(long searchId, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the end of a held trial and advances its search's lifecycle. False = lease lost, nothing written.</summary>
+    Task<bool> FinishTrialAsync(LeaseRef lease, TrialResult result, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives a held trial back to the queue without using an attempt (graceful worker shutdown).</summary>
+    Task ReleaseAsync(LeaseRef lease, CancellationToken cancellationToken = default);
+}

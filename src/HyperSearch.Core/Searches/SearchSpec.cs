@@ -1,0 +1,31 @@
+using HyperSearch.Core.Pruning;
+using HyperSearch.Core.Sampling;
+using HyperSearch.Core.Training;
+
+namespace HyperSearch.Core.Searches;
+
+/// <summary>
+/// What a user asks for when creating a search (the spec file, the REST body, the launch form).
+/// <see cref="SpaceJson"/> is the search space exactly as written (validated by <see cref="SearchSpecValidator"/>).
+/// </summary>
+public sealed record SearchSpec
+{
+    public required string Name { get; init; }
+    public string Owner { get; init; } = "default";
+    public required string Workload { get; init; }
+    public SearchStrategy Strategy { get; init; } = SearchStrategy.Tpe;
+    public required string SpaceJson { get; init; }
+    public ObjectiveMetric Objective { get; init; } = ObjectiveMetric.ValLoss;
+    public ObjectiveDirection Direction { get; init; } = ObjectiveDirection.Minimize;
+    /// <summary>Number of trials to run (grid: at most this many points).</summary>
+    public required int Budget { get; init; }
+    /// <summary>Most trials of this search running at once.</summary>
+    public int Parallelism { get; init; } = 1;
+    public required int Epochs { get; init; }
+    public ScheduleUnit ScheduleUnit { get; init; } = ScheduleUnit.Epoch;
+    public int Seed { get; init; }
+    public int GridPoints { get; init; } = 3;
+    public PrunerSpec Pruner { get; init; } = new();
+    /// <summary>Higher runs first.</summary>
+    public int Priority { get; init; }
+}

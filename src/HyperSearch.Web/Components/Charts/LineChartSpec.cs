@@ -1,0 +1,11 @@
+namespace HyperSearch.Web.Components.Charts;
+
+/// <summary>Everything lineChart.js needs to draw; serialized as-is to the JS module.</summary>
+public sealed record LineChartSpec(IReadOnlyList<ChartSeries> Series)
+{
+    public string? Title { get; init; }
+    public string? XName { get; init; }
+    public string? YName { get; init; }
+    public bool LogY { get; init; }
+    public bool Legend { get; init; } = true;
+}

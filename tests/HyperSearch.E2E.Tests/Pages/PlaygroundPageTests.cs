@@ -1,0 +1,37 @@
+using HyperSearch.E2E.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace HyperSearch.E2E.Tests.Pages;
+
+public class PlaygroundPageTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
+{
+    [Fact]
+    public async Task Draw_EditedConfig_ServerRecomputesAndChartPaints()
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        await page.GotoAsync(fixture.App.BaseUrl + "/playground");
+        await page.WaitForCircuitAsync();
+
+        await page.Locator("#config-json").FillAsync("""{ "initialLr": 0.1, "decay": { "type": "step", "stepSize": 10, "gamma": 0.5 } }""");
+        await page.Locator("#draw").ClickAsync();
+
+        // 100 steps of StepLR(10, 0.5) from 0.1: the last LR is 0.1 * 0.5^9. Only the server computes this.
+        await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("step: first LR 0.1, final LR 0.000195313");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-chart=line] canvas') !== null");
+        Assert.True(await page.PaintedPixelsAsync("[data-chart=line]") > 2000, "the chart canvas stayed blank");
+        await page.ScreenshotAsync("playground");
+    }
+
+    [Fact]
+    public async Task Draw_BrokenJson_ShowsErrorNamingConfig()
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        await page.GotoAsync(fixture.App.BaseUrl + "/playground");
+        await page.WaitForCircuitAsync();
+
+        await page.Locator("#config-json").FillAsync("{ \"initialLr\": ");
+        await page.Locator("#draw").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#errors")).ToContainTextAsync("config:");
+    }
+}

@@ -1,0 +1,74 @@
+// Thin ECharts wrapper for line charts: init / update / append / dispose only.
+// The server owns the data; this module only turns it into ECharts options.
+// `echarts` is the global from dist/echarts.min.js (loaded once in App.razor).
+
+const charts = new WeakMap();
+
+function toSeries(series, logY) {
+  return series.map(s => ({
+    id: s.id,
+    name: s.name,
+    type: 'line',
+    showSymbol: false,
+    smooth: false,
+    step: s.step ? 'end' : false,
+    sampling: 'lttb',
+    lineStyle: { width: s.width ?? 1.6, type: s.dashed ? 'dashed' : 'solid', opacity: s.faded ? 0.25 : 1 },
+    itemStyle: s.color ? { color: s.color } : undefined,
+    emphasis: { focus: 'series' },
+    data: logY ? s.points.map(p => [p[0], p[1] > 0 ? p[1] : null]) : s.points,
+  }));
+}
+
+function buildOption(spec) {
+  return {
+    animation: false,
+    grid: { left: 60, right: 20, top: spec.title ? 36 : 16, bottom: 40, containLabel: true },
+    title: spec.title ? { text: spec.title, left: 'center', textStyle: { fontSize: 13, fontWeight: 500 } } : undefined,
+    tooltip: { trigger: 'axis', confine: true, valueFormatter: v => (v == null ? '–' : Number(v).toPrecision(4)) },
+    legend: spec.legend === false ? undefined : { type: 'scroll', bottom: 0 },
+    xAxis: { type: 'value', name: spec.xName ?? '', nameLocation: 'middle', nameGap: 24, min: 'dataMin', max: 'dataMax' },
+    yAxis: { type: spec.logY ? 'log' : 'value', name: spec.yName ?? '', scale: true,
+             axisLabel: { formatter: v => Number(v).toPrecision(3) } },
+    series: toSeries(spec.series, spec.logY),
+  };
+}
+
+export function init(element, spec) {
+  const chart = echarts.init(element, null, { renderer: 'canvas' });
+  chart.setOption(buildOption(spec));
+  const resize = new ResizeObserver(() => chart.resize());
+  resize.observe(element);
+  charts.set(element, { chart, resize, spec });
+}
+
+// Replaces the whole picture (new selection, log-scale toggle).
+export function update(element, spec) {
+  const entry = charts.get(element);
+  if (!entry) return init(element, spec);
+  entry.spec = spec;
+  entry.chart.setOption(buildOption(spec), { notMerge: true });
+}
+
+// Adds points to existing series (live epochs) without redrawing the rest.
+export function append(element, additions) {
+  const entry = charts.get(element);
+  if (!entry) return;
+  for (const add of additions) {
+    let series = entry.spec.series.find(s => s.id === add.id);
+    if (!series) {
+      series = { id: add.id, name: add.name ?? add.id, points: [] };
+      entry.spec.series.push(series);
+    }
+    series.points.push(...add.points);
+  }
+  entry.chart.setOption({ series: toSeries(entry.spec.series, entry.spec.logY) });
+}
+
+export function dispose(element) {
+  const entry = charts.get(element);
+  if (!entry) return;
+  entry.resize.disconnect();
+  entry.chart.dispose();
+  charts.delete(element);
+}
