@@ -12,12 +12,20 @@ public static class SpaceValues
         if (a is JsonValue va && b is JsonValue vb
             && va.GetValueKind() == JsonValueKind.Number && vb.GetValueKind() == JsonValueKind.Number)
         {
-            return va.GetValue<double>() == vb.GetValue<double>();
+            return Number(va) == Number(vb);
         }
         return JsonNode.DeepEquals(a, b);
     }
 
     /// <summary>The number a JSON value holds, or null when it is not a number.</summary>
     public static double? AsNumber(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : null;
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? Number(v) : null;
+
+    // A JsonValue converts only to the CLR type it was made from (int, double, or a parsed element).
+    private static double Number(JsonValue v) =>
+        v.TryGetValue<double>(out var d) ? d
+        : v.TryGetValue<int>(out var i) ? i
+        : v.TryGetValue<long>(out var l) ? l
+        : v.TryGetValue<JsonElement>(out var e) ? e.GetDouble()
+        : double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
 }
