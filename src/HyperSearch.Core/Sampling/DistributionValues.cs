@@ -69,7 +69,10 @@ internal static class DistributionValues
         for (var k = 0; k < points; k++)
         {
             var t = (double)k / (points - 1);
-            yield return log ? Math.Exp(Lerp(Math.Log(low), Math.Log(high), t)) : Lerp(low, high, t);
+            // The ends are the bounds themselves, not exp(log(bound)) with its rounding error.
+            yield return k == 0 ? low
+                : k == points - 1 ? high
+                : log ? Math.Exp(Lerp(Math.Log(low), Math.Log(high), t)) : Lerp(low, high, t);
         }
     }
 
