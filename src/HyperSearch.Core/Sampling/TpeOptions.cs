@@ -7,11 +7,17 @@ public sealed record TpeOptions
     public int StartupTrials { get; init; } = 10;
 
     /// <summary>Candidates drawn from l(x); the one with the largest l(x)/g(x) wins.</summary>
-    public int Candidates { get; init; } = 24;
+    public int Candidates { get; init; } = 256;
+
+    /// <summary>
+    /// Model a branch's parameters jointly (one product-kernel estimator) rather than one
+    /// estimator per parameter (Optuna's default, independent TPE).
+    /// </summary>
+    public bool Multivariate { get; init; } = true;
 
     public double PriorWeight { get; init; } = 1.0;
 
-    public TpeBandwidth Bandwidth { get; init; } = TpeBandwidth.Scott;
+    public TpeBandwidth Bandwidth { get; init; } = TpeBandwidth.Neighbour;
 
     /// <summary>Finished trials a decay branch needs before its own parameters are modelled jointly with the common ones.</summary>
     public int MinBranchTrials { get; init; } = 2;

@@ -42,12 +42,22 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
         {
             values[dim.Path] = DistributionValues.Uniform(dim.Distribution, rng);
         }
-        if (dims.Count > 0)
+        var source = modelBranch ? inBranch : observations;
+        if (dims.Count > 0 && Options.Multivariate)
         {
-            var best = Best(dims, modelBranch ? inBranch : observations, rng);
+            var best = Best(dims, source, rng);
             for (var d = 0; d < dims.Count; d++)
             {
                 values[dims[d].Source.Path] = dims[d].Decode(best[d]);
+            }
+        }
+        else
+        {
+            foreach (var dim in dims)
+            {
+                // Independent TPE: shared parameters learn from every trial, branch ones from their branch.
+                var own = dim.Source.Branch is null ? observations : inBranch;
+                values[dim.Source.Path] = dim.Decode(Best([dim], own, rng)[0]);
             }
         }
         return new SpacePoint(decayType, values);

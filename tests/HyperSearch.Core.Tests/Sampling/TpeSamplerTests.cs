@@ -68,20 +68,27 @@ public class TpeSamplerTests
         Assert.Equal(ToJson(random!), ToJson(tpe!));
     }
 
-    [Fact]
-    public void Sample_RunningTrialsAtOptimum_ConstantLiarSpreadsProposals()
+    [Theory]
+    [InlineData(TrialState.Running)]
+    [InlineData(TrialState.Queued)]
+    public void Sample_UnfinishedTrials_CountAsWorstResults(TrialState unfinished)
     {
         var history = Drive(new RandomSampler(), OneD, 30, seed: 6)
             .Select((c, i) => new TrialSnapshot(i + 1, c, TrialState.Completed, Math.Abs(X(c) - 1.3))).ToList();
         var best = history.MinBy(t => t.Value)!.Config;
-        var liars = Enumerable.Range(31, 10).Select(n => new TrialSnapshot(n, best, TrialState.Running, null));
-        var withLiars = history.Concat(liars).ToList();
+        List<TrialSnapshot> With(TrialState state) =>
+            [.. history, .. Enumerable.Range(31, 5).Select(n => new TrialSnapshot(n, best, state, null))];
         var sampler = new TpeSampler();
+        string Proposal(IReadOnlyList<TrialSnapshot> h, int n) =>
+            ToJson(sampler.Sample(OneD, h, new SamplingContext(n, 6, ObjectiveDirection.Minimize))!);
 
-        double MeanDistanceFromBest(IReadOnlyList<TrialSnapshot> h) => Enumerable.Range(41, 30)
-            .Average(n => Math.Abs(X(sampler.Sample(OneD, h, new SamplingContext(n, 6, ObjectiveDirection.Minimize))!) - X(best)));
+        var trials = Enumerable.Range(36, 10).ToList();
+        var asUnfinished = trials.Select(n => Proposal(With(unfinished), n)).ToList();
 
-        Assert.True(MeanDistanceFromBest(withLiars) > MeanDistanceFromBest(history));
+        // The constant liar: an unfinished trial weighs exactly like a diverged (worst) one ...
+        Assert.Equal(trials.Select(n => Proposal(With(TrialState.Diverged), n)), asUnfinished);
+        // ... and so it does change the proposals, steering parallel slots away from each other.
+        Assert.NotEqual(trials.Select(n => Proposal(history, n)), asUnfinished);
     }
 
     [Fact]
