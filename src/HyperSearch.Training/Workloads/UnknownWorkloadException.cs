@@ -1,0 +1,8 @@
+namespace HyperSearch.Training.Workloads;
+
+/// <summary>A trial or command named a workload that no registry entry has.</summary>
+public sealed class UnknownWorkloadException(string name, IEnumerable<string> known)
+    : ArgumentException($"workload: unknown workload '{name}' (known: {string.Join(", ", known)})", "workload")
+{
+    public string Name { get; } = name;
+}
