@@ -15,15 +15,14 @@ namespace HyperSearch.Training.LrFinder;
 /// </summary>
 public sealed class LrRangeTest(WorkloadRegistry workloads)
 {
-    /// <exception cref="InvalidTrainingRequestException">A bad option; every offending field is named.</exception>
-    /// <exception cref="UnknownWorkloadException">No workload has that name.</exception>
+    /// <exception cref="InvalidTrainingRequestException">A bad workload or option; every offending field is named.</exception>
     public Task<LrRangeTestResult> RunAsync(
         string workload,
         LrRangeTestOptions options,
         IProgress<LrRangePoint>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        Validate(options);
+        Validate(workload, options);
         var chosen = workloads.Get(workload);
         return Task.Factory.StartNew(
             () => Run(chosen, options, progress, cancellationToken),
@@ -84,9 +83,14 @@ public sealed class LrRangeTest(WorkloadRegistry workloads)
         return new LrRangeTestResult(workload.Name, points, suggested, low, high, diverged, message);
     }
 
-    private static void Validate(LrRangeTestOptions options)
+    private void Validate(string workload, LrRangeTestOptions options)
     {
         var errors = new List<ValidationError>();
+        if (!workloads.TryGet(workload ?? "", out _))
+        {
+            errors.Add(new("workload", $"unknown workload '{workload}' (known: {string.Join(", ", workloads.Names)})"));
+        }
+
         if (!(options.MinLr > 0) || !double.IsFinite(options.MinLr))
         {
             errors.Add(new("min", "must be a finite number > 0"));
