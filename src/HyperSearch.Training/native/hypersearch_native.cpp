@@ -292,8 +292,9 @@ HS_API int32_t hs_train_batch(void* model, const float* x, const void* y, int64_
     ensure_threads(m->threads);
     auto xt = inputs(*m, x, n);
     auto yt = targets(*m, y, n);
-    m->net->train();
-    m->optimizer->zero_grad();
+    if (!m->net->is_training()) m->net->train();
+    // set_to_none: backward writes fresh gradients instead of zeroing and accumulating into old ones.
+    m->net->zero_grad(/*set_to_none=*/true);
     auto out = m->net->forward(xt);
     auto loss = m->loss_kind == HS_LOSS_CROSS_ENTROPY ? torch::nn::functional::cross_entropy(out, yt)
                                                       : torch::mse_loss(out, yt);
@@ -313,7 +314,7 @@ HS_API int32_t hs_evaluate(void* model, const float* x, const void* y, int64_t n
     if (chunk <= 0) chunk = n;
     ensure_threads(m->threads);
     torch::InferenceMode no_autograd;
-    m->net->eval();
+    if (m->net->is_training()) m->net->eval();
     auto xt_all = inputs(*m, x, n);
     auto yt_all = targets(*m, y, n);
     double loss_sum = 0, correct = 0;
