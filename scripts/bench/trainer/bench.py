@@ -6,7 +6,7 @@ An epoch is training plus validation; epoch 1 is skipped (ours loads the data in
 Prints a markdown table: median seconds per epoch, the median of the paired per-run ratios
 (ours / PyTorch), and the median final validation accuracy.
 
-Usage: /usr/bin/python3 scripts/bench/trainer/bench.py [--runs 3] [--epochs 4] [--threads 2]
+Usage: /usr/bin/python3 scripts/bench/trainer/bench.py [--runs 5] [--epochs 4] [--threads 1]
 """
 import argparse, json, os, statistics, subprocess, sys, tempfile
 
@@ -44,9 +44,9 @@ def pytorch(workload, batch, train, val, epochs, threads, seed):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--runs", type=int, default=5)
     p.add_argument("--epochs", type=int, default=4)
-    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--threads", type=int, default=1)
     a = p.parse_args()
     subprocess.run(["dotnet", "build", os.path.join(ROOT, "src/HyperSearch.Cli"), "-c", "Release", "-v", "q", "-nologo"],
                    check=True, stdout=subprocess.DEVNULL)

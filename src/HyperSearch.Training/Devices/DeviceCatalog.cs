@@ -35,6 +35,16 @@ public static class DeviceCatalog
         }
     }
 
+    /// <summary>
+    /// Intra-op threads for each of <paramref name="cpuSlots"/> concurrent CPU trials, so that slots
+    /// together never use more threads than the machine has cores (at least 1 each).
+    /// </summary>
+    public static int ThreadsPerCpuSlot(int cpuSlots, int? processorCount = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(cpuSlots, 1);
+        return Math.Max(1, (processorCount ?? Environment.ProcessorCount) / cpuSlots);
+    }
+
     /// <summary>Null when <paramref name="device"/> exists here, otherwise why not.</summary>
     public static string? Check(string? device)
     {

@@ -23,4 +23,14 @@ public sealed class DeviceCatalogTests
     {
         Assert.Equal(available, DeviceCatalog.Check(device) is null);
     }
+
+    [Theory]
+    [InlineData(1, 16, 16)]
+    [InlineData(2, 16, 8)]
+    [InlineData(3, 16, 5)]
+    [InlineData(4, 2, 1)]
+    public void ThreadsPerCpuSlot_Slots_ShareCoresWithoutOversubscribing(int slots, int cores, int expected)
+    {
+        Assert.Equal(expected, DeviceCatalog.ThreadsPerCpuSlot(slots, cores));
+    }
 }
