@@ -70,6 +70,18 @@ public sealed class TrialCommandTests
     }
 
     [Fact]
+    public async Task TrialRun_InvalidScheduleParameter_Exit2NamingConfigPath()
+    {
+        var config = CliRunner.TempFile("""{ "initialLr": 0.1, "decay": { "type": "cosine", "tMax": 0 } }""");
+
+        var (exit, _, error) = await CliRunner.RunAsync(
+            "trial", "run", "--workload", "synthetic-regression", "--config", config);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("error: config.decay.tMax: ", error);
+    }
+
+    [Fact]
     public async Task TrialRun_MalformedConfig_Exit2NamingConfig()
     {
         var config = CliRunner.TempFile("""{ "initialLr": 0.1 }""");

@@ -158,6 +158,26 @@ public sealed class TorchTrainerTests
         Assert.True(outcome.TestAccuracy > 0.99);
     }
 
+    [Fact]
+    public async Task TrainAsync_DefaultSchedulerFactory_FollowsCoreStepSchedule()
+    {
+        var trainer = new HyperSearch.Training.Trainer.TorchTrainer(TrainerRun.Registry);
+        var config = TrainerRun.Config(0.05) with { Decay = new StepDecay { StepSize = 1, Gamma = 0.5 } };
+        var lrs = new List<double>();
+
+        var outcome = await trainer.TrainAsync(
+            TrainerRun.Request(Regression, config, 3),
+            r =>
+            {
+                lrs.Add(r.Lr);
+                return ValueTask.FromResult(true);
+            },
+            CancellationToken.None);
+
+        Assert.Equal(TrialState.Completed, outcome.State);
+        Assert.Equal([0.05, 0.025, 0.0125], lrs);
+    }
+
     private static List<(double, double, double)> Curve(List<EpochReport> epochs) =>
         epochs.Select(e => (e.TrainLoss, e.ValLoss, e.ValAccuracy)).ToList();
 }
