@@ -26,4 +26,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IWorkQueue, WorkQueue>();
         return services;
     }
+
+    /// <summary>Applies the migrations (and WAL on SQLite) with the registered factory: call once at start.</summary>
+    public static Task MigrateHyperSearchDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        DatabaseInitializer.MigrateAsync(services.GetRequiredService<IDbContextFactory<HyperSearchDbContext>>(), cancellationToken);
 }

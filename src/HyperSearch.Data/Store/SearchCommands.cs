@@ -7,7 +7,10 @@ namespace HyperSearch.Data.Store;
 /// <summary>User commands on searches and trials, each one write transaction.</summary>
 internal static class SearchCommands
 {
-    public static async Task<bool> CancelSearchAsync(IDbContextFactory<HyperSearchDbContext> factory, TimeProvider time, long searchId, CancellationToken cancellationToken)
+    public static Task<bool> CancelSearchAsync(IDbContextFactory<HyperSearchDbContext> factory, TimeProvider time, long searchId, CancellationToken cancellationToken) =>
+        StopSearchAsync(factory, time, searchId, SearchState.Cancelled, null, cancellationToken);
+
+    public static async Task<bool> StopSearchAsync(IDbContextFactory<HyperSearchDbContext> factory, TimeProvider time, long searchId, SearchState state, string? error, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
@@ -15,7 +18,8 @@ internal static class SearchCommands
         var search = await db.Searches.SingleOrDefaultAsync(s => s.Id == searchId, cancellationToken);
         if (search is null || search.State.IsFinal()) return false;
         var now = time.GetUtcNow();
-        search.State = SearchState.Cancelled;
+        search.State = state;
+        search.Error = error ?? search.Error;
         search.FinishedAt = now;
         search.UpdatedAt = now;
         // Queued trials end now; running ones are told at their worker's next epoch report or heartbeat.

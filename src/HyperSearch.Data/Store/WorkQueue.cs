@@ -176,6 +176,9 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         await tx.CommitAsync(cancellationToken);
     }
 
+    public Task FailSearchAsync(long searchId, string error, CancellationToken cancellationToken = default) =>
+        SearchCommands.StopSearchAsync(factory, time, searchId, SearchState.Failed, error, cancellationToken);
+
     public async Task<bool> ReportEpochAsync(LeaseRef lease, EpochReport report, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -259,6 +262,13 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
         var trial = await db.Trials.SingleOrDefaultAsync(t => t.Id == lease.TrialId, cancellationToken);
         if (trial is null || !Holds(trial, lease)) return;
+        if (trial.CancelRequested)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            await FinishTrialAsync(lease, new TrialResult(TrialState.Cancelled, trial.EpochsDone), cancellationToken);
+            return;
+        }
         trial.State = TrialState.Queued;
         trial.WorkerId = null;
         trial.Device = null;
