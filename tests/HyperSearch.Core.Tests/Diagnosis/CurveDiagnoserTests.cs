@@ -1,0 +1,207 @@
+using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Diagnosis;
+using HyperSearch.Core.Training;
+
+namespace HyperSearch.Core.Tests.Diagnosis;
+
+/// <summary>Synthetic curves of each kind (seeded noise), shaped like the textbook LR pictures.</summary>
+public class CurveDiagnoserTests
+{
+    private const double Lr = 0.1;
+
+    /// <summary>level·e^(−t/tau) + floor + Gaussian noise, epochs 1..n.</summary>
+    private static double[] Exponential(int n, double level, double tau, double floor, double noise, int seed = 1)
+    {
+        var rng = new Random(seed);
+        return Enumerable.Range(0, n)
+            .Select(t => floor + level * Math.Exp(-t / tau) + noise * Gaussian(rng))
+            .ToArray();
+    }
+
+    /// <summary>Most of the drop in 3 epochs, then ±0.05 noise around 0.8 for the rest of 40 epochs.</summary>
+    private static double[] FastDropThenNoisyPlateau(int seed)
+    {
+        var rng = new Random(seed);
+        return Enumerable.Range(0, 40).Select(t => 0.8 + 1.5 * Math.Exp(-t / 1.5) + 0.05 * Gaussian(rng)).ToArray();
+    }
+
+    private static double Gaussian(Random rng) =>
+        Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+
+    public static TheoryData<int> Seeds => new() { 1, 2, 3, 4, 5 };
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Diagnose_ExponentialDecayToTheBest_Healthy(int seed)
+    {
+        var losses = Exponential(30, 2.0, 5, 0.3, 0.01, seed);
+
+        var diagnosis = CurveDiagnoser.Diagnose(losses, Lr, referenceBestLoss: 0.3);
+
+        Assert.Equal(CurveLabel.Healthy, diagnosis.Label);
+        Assert.Contains("0.1", diagnosis.Hint);
+    }
+
+    [Fact]
+    public void Diagnose_NaNLoss_DivergedWithTenTimesLowerLr()
+    {
+        double[] losses = [2.3, 1.9, 4.0, double.NaN];
+
+        var diagnosis = CurveDiagnoser.Diagnose(losses, 0.5);
+
+        Assert.Equal(CurveLabel.Diverged, diagnosis.Label);
+        Assert.Equal("loss became NaN at epoch 4: initial LR is likely far too high: try ≤ 0.05", diagnosis.Hint);
+    }
+
+    [Fact]
+    public void Diagnose_InfiniteLossOnFirstEpoch_Diverged()
+    {
+        var diagnosis = CurveDiagnoser.Diagnose([double.PositiveInfinity], 0.3);
+
+        Assert.Equal(CurveLabel.Diverged, diagnosis.Label);
+        Assert.Contains("try ≤ 0.03", diagnosis.Hint);
+    }
+
+    [Fact]
+    public void Diagnose_LossExplodesWithoutNaN_Diverged()
+    {
+        double[] losses = [2.3, 2.0, 2.6, 5.1, 14.8, 60.2];
+
+        var diagnosis = CurveDiagnoser.Diagnose(losses, Lr);
+
+        Assert.Equal(CurveLabel.Diverged, diagnosis.Label);
+        Assert.StartsWith("loss exploded to 14.8", diagnosis.Hint);
+        Assert.EndsWith("try ≤ 0.01", diagnosis.Hint);
+    }
+
+    [Fact]
+    public void Diagnose_LossRisesEarlyThenFalls_TooHigh()
+    {
+        double[] losses = [2.3, 2.7, 2.9, 2.4, 2.0, 1.7, 1.5, 1.4, 1.35, 1.3, 1.28, 1.27];
+
+        var diagnosis = CurveDiagnoser.Diagnose(losses, Lr);
+
+        Assert.Equal(CurveLabel.TooHigh, diagnosis.Label);
+        Assert.Equal("loss rises early (peak 2.9 vs 2.3 at epoch 1): initial LR is likely too high: try ≤ 0.03", diagnosis.Hint);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Diagnose_LossOscillatesEarly_TooHigh(int seed)
+    {
+        var rng = new Random(seed);
+        var losses = Enumerable.Range(0, 30)
+            .Select(t => 2.0 - 0.02 * t + (t % 2 == 0 ? 0 : 0.15) + 0.02 * rng.NextDouble())
+            .ToArray();
+
+        var diagnosis = CurveDiagnoser.Diagnose(losses, 0.01);
+
+        Assert.Equal(CurveLabel.TooHigh, diagnosis.Label);
+        Assert.Contains("oscillates", diagnosis.Hint);
+        Assert.EndsWith("try ≤ 0.003", diagnosis.Hint);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Diagnose_FastDropThenNoisyPlateauFarAboveBest_LateTooHigh(int seed)
+    {
+        var losses = FastDropThenNoisyPlateau(seed);
+
+        var diagnosis = CurveDiagnoser.Diagnose(losses, Lr, referenceBestLoss: 0.35);
+
+        Assert.Equal(CurveLabel.LateTooHigh, diagnosis.Label);
+        Assert.Contains("above the best trial (0.35)", diagnosis.Hint);
+        Assert.EndsWith("decay it to ≤ 0.01 by the end", diagnosis.Hint);
+    }
+
+    [Fact]
+    public void Diagnose_NoisyPlateauNearTheBest_Healthy()
+    {
+        var losses = FastDropThenNoisyPlateau(seed: 7);
+
+        var diagnosis = CurveDiagnoser.Diagnose(losses, Lr, referenceBestLoss: 0.78);
+
+        Assert.Equal(CurveLabel.Healthy, diagnosis.Label);
+    }
+
+    [Fact]
+    public void Diagnose_PlateauWithoutReference_NotLateTooHigh()
+    {
+        var losses = FastDropThenNoisyPlateau(seed: 7);
+
+        Assert.NotEqual(CurveLabel.LateTooHigh, CurveDiagnoser.Diagnose(losses, Lr).Label);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Diagnose_SlowSteadyDecline_TooLow(int seed)
+    {
+        // Far from converged: e^(−t/200) over 30 epochs is almost a straight line.
+        var losses = Exponential(30, 2.0, 200, 0.3, 0.002, seed);
+
+        var diagnosis = CurveDiagnoser.Diagnose(losses, 0.001, referenceBestLoss: 0.3);
+
+        Assert.Equal(CurveLabel.TooLow, diagnosis.Label);
+        Assert.EndsWith("initial LR is likely too low: try ≥ 0.003", diagnosis.Hint);
+    }
+
+    [Fact]
+    public void Diagnose_FlatCurve_TooLowWithTenTimesLr()
+    {
+        var losses = Enumerable.Range(0, 20).Select(t => 2.302 - 0.0001 * t).ToArray();
+
+        var diagnosis = CurveDiagnoser.Diagnose(losses, 0.0002);
+
+        Assert.Equal(CurveLabel.TooLow, diagnosis.Label);
+        Assert.Equal("loss barely moved (0.1% in 20 epochs): initial LR is likely too low: try ≥ 0.002", diagnosis.Hint);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public void Diagnose_TooFewEpochs_Unknown(int epochs)
+    {
+        var losses = Enumerable.Range(0, epochs).Select(t => 2.0 - 0.1 * t).ToArray();
+
+        var diagnosis = CurveDiagnoser.Diagnose(losses, Lr);
+
+        Assert.Equal(CurveLabel.Unknown, diagnosis.Label);
+        Assert.Equal($"only {epochs} epoch(s) so far: need at least 5 to diagnose", diagnosis.Hint);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(double.NaN)]
+    public void Diagnose_InvalidInitialLr_Throws(double lr)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => CurveDiagnoser.Diagnose([1, 0.9, 0.8, 0.7, 0.6], lr));
+    }
+
+    [Theory]
+    [InlineData(0.07, "0.007")]
+    [InlineData(0.3, "0.03")]
+    [InlineData(1e-5, "1E-06")]
+    public void Diagnose_DivergedHint_RoundsLrToOneSignificantDigit(double lr, string expected)
+    {
+        var diagnosis = CurveDiagnoser.Diagnose([double.NaN], lr);
+
+        Assert.EndsWith($"try ≤ {expected}", diagnosis.Hint);
+    }
+
+    [Fact]
+    public void Diagnose_EpochReports_UsesValLossInEpochOrderAndConfigLr()
+    {
+        // Reports out of order, a train loss that alone would look healthy: the val loss diverges.
+        EpochReport[] epochs =
+        [
+            new(2, 1.5, double.NaN, 0.1, 0.2, 1),
+            new(1, 2.0, 2.3, 0.1, 0.2, 1),
+        ];
+        var config = new TrialConfig { InitialLr = 0.2, Decay = new ConstantDecay() };
+
+        var diagnosis = CurveDiagnoser.Diagnose(epochs, config);
+
+        Assert.Equal(CurveLabel.Diverged, diagnosis.Label);
+        Assert.Equal("loss became NaN at epoch 2: initial LR is likely far too high: try ≤ 0.02", diagnosis.Hint);
+    }
+}

@@ -1,0 +1,107 @@
+using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Schedules;
+
+namespace HyperSearch.Core.Tests.Schedules;
+
+public class TrialConfigValidatorTests
+{
+    private static IReadOnlyList<string> Problems(DecaySpec decay, double initialLr = 0.1, WarmupSpec? warmup = null) =>
+        TrialConfigValidator.Validate(new TrialConfig { InitialLr = initialLr, Decay = decay, Warmup = warmup })
+            .Select(e => e.ToString()).ToList();
+
+    [Fact]
+    public void Validate_EveryGoldenConfig_ReturnsNoErrors()
+    {
+        foreach (var golden in GoldenFiles.All)
+        {
+            Assert.True(TrialConfigValidator.Validate(golden.Config).Count == 0, golden.Name);
+        }
+    }
+
+    [Fact]
+    public void Validate_CosineTMaxZero_NamesTheField()
+    {
+        Assert.Equal(["decay.tMax: must be ≥ 1; got 0"], Problems(new CosineDecay { TMax = 0 }));
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(0.0)]
+    [InlineData(-0.1)]
+    [InlineData(double.PositiveInfinity)]
+    public void Validate_BadInitialLr_ReportsInitialLr(double lr)
+    {
+        var problem = Assert.Single(Problems(new ConstantDecay(), lr));
+
+        Assert.StartsWith("initialLr: must be a finite number > 0", problem);
+    }
+
+    [Fact]
+    public void Validate_SeveralProblems_ReportsEachWithItsPath()
+    {
+        var problems = Problems(
+            new StepDecay { StepSize = 0, Gamma = 1.5 }, warmup: new WarmupSpec { Steps = 0, StartFactor = 0 });
+
+        Assert.Equal(["decay.stepSize", "decay.gamma", "warmup.steps", "warmup.startFactor"],
+            problems.Select(p => p[..p.IndexOf(':')]));
+    }
+
+    [Fact]
+    public void Validate_MilestonesNotIncreasing_PointsAtTheEntry()
+    {
+        var problems = Problems(new MultiStepDecay { Milestones = [5, 0, 3, 3] });
+
+        Assert.Contains(problems, p => p.StartsWith("decay.milestones[1]: must be ≥ 1"));
+        Assert.Contains(problems, p => p.StartsWith("decay.milestones[3]: must be greater than the previous"));
+    }
+
+    [Fact]
+    public void Validate_OneCyclePctStartTimesTotalStepsIsOne_Rejected()
+    {
+        // PyTorch divides by zero at step 0 for this combination.
+        var problem = Assert.Single(Problems(new OneCycleDecay { TotalSteps = 10, PctStart = 0.1 }));
+
+        Assert.StartsWith("decay.pctStart:", problem);
+    }
+
+    [Fact]
+    public void Validate_UnknownStringOptions_ListsAllowedValues()
+    {
+        Assert.Equal(["decay.mode: must be one of triangular, triangular2, expRange; got 'exp_range'"],
+            Problems(new CyclicDecay { MaxLr = 1, Mode = "exp_range" }));
+        Assert.Equal(["decay.thresholdMode: must be one of rel, abs; got 'relative'"],
+            Problems(new ReduceOnPlateauDecay { ThresholdMode = "relative" }));
+        Assert.Equal(["decay.annealStrategy: must be one of cos, linear; got 'cosine'"],
+            Problems(new OneCycleDecay { TotalSteps = 100, AnnealStrategy = "cosine" }));
+    }
+
+    [Fact]
+    public void Validate_PlateauFactorOne_Rejected()
+    {
+        Assert.Equal(["decay.factor: must be in [0, 1); got 1"], Problems(new ReduceOnPlateauDecay { Factor = 1 }));
+    }
+
+    [Fact]
+    public void Validate_MissingDecay_ReportsDecayRequired()
+    {
+        Assert.Equal(["decay: is required"], Problems(null!));
+    }
+
+    [Fact]
+    public void Validate_OptimizerAndTrainingFields_Checked()
+    {
+        var config = new TrialConfig
+        {
+            InitialLr = 0.1,
+            Decay = new ConstantDecay(),
+            Optimizer = new OptimizerSpec { Momentum = 1.0, Nesterov = false, Beta2 = 1.0 },
+            BatchSize = 0,
+            GradClipNorm = 0,
+            LayerLrMultipliers = [1, -1],
+        };
+
+        var paths = TrialConfigValidator.Validate(config).Select(e => e.Path);
+
+        Assert.Equal(["optimizer.momentum", "optimizer.beta2", "batchSize", "gradClipNorm", "layerLrMultipliers[1]"], paths);
+    }
+}
