@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HyperSearch.Data;
 using HyperSearch.Web.Launch;
+using HyperSearch.Worker;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using HyperSearch.Web.Live;
 using Radzen;
 
@@ -18,6 +21,10 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHyperSearchData(builder.Configuration);
+        builder.Services.AddHostedService<DatabaseMigrator>(); // first: the worker and the feed need the schema
+        builder.Services.AddHyperSearchTraining(builder.Configuration);
+        builder.Services.AddHyperSearchWorker(builder.Configuration);
         builder.Services.AddHyperSearchDashboard(builder.Configuration);
         builder.Services.AddHyperSearchApi();
         return builder;
@@ -30,7 +37,7 @@ public static class WebApplicationBuilderExtensions
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveFeed>());
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
-        services.AddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());
+        services.TryAddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());
         return services;
     }
 
