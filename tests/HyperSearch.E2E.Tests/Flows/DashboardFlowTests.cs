@@ -8,7 +8,7 @@ namespace HyperSearch.E2E.Tests.Flows;
 public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<DashboardAppFixture>
 {
     private const int Budget = 4;
-    private const int Epochs = 12;
+    private const int Epochs = 60;
 
     [Fact]
     public async Task LaunchFromForm_SyntheticWorkload_TrialsCompleteLiveThenCompareAndExport()
@@ -42,14 +42,16 @@ public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<Das
         Assert.True(lastPoints > firstPoints, $"the loss chart did not grow live ({firstPoints} → {lastPoints} points)");
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page reloaded");
         await Assertions.Expect(page.Locator("#trials-grid [data-state='Completed']")).ToHaveCountAsync(Budget);
-        Assert.True(await page.PaintedPixelsAsync("#scatter-chart") > 500, "the scatter stayed blank");
+        // The analysis charts catch up with the finished trials (one point per trial on the scatter).
+        await page.WaitForFunctionAsync("""n => { const e = document.querySelector('#scatter-chart [data-chart]'); const c = e && echarts.getInstanceByDom(e); return c && c.getOption().series.reduce((k, s) => k + s.data.length, 0) === n; }""", Budget, new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#trials-grid .hs-diagnosis").First).ToBeVisibleAsync();
         await page.ScreenshotAsync("search");
 
         // Select the two best trials and compare them.
-        var boxes = page.Locator("#trials-grid .hs-select input");
-        await boxes.Nth(0).CheckAsync();
+        var boxes = page.Locator("#trials-grid .hs-select .rz-chkbox-box");
+        await boxes.Nth(0).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"sel=\d+$"));
-        await boxes.Nth(1).CheckAsync();
+        await boxes.Nth(1).ClickAsync();
         await Assertions.Expect(page.Locator("#compare-selected")).ToBeEnabledAsync();
         await page.Locator("#compare-selected").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/compare\?trials=\d+(%2C|,)\d+$"));

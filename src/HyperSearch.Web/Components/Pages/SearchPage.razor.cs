@@ -49,6 +49,7 @@ public partial class SearchPage : IDisposable
     private string? filterKey;
     private string? chartKey;
     private IDisposable? subscription;
+    private DiagnosisCache? diagnoses;
 
     private int TopK => Math.Clamp(K ?? 10, 1, 50);
     private IReadOnlyList<long> Selected => ParseIds(Sel);
@@ -73,6 +74,8 @@ public partial class SearchPage : IDisposable
             // the grid asks LoadTrialsAsync for every later page, sort and reload.
             var first = await Store.GetTrialsAsync(Query() with { Skip = 0, Take = PageSize });
             (trials, total) = ([.. first.Items], first.Total);
+            diagnoses ??= new DiagnosisCache(Store);
+            await diagnoses.FillAsync(trials);
         }
         else if (filterKey != newFilterKey && grid is not null)
         {
@@ -107,6 +110,8 @@ public partial class SearchPage : IDisposable
         var page = await Store.GetTrialsAsync(Query() with { Skip = skip, Take = args.Top ?? PageSize });
         trials = [.. page.Items];
         total = page.Total;
+        diagnoses ??= new DiagnosisCache(Store);
+        await diagnoses.FillAsync(trials);
         loading = false;
     }
 
@@ -168,10 +173,8 @@ public partial class SearchPage : IDisposable
         if (mine.Count > 0)
         {
             if (grid is not null) await grid.Reload();
-            if (Selected.Count == 0 && mine.Any(t => t.State.IsFinal()))
-            {
-                await ReplaceTopKIfChangedAsync();
-            }
+            // New trials start and values change: the curves follow the current top K.
+            if (Selected.Count == 0) await ReplaceTopKIfChangedAsync();
 
             if (analysis is not null) await analysis.RefreshAsync(throttled: true);
         }
@@ -179,7 +182,7 @@ public partial class SearchPage : IDisposable
         StateHasChanged();
     });
 
-    /// <summary>A finished trial may enter the top K: redraw only when the set of curves changes.</summary>
+    /// <summary>A trial may enter the top K: redraw only when the set of curves changes (otherwise epochs are appended).</summary>
     private async Task ReplaceTopKIfChangedAsync()
     {
         var top = (await Store.GetTrialsAsync(Query() with { Sort = TrialSort.Rank, Descending = false, Skip = 0, Take = TopK })).Items;

@@ -27,6 +27,7 @@ public partial class SearchAnalysis
     private ParallelChartSpec? parallel;
     private string scatterCaption = "";
     private DateTimeOffset lastRefresh;
+    private bool refreshScheduled;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -40,7 +41,31 @@ public partial class SearchAnalysis
     public async Task RefreshAsync(bool throttled)
     {
         var now = Time.GetUtcNow();
-        if (throttled && now - lastRefresh < RefreshEvery) return;
+        if (throttled && now - lastRefresh < RefreshEvery)
+        {
+            // Trailing refresh: the last changes of a burst must still reach the charts.
+            if (!refreshScheduled)
+            {
+                refreshScheduled = true;
+                _ = InvokeAsync(async () =>
+                {
+                    try
+                    {
+                        await Task.Delay(RefreshEvery - (now - lastRefresh), Time);
+                        refreshScheduled = false;
+                        await RefreshAsync(throttled: false);
+                        StateHasChanged();
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        // The viewer left before the refresh was due.
+                    }
+                });
+            }
+
+            return;
+        }
+
         lastRefresh = now;
         var rows = (await Store.GetTrialsAsync(new TrialQuery { SearchId = Search.Id, Sort = TrialSort.Rank, Take = AnalysisLimit })).Items;
         Build(rows, Search.Direction == ObjectiveDirection.Maximize);
