@@ -61,7 +61,7 @@ public partial class NewSearch
 
     protected override async Task OnInitializedAsync()
     {
-        var workload = Workloads.Names.FirstOrDefault() ?? "";
+        var workload = Workloads.Names.Contains("fashion-mlp") ? "fashion-mlp" : Workloads.Names.FirstOrDefault() ?? "";
         form = LaunchForm.CreateDefault(workload);
         if (Trial is { } trialId && await Store.GetTrialAsync(trialId) is { } trial
             && await Store.GetSearchAsync(trial.SearchId) is { } origin)
