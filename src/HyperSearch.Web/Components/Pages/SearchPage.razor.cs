@@ -16,7 +16,7 @@ namespace HyperSearch.Web.Components.Pages;
 /// </summary>
 public partial class SearchPage : IDisposable
 {
-    public const int PageSize = 50;
+    public const int PageSize = 25;
     private static readonly string[] AllStates = Enum.GetNames<TrialState>();
 
     [Inject] public required ITrialStore Store { get; init; }

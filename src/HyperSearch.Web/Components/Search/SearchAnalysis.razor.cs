@@ -67,38 +67,47 @@ public partial class SearchAnalysis
         }
 
         lastRefresh = now;
-        var rows = (await Store.GetTrialsAsync(new TrialQuery { SearchId = Search.Id, Sort = TrialSort.Rank, Take = AnalysisLimit })).Items;
-        Build(rows, Search.Direction == ObjectiveDirection.Maximize);
+        // Off the circuit's thread: reading every trial takes a while (SQLite's "async" is synchronous),
+        // and the table and curves must stay interactive meanwhile.
+        var search = Search;
+        var specs = await Task.Run(async () =>
+        {
+            var rows = (await Store.GetTrialsAsync(new TrialQuery { SearchId = search.Id, Sort = TrialSort.Rank, Take = AnalysisLimit })).Items;
+            return Build(rows, search);
+        });
+        (scatter, bestSoFar, parallel, scatterCaption) = specs;
     }
 
     /// <param name="ranked">Best first (nulls last), as the store ranks them.</param>
-    private void Build(IReadOnlyList<TrialRow> ranked, bool maximize)
+    private static (ScatterChartSpec, LineChartSpec, ParallelChartSpec, string) Build(IReadOnlyList<TrialRow> ranked, SearchSummary search)
     {
+        var maximize = search.Direction == ObjectiveDirection.Maximize;
         var valued = ranked.Where(r => r.BestValue is { } v && double.IsFinite(v)).ToList();
         var plotted = valued.Take(ScatterLimit).ToList();
-        scatterCaption = valued.Count > ScatterLimit ? $"best {ScatterLimit} of {valued.Count}" : $"{valued.Count} trials";
-        scatter = new ScatterChartSpec([.. plotted.GroupBy(r => r.DecayType).OrderBy(g => g.Key).Select(g =>
-            new ChartSeries(g.Key, g.Key, [.. g.Select(r => new double?[] { r.InitialLr, TrialCurves.Round(r.BestValue!.Value), r.Number })])
+        var scatterCaption = valued.Count > ScatterLimit ? $"best {ScatterLimit} of {valued.Count}" : $"{valued.Count} trials";
+        var scatter = new ScatterChartSpec([.. plotted.GroupBy(r => r.DecayType).OrderBy(g => g.Key).Select(g =>
+            new ChartSeries(g.Key, g.Key, [.. g.Select(r => new double?[] { TrialCurves.Round(r.InitialLr), TrialCurves.Round(r.BestValue!.Value), r.Number })])
             { Color = Palette.ForDecay(g.Key) })])
         {
             XName = "initial LR",
-            YName = Search.Objective.ToString(),
+            YName = search.Objective.ToString(),
             LogX = true,
         };
 
-        bestSoFar = new LineChartSpec([new ChartSeries("best", "best so far", BestSoFar(ranked, maximize)) { Step = true }])
+        var bestSoFar = new LineChartSpec([new ChartSeries("best", "best so far", BestSoFar(ranked, maximize)) { Step = true }])
         {
             XName = "trial number",
-            YName = "best " + Search.Objective,
+            YName = "best " + search.Objective,
             Legend = false,
         };
 
         var top = valued.Take(ParallelLimit).ToList();
         var decays = top.Select(r => r.DecayType).Distinct().Order().ToList();
-        parallel = new ParallelChartSpec(
+        var parallel = new ParallelChartSpec(
             [new ParallelAxis("initial LR") { Log = true }, new ParallelAxis("decay") { Categories = decays },
-             new ParallelAxis("warmup steps"), new ParallelAxis("epochs"), new ParallelAxis(Search.Objective.ToString())],
-            [.. top.Select(r => new ParallelLine([r.InitialLr, r.DecayType, r.WarmupSteps ?? 0, r.EpochsDone, TrialCurves.Round(r.BestValue!.Value)], Palette.ForDecay(r.DecayType)))]);
+             new ParallelAxis("warmup steps"), new ParallelAxis("epochs"), new ParallelAxis(search.Objective.ToString())],
+            [.. top.Select(r => new ParallelLine([TrialCurves.Round(r.InitialLr), r.DecayType, r.WarmupSteps ?? 0, r.EpochsDone, TrialCurves.Round(r.BestValue!.Value)], Palette.ForDecay(r.DecayType)))]);
+        return (scatter, bestSoFar, parallel, scatterCaption);
     }
 
     /// <summary>A step line that moves only where a trial beat every earlier one (compact at any trial count).</summary>

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+// Dashboard benchmark: a seeded database (default 10,000 trials × 50 epochs), the real web app as
+// `dotnet HyperSearch.Web.dll`, and Debian's Chromium. Measures the Search page's first render
+// (server prerender over HTTP, and the browser until rows and curves are on screen) and the size of
+// every chart payload the server sends over the circuit.
+var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--")).ToDictionary(p => p.a[2..], p => args[p.i + 1]);
+int Option(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+var trials = Option("trials", 10_000);
+var epochs = Option("epochs", 50);
+var runs = Option("runs", 5);
+var web = Path.GetFullPath(options.GetValueOrDefault("web") ?? throw new ArgumentException("--web <path to HyperSearch.Web.dll> is required"));
+var directory = options.GetValueOrDefault("dir") ?? Path.Combine(Path.GetTempPath(), "hypersearch-bench-dashboard");
+Directory.CreateDirectory(directory);
+var database = Path.Combine(directory, $"bench-{trials}x{epochs}.db");
+
+long searchId = 1;
+if (!File.Exists(database)) searchId = await BenchDatabase.SeedAsync(database, trials, epochs);
+else Console.WriteLine($"reusing {database}");
+
+var port = FreePort();
+var baseUrl = $"http://127.0.0.1:{port}";
+var start = new ProcessStartInfo("dotnet") { ArgumentList = { web, "--urls", baseUrl }, WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+start.Environment["HyperSearch__Database__ConnectionString"] = $"Data Source={database}";
+start.Environment["HyperSearch__Worker__Embedded"] = "false";
+start.Environment["Logging__LogLevel__Default"] = "Warning";
+using var app = Process.Start(start)!;
+var appOutput = new System.Collections.Concurrent.ConcurrentQueue<string>();
+app.OutputDataReceived += (_, e) => { if (e.Data is not null) appOutput.Enqueue(e.Data); };
+app.ErrorDataReceived += (_, e) => { if (e.Data is not null) appOutput.Enqueue(e.Data); };
+app.BeginOutputReadLine();
+app.BeginErrorReadLine();
+try
+{
+    using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+    try
+    {
+        await WaitHealthyAsync(http);
+    }
+    catch (TimeoutException)
+    {
+        Console.Error.WriteLine(string.Join('\n', appOutput));
+        throw;
+    }
+    var pageUrl = $"/searches/{searchId}";
+
+    // 1. Server first render: the prerendered HTML (first page of ranked trials + top-K curves' data).
+    await http.GetStringAsync(pageUrl); // warm-up (JIT, connection pool)
+    var server = new List<double>();
+    for (var i = 0; i < runs * 2; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        var html = await http.GetStringAsync(pageUrl);
+        server.Add(watch.Elapsed.TotalMilliseconds);
+        if (!html.Contains("trials-grid")) throw new InvalidOperationException("the page did not render its table");
+    }
+
+    // 2. Browser: navigation → table rows on screen and the loss curves painted (interactive circuit).
+    using var playwright = await Playwright.CreateAsync();
+    await using var browser = await playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+    });
+    var browserTimes = new List<double>();
+    var rowTimes = new List<double>();
+    var liveTimes = new List<double>();
+    var frames = new List<int>();
+    var chartFrames = new List<int>();
+    for (var i = 0; i <= runs; i++)
+    {
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        var received = new List<int>();
+        var chartCandidates = new List<int>();
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+        {
+            received.Add(frame.Binary?.Length ?? System.Text.Encoding.UTF8.GetByteCount(frame.Text ?? ""));
+            // Chart payloads travel as JS interop calls of our chart modules (init/update/append).
+            var head = frame.Binary is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 64)) : (frame.Text ?? "")[..Math.Min(64, frame.Text?.Length ?? 0)];
+            if (head.Contains("BeginInvokeJS") && (head.Contains("init") || head.Contains("update") || head.Contains("append")) && received.Count > 0) chartCandidates.Add(received[^1]);
+            if (options.ContainsKey("dump") && received[^1] > 20_000)
+            {
+                var text = frame.Text ?? System.Text.Encoding.UTF8.GetString(frame.Binary!);
+                Console.WriteLine($"--- {received[^1]} bytes: {new string(text.Take(300).Select(c => char.IsControl(c) ? '.' : c).ToArray())}");
+            }
+        };
+        var watch = Stopwatch.StartNew();
+        await page.GotoAsync(baseUrl + pageUrl, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForSelectorAsync("#trials-grid .hs-select");
+        var rowsAt = watch.Elapsed.TotalMilliseconds;
+        await page.WaitForSelectorAsync("[data-circuit-live]", new() { State = WaitForSelectorState.Attached });
+        var liveAt = watch.Elapsed.TotalMilliseconds;
+        await page.WaitForFunctionAsync("""() => { const e = document.querySelector('#loss-chart [data-chart]'); const c = e && window.echarts && echarts.getInstanceByDom(e); return c && c.getOption().series.length > 0; }""");
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        // Let the analysis charts (scatter, best-so-far, parallel coordinates) arrive too.
+        await page.WaitForFunctionAsync("() => document.querySelector('#parallel-chart canvas') !== null", null, new() { Timeout = 60_000 });
+        await page.WaitForTimeoutAsync(500);
+        if (i > 0)
+        {
+            // Run 0 warms the server's circuit code paths.
+            browserTimes.Add(elapsed);
+            rowTimes.Add(rowsAt);
+            liveTimes.Add(liveAt);
+        }
+        if (i == runs)
+        {
+            frames.AddRange(received);
+            chartFrames.AddRange(chartCandidates);
+        }
+        await context.CloseAsync();
+    }
+
+    // Baseline: the same browser steps on a light page (the queue of an idle system), to tell the
+    // framework's own start-up (scripts, styles, circuit) from the Search page's work.
+    var baseline = new List<double>();
+    for (var i = 0; i <= runs; i++)
+    {
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        var watch = Stopwatch.StartNew();
+        await page.GotoAsync(baseUrl + "/queue", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForSelectorAsync("[data-circuit-live]", new() { State = WaitForSelectorState.Attached });
+        if (i > 0) baseline.Add(watch.Elapsed.TotalMilliseconds);
+        await context.CloseAsync();
+    }
+
+    frames.Sort();
+    Console.WriteLine();
+    Console.WriteLine($"| measure ({trials:N0} trials × {epochs} epochs, {runs} runs) | median | max |");
+    Console.WriteLine("|---|---|---|");
+    Console.WriteLine($"| server first render (GET {pageUrl}, prerendered HTML) | {Median(server):F0} ms | {server.Max():F0} ms |");
+    Console.WriteLine($"| browser: navigation → ranked rows on screen (prerendered) | {Median(rowTimes):F0} ms | {rowTimes.Max():F0} ms |");
+    Console.WriteLine($"| browser: navigation → interactive circuit live | {Median(liveTimes):F0} ms | {liveTimes.Max():F0} ms |");
+    Console.WriteLine($"| browser: navigation → loss curves drawn | {Median(browserTimes):F0} ms | {browserTimes.Max():F0} ms |");
+    Console.WriteLine($"| baseline: navigation → circuit live on the (light) Queue page | {Median(baseline):F0} ms | {baseline.Max():F0} ms |");
+    Console.WriteLine($"| machine load average at the end | {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores | |");
+    Console.WriteLine($"| largest chart payload (JS interop init/update/append) | {chartFrames.DefaultIfEmpty(0).Max() / 1024.0:F1} kB | |");
+    Console.WriteLine($"| largest circuit message (render batch or chart) | {frames[^1] / 1024.0:F1} kB | |");
+    Console.WriteLine($"| all circuit messages of one page load | {frames.Sum() / 1024.0:F1} kB ({frames.Count} messages) | |");
+    Console.WriteLine($"| five largest messages | {string.Join(", ", frames.TakeLast(5).Reverse().Select(f => $"{f / 1024.0:F1} kB"))} | |");
+}
+finally
+{
+    app.Kill(entireProcessTree: true);
+}
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+static async Task WaitHealthyAsync(HttpClient http)
+{
+    for (var i = 0; i < 300; i++)
+    {
+        try
+        {
+            if ((await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK) return;
+        }
+        catch (HttpRequestException) { }
+        catch (TaskCanceledException) { }
+        await Task.Delay(200);
+    }
+
+    throw new TimeoutException("the web app did not start");
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
