@@ -8,6 +8,9 @@
 
 #include <malloc.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include <memory>
 #include <mutex>
 #include <stdexcept>
