@@ -1,30 +1,39 @@
 #!/usr/bin/env bash
-# Sourced by scripts/test.sh: postgres_start creates a throw-away PostgreSQL 15 cluster on a free
-# loopback port and exports HYPERSEARCH_TEST_POSTGRES; postgres_stop removes it.
-# initdb refuses to run as root, so the cluster belongs to the Debian package's postgres user.
+# Starts or stops a private PostgreSQL 15 cluster for the tests (no Docker here): a temp data dir,
+# trust auth, listening on 127.0.0.1 only.
+#   eval "$(scripts/test-postgres.sh start)"   # exports HYPERSEARCH_TEST_POSTGRES and HYPERSEARCH_TEST_POSTGRES_DIR
+#   scripts/test-postgres.sh stop              # stops it and deletes the data dir
+# Tests read HYPERSEARCH_TEST_POSTGRES (an Npgsql connection string to an admin database) and
+# create one throwaway database per test. As root, the server runs as the 'postgres' user
+# (initdb refuses to run as root).
+set -euo pipefail
+BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+cmd=${1:-}
 
-pg_bin=/usr/lib/postgresql/15/bin
-
-postgres_start() {
-  [[ -x $pg_bin/initdb ]] || { echo "PostgreSQL 15 missing: run scripts/test.sh (it installs postgresql)"; return 1; }
-  pg_dir=$(mktemp -d /tmp/hypersearch-pg.XXXXXX)
-  pg_port=$((20000 + RANDOM % 20000))
-  while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
-  local run=()
-  if [[ $(id -u) -eq 0 ]]; then
-    chown postgres "$pg_dir"
-    run=(runuser -u postgres --)
-  fi
-  "${run[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U hypersearch --auth=trust -E UTF8 >/dev/null
-  "${run[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c max_connections=200" start >/dev/null
-  export HYPERSEARCH_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=hypersearch;Database=postgres"
-  pg_run=("${run[@]}")
-  echo "postgres: private cluster on 127.0.0.1:$pg_port"
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-postgres_stop() {
-  [[ -n ${pg_dir:-} ]] || return 0
-  "${pg_run[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$pg_dir"
-}
+case "$cmd" in
+  start)
+    dir=$(mktemp -d /tmp/hypersearch-pg.XXXXXX)
+    [ "$(id -u)" = 0 ] && chown postgres: "$dir"
+    port=${HYPERSEARCH_TEST_POSTGRES_PORT:-$(( 40000 + RANDOM % 20000 ))}
+    as_pg "$BIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-instructions >"$dir/initdb.log" 2>&1
+    as_pg "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      start >/dev/null
+    echo "export HYPERSEARCH_TEST_POSTGRES='Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres'"
+    echo "export HYPERSEARCH_TEST_POSTGRES_DIR='$dir'"
+    ;;
+  stop)
+    dir=${2:-${HYPERSEARCH_TEST_POSTGRES_DIR:-}}
+    [ -n "$dir" ] && [ -d "$dir/data" ] || { echo "no cluster dir given (arg 2 or HYPERSEARCH_TEST_POSTGRES_DIR)" >&2; exit 1; }
+    as_pg "$BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
+    rm -rf "$dir"
+    ;;
+  *)
+    echo "usage: $0 start | stop [dir]" >&2
+    exit 2
+    ;;
+esac

@@ -1,18 +1,94 @@
 using System.CommandLine;
+using HyperSearch.Cli.Hosting;
 
 namespace HyperSearch.Cli.Commands;
 
-// Placeholder until its issue lands: says so and exits non-zero instead of pretending to work.
+/// <summary>
+/// <c>hypersearch search create|list|show|cancel|export</c>. Exit codes: 0 done, 1 the search
+/// ended badly (failed/cancelled while waiting), 2 bad input (spec, id, format) — nothing written.
+/// </summary>
 public static class SearchCommand
 {
     public static Command Create()
     {
         var command = new Command("search", "Create, list, show, cancel and export searches.");
-        command.SetAction(_ =>
-        {
-            Console.Error.WriteLine("hypersearch search: not implemented yet");
-            return 1;
-        });
+        command.Subcommands.Add(CreateCommand());
+        command.Subcommands.Add(ListCommand());
+        command.Subcommands.Add(ShowCommand());
+        command.Subcommands.Add(CancelCommand());
+        command.Subcommands.Add(ExportCommand());
         return command;
     }
+
+    private static Option<string?> DbOption() =>
+        new("--db") { Description = "Database: a SQLite file / 'Data Source=…', or an Npgsql connection string (Host=…)." };
+
+    private static Argument<long> IdArgument() => new("id") { Description = "Search id (see 'search list')." };
+
+    private static Command CreateCommand()
+    {
+        var spec = new Option<FileInfo>("--spec") { Description = "Spec JSON: search settings + \"space\".", Required = true };
+        var wait = new Option<bool>("--wait") { Description = "Wait with a progress bar until the search ends; runs an in-process worker if none is alive." };
+        var db = DbOption();
+        var command = new Command("create", "Create a search from a spec file.");
+        command.Options.Add(spec);
+        command.Options.Add(wait);
+        command.Options.Add(db);
+        command.SetAction((parse, ct) => SearchCreateAction.RunAsync(
+            parse.GetRequiredValue(spec), parse.GetValue(wait), Console(parse, db), ct));
+        return command;
+    }
+
+    private static Command ListCommand()
+    {
+        var db = DbOption();
+        var command = new Command("list", "List searches, newest first.");
+        command.Options.Add(db);
+        command.SetAction((parse, ct) => SearchReadActions.ListAsync(Console(parse, db), ct));
+        return command;
+    }
+
+    private static Command ShowCommand()
+    {
+        var id = IdArgument();
+        var json = new Option<bool>("--json") { Description = "Print the search, its spec and its ranked trials as JSON." };
+        var db = DbOption();
+        var command = new Command("show", "Show a search and its best trials.");
+        command.Arguments.Add(id);
+        command.Options.Add(json);
+        command.Options.Add(db);
+        command.SetAction((parse, ct) => SearchReadActions.ShowAsync(parse.GetValue(id), parse.GetValue(json), Console(parse, db), ct));
+        return command;
+    }
+
+    private static Command CancelCommand()
+    {
+        var id = IdArgument();
+        var db = DbOption();
+        var command = new Command("cancel", "Cancel a search: queued trials end now, running ones at their next epoch.");
+        command.Arguments.Add(id);
+        command.Options.Add(db);
+        command.SetAction((parse, ct) => SearchReadActions.CancelAsync(parse.GetValue(id), Console(parse, db), ct));
+        return command;
+    }
+
+    private static Command ExportCommand()
+    {
+        var id = IdArgument();
+        var format = new Option<string>("--format") { Description = "csv or json.", Required = true };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of stdout." };
+        var db = DbOption();
+        var command = new Command("export", "Export a search's ranked trials.");
+        command.Arguments.Add(id);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(db);
+        command.SetAction((parse, ct) => SearchExportAction.RunAsync(
+            parse.GetValue(id), parse.GetRequiredValue(format), parse.GetValue(output), Console(parse, db), ct));
+        return command;
+    }
+
+    private static CliConsole Console(ParseResult parse, Option<string?> db) =>
+        new(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(db));
 }

@@ -1,18 +1,63 @@
 using System.CommandLine;
+using HyperSearch.Cli.Hosting;
+using HyperSearch.Data;
+using HyperSearch.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace HyperSearch.Cli.Commands;
 
-// Placeholder until its issue lands: says so and exits non-zero instead of pretending to work.
+/// <summary>
+/// <c>hypersearch worker [--devices cpu:2,cuda:0:1] [--db &lt;connection&gt;]</c>: a standalone worker
+/// that claims trials from the shared queue until stopped (Ctrl+C / SIGTERM give running trials
+/// back to the queue; a killed worker's trials come back when their lease expires).
+/// </summary>
 public static class WorkerCommand
 {
+    private const int InputError = 2;
+
     public static Command Create()
     {
+        var devices = new Option<string?>("--devices") { Description = "Devices and slots, e.g. cpu:2,cuda:0:1 (default: HyperSearch:Worker:Devices)." };
+        var db = new Option<string?>("--db") { Description = "Database: a SQLite file / 'Data Source=…', or an Npgsql connection string (Host=…)." };
         var command = new Command("worker", "Run a standalone worker that claims trials from the shared queue.");
-        command.SetAction(_ =>
-        {
-            Console.Error.WriteLine("hypersearch worker: not implemented yet");
-            return 1;
-        });
+        command.Options.Add(devices);
+        command.Options.Add(db);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(devices), parse.GetValue(db), parse.InvocationConfiguration.Error, cancellationToken));
         return command;
+    }
+
+    private static async Task<int> RunAsync(string? devices, string? db, TextWriter error, CancellationToken cancellationToken)
+    {
+        var switches = CliConfiguration.DatabaseSwitch(db);
+        if (devices is not null)
+        {
+            var (_, problem) = DeviceList.Parse(devices);
+            if (problem is not null)
+            {
+                error.WriteLine($"--devices: {problem}");
+                return InputError;
+            }
+            switches["HyperSearch:Worker:Devices"] = devices;
+        }
+        switches["HyperSearch:Worker:Embedded"] = "true";
+        var configuration = CliConfiguration.Build(switches);
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddHyperSearchData(configuration);
+        TrainerRegistration.AddTrainer(builder.Services, configuration);
+        builder.Services.AddHyperSearchWorker(configuration);
+
+        using var host = builder.Build();
+        await host.Services.MigrateHyperSearchDatabaseAsync(cancellationToken);
+        await host.RunAsync(cancellationToken);
+        return 0;
     }
 }

@@ -30,6 +30,9 @@ public interface IWorkQueue
     /// <summary>The sampler has no more points (a finished grid): the search completes when its trials finish.</summary>
     Task MarkSamplerExhaustedAsync(long searchId, CancellationToken cancellationToken = default);
 
+    /// <summary>The search cannot go on (e.g. its space cannot be sampled): Failed with the error, its trials stopped.</summary>
+    Task FailSearchAsync(long searchId, string error, CancellationToken cancellationToken = default);
+
     /// <summary>Upserts the epoch row; false = stop (cancelled or lease lost).</summary>
     Task<bool> ReportEpochAsync(LeaseRef lease, EpochReport report, CancellationToken cancellationToken = default);
 

@@ -1,0 +1,23 @@
+using HyperSearch.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HyperSearch.Data.Configurations;
+
+public sealed class SearchEntityConfiguration : IEntityTypeConfiguration<SearchEntity>
+{
+    public void Configure(EntityTypeBuilder<SearchEntity> builder)
+    {
+        builder.ToTable("Searches");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Strategy).HasConversion<string>();
+        builder.Property(s => s.Objective).HasConversion<string>();
+        builder.Property(s => s.Direction).HasConversion<string>();
+        builder.Property(s => s.ScheduleUnit).HasConversion<string>();
+        builder.Property(s => s.State).HasConversion<string>();
+        // The searches list is newest first; workers look for Running searches.
+        builder.HasIndex(s => s.CreatedAt).HasDatabaseName("IX_Searches_CreatedAt");
+        builder.HasIndex(s => s.State).HasDatabaseName("IX_Searches_State");
+        builder.HasIndex(s => s.UpdatedAt).HasDatabaseName("IX_Searches_UpdatedAt");
+    }
+}

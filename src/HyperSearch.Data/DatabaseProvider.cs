@@ -1,0 +1,7 @@
+namespace HyperSearch.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

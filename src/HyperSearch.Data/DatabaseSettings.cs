@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+
+namespace HyperSearch.Data;
+
+/// <summary>HyperSearch:Database:Provider (sqlite|postgres) and HyperSearch:Database:ConnectionString.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string DefaultConnectionString = "Data Source=data/hypersearch.db";
+
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("HyperSearch:Database");
+        var providerText = section["Provider"] ?? "sqlite";
+        var provider = providerText.ToLowerInvariant() switch
+        {
+            "sqlite" => DatabaseProvider.Sqlite,
+            "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+            _ => throw new InvalidOperationException($"HyperSearch:Database:Provider: unknown provider '{providerText}' (use sqlite or postgres)"),
+        };
+        return new DatabaseSettings(provider, section["ConnectionString"] ?? DefaultConnectionString);
+    }
+}

@@ -1,0 +1,36 @@
+using HyperSearch.Core.Sampling;
+using HyperSearch.Core.Searches;
+using HyperSearch.Core.Training;
+
+namespace HyperSearch.Data.Entities;
+
+public sealed class SearchEntity
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    public required string Owner { get; set; }
+    public required string Workload { get; set; }
+    public SearchStrategy Strategy { get; set; }
+    public required string SpaceJson { get; set; }
+    public ObjectiveMetric Objective { get; set; }
+    public ObjectiveDirection Direction { get; set; }
+    public int Budget { get; set; }
+    public int Parallelism { get; set; }
+    public int Epochs { get; set; }
+    public ScheduleUnit ScheduleUnit { get; set; }
+    public int Seed { get; set; }
+    public int GridPoints { get; set; }
+    public required string PrunerJson { get; set; }
+    public int Priority { get; set; }
+    public SearchState State { get; set; }
+    /// <summary>The sampler returned null (a finished grid): no more trials will be asked for.</summary>
+    public bool SamplerExhausted { get; set; }
+    public long? BestTrialId { get; set; }
+    public double? BestValue { get; set; }
+    public double? TestLoss { get; set; }
+    public double? TestAccuracy { get; set; }
+    public string? Error { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

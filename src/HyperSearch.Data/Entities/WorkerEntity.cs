@@ -1,0 +1,13 @@
+namespace HyperSearch.Data.Entities;
+
+/// <summary>A worker process. DevicesJson: [{"device":"cpu","slots":2}, …].</summary>
+public sealed class WorkerEntity
+{
+    public required string Id { get; set; }
+    public required string Host { get; set; }
+    public int ProcessId { get; set; }
+    public required string DevicesJson { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset HeartbeatAt { get; set; }
+    public DateTimeOffset? StoppedAt { get; set; }
+}

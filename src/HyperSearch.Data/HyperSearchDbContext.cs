@@ -1,0 +1,25 @@
+using HyperSearch.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace HyperSearch.Data;
+
+public sealed class HyperSearchDbContext(DbContextOptions<HyperSearchDbContext> options) : DbContext(options)
+{
+    public DbSet<SearchEntity> Searches => Set<SearchEntity>();
+    public DbSet<TrialEntity> Trials => Set<TrialEntity>();
+    public DbSet<EpochMetricEntity> EpochMetrics => Set<EpochMetricEntity>();
+    public DbSet<WorkerEntity> Workers => Set<WorkerEntity>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HyperSearchDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset columns; UTC ticks as a 64-bit integer sort and
+        // compare the same on both providers and keep one set of queries and migrations.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}

@@ -1,0 +1,89 @@
+using HyperSearch.Core.Sampling;
+using HyperSearch.Core.Searches;
+using HyperSearch.Core.Trials;
+using HyperSearch.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace HyperSearch.Data.Store;
+
+/// <summary>
+/// Moves a search along after one of its trials changed, inside the caller's write transaction:
+/// best trial so far (Completed trials only, by validation objective), then — when the budget is
+/// used (or the grid exhausted) and nothing is queued or running — one TestRun trial that
+/// re-trains the best config with the same seed and evaluates the held-out test set; when that
+/// ends, the search is Completed with the test metrics.
+/// </summary>
+internal static class SearchLifecycle
+{
+    public static async Task AdvanceAsync(HyperSearchDbContext db, long searchId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var search = await db.Searches.SingleAsync(s => s.Id == searchId, cancellationToken);
+        await RefreshBestAsync(db, search, cancellationToken);
+
+        if (search.State is SearchState.Running or SearchState.Paused)
+            await CompleteSearchPhaseAsync(db, search, now, cancellationToken);
+        else if (search.State == SearchState.Evaluating)
+            await CompleteTestRunAsync(db, search, now, cancellationToken);
+
+        search.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task RefreshBestAsync(HyperSearchDbContext db, SearchEntity search, CancellationToken cancellationToken)
+    {
+        var completed = db.Trials.Where(t => t.SearchId == search.Id && t.Kind == TrialKind.Search
+                                             && t.State == TrialState.Completed && t.BestValue != null);
+        var ordered = search.Direction == ObjectiveDirection.Minimize
+            ? completed.OrderBy(t => t.BestValue).ThenBy(t => t.Number)
+            : completed.OrderByDescending(t => t.BestValue).ThenBy(t => t.Number);
+        var best = await ordered.Select(t => new { t.Id, t.BestValue }).FirstOrDefaultAsync(cancellationToken);
+        search.BestTrialId = best?.Id;
+        search.BestValue = best?.BestValue;
+    }
+
+    private static async Task CompleteSearchPhaseAsync(HyperSearchDbContext db, SearchEntity search, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var trials = db.Trials.Where(t => t.SearchId == search.Id && t.Kind == TrialKind.Search);
+        var total = await trials.CountAsync(cancellationToken);
+        var active = await trials.CountAsync(t => t.State == TrialState.Queued || t.State == TrialState.Running, cancellationToken);
+        if (active > 0 || (total < search.Budget && !search.SamplerExhausted)) return;
+
+        if (search.BestTrialId is not long bestId)
+        {
+            search.State = SearchState.Completed;
+            search.FinishedAt = now;
+            search.Error = "no trial completed, so there is no best trial to test";
+            return;
+        }
+        var best = await db.Trials.SingleAsync(t => t.Id == bestId, cancellationToken);
+        var testRun = EntityMapper.NewTrial(search.Id, TrialKind.TestRun, best.Number, EntityMapper.Config(best.ConfigJson), now);
+        testRun.ConfigJson = best.ConfigJson;
+        db.Trials.Add(testRun);
+        search.State = SearchState.Evaluating;
+    }
+
+    private static async Task CompleteTestRunAsync(HyperSearchDbContext db, SearchEntity search, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var testRun = await db.Trials.SingleOrDefaultAsync(t => t.SearchId == search.Id && t.Kind == TrialKind.TestRun, cancellationToken);
+        if (testRun is null || !testRun.State.IsFinal()) return;
+
+        if (testRun.State == TrialState.Completed)
+        {
+            search.TestLoss = testRun.TestLoss;
+            search.TestAccuracy = testRun.TestAccuracy;
+            if (search.BestTrialId is long bestId)
+            {
+                var best = await db.Trials.SingleAsync(t => t.Id == bestId, cancellationToken);
+                best.TestLoss = testRun.TestLoss;
+                best.TestAccuracy = testRun.TestAccuracy;
+                best.UpdatedAt = now;
+            }
+        }
+        else
+        {
+            search.Error = $"the test run of the best trial ended {testRun.State}: {testRun.Error}";
+        }
+        search.State = SearchState.Completed;
+        search.FinishedAt = now;
+    }
+}

@@ -1,0 +1,143 @@
+using HyperSearch.Core.Sampling;
+using HyperSearch.Core.Searches;
+using HyperSearch.Core.Trials;
+using HyperSearch.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace HyperSearch.Data.Store;
+
+/// <summary><see cref="ITrialStore"/> on EF Core: a context per call (safe for long-lived Blazor circuits).</summary>
+internal sealed class TrialStore(IDbContextFactory<HyperSearchDbContext> factory, QueueSettings settings, TimeProvider time) : ITrialStore
+{
+    public async Task<long> CreateSearchAsync(SearchSpec spec, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var entity = EntityMapper.ToEntity(spec, time.GetUtcNow());
+        db.Searches.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return entity.Id;
+    }
+
+    public async Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var searches = await db.Searches.AsNoTracking().OrderByDescending(s => s.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return await SummariesAsync(db, searches, cancellationToken);
+    }
+
+    public async Task<SearchDetail?> GetSearchAsync(long searchId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var search = await db.Searches.AsNoTracking().SingleOrDefaultAsync(s => s.Id == searchId, cancellationToken);
+        if (search is null) return null;
+        var summary = (await SummariesAsync(db, [search], cancellationToken))[0];
+        return new SearchDetail(summary, EntityMapper.ToSpec(search), search.SamplerExhausted);
+    }
+
+    internal static async Task<IReadOnlyList<SearchSummary>> SummariesAsync(HyperSearchDbContext db, IReadOnlyList<SearchEntity> searches, CancellationToken cancellationToken)
+    {
+        var ids = searches.Select(s => s.Id).ToList();
+        var groups = await db.Trials
+            .Where(t => ids.Contains(t.SearchId) && t.Kind == TrialKind.Search)
+            .GroupBy(t => new { t.SearchId, t.State })
+            .Select(g => new { g.Key.SearchId, g.Key.State, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var bestIds = searches.Where(s => s.BestTrialId != null).Select(s => s.BestTrialId!.Value).ToList();
+        var bestNumbers = await db.Trials.Where(t => bestIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Number, cancellationToken);
+        var bySearch = groups.ToLookup(g => g.SearchId);
+        return searches.Select(s => EntityMapper.ToSummary(s,
+            EntityMapper.Counts(bySearch[s.Id].Select(g => (g.State, g.Count))),
+            s.BestTrialId is long b && bestNumbers.TryGetValue(b, out var n) ? n : null)).ToList();
+    }
+
+    public async Task<Page<TrialRow>> GetTrialsAsync(TrialQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var direction = await db.Searches.Where(s => s.Id == query.SearchId).Select(s => (ObjectiveDirection?)s.Direction).SingleOrDefaultAsync(cancellationToken);
+        if (direction is null) return new Page<TrialRow>([], 0);
+
+        var trials = db.Trials.AsNoTracking().Where(t => t.SearchId == query.SearchId && t.Kind == TrialKind.Search);
+        if (query.States is { Count: > 0 } states) trials = trials.Where(t => states.Contains(t.State));
+        if (query.DecayTypes is { Count: > 0 } decays) trials = trials.Where(t => decays.Contains(t.DecayType));
+        if (query.MinInitialLr is double min) trials = trials.Where(t => t.InitialLr >= min);
+        if (query.MaxInitialLr is double max) trials = trials.Where(t => t.InitialLr <= max);
+
+        var total = await trials.CountAsync(cancellationToken);
+        var page = await TrialOrdering.Apply(trials, query.Sort, query.Descending, direction.Value)
+            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 1000))
+            .ToListAsync(cancellationToken);
+        return new Page<TrialRow>(page.Select(EntityMapper.ToRow).ToList(), total);
+    }
+
+    public async Task<TrialRow?> GetTrialAsync(long trialId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var trial = await db.Trials.AsNoTracking().SingleOrDefaultAsync(t => t.Id == trialId, cancellationToken);
+        return trial is null ? null : EntityMapper.ToRow(trial);
+    }
+
+    public async Task<IReadOnlyList<EpochPoint>> GetEpochsAsync(long trialId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.EpochMetrics.AsNoTracking().Where(e => e.TrialId == trialId).OrderBy(e => e.Epoch).ToListAsync(cancellationToken);
+        return rows.Select(EntityMapper.ToPoint).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<EpochPoint>>> GetEpochsAsync(
+        IReadOnlyCollection<long> trialIds, int maxPointsPerTrial = 500, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var ids = trialIds.Distinct().ToList();
+        var rows = await db.EpochMetrics.AsNoTracking().Where(e => ids.Contains(e.TrialId))
+            .OrderBy(e => e.TrialId).ThenBy(e => e.Epoch).ToListAsync(cancellationToken);
+        var byTrial = rows.ToLookup(e => e.TrialId);
+        return ids.ToDictionary(id => id,
+            id => (IReadOnlyList<EpochPoint>)Downsampler.Thin(byTrial[id].Select(EntityMapper.ToPoint).ToList(), maxPointsPerTrial));
+    }
+
+    public async Task<QueueSnapshot> GetQueueAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await QueueViewBuilder.BuildAsync(db, time.GetUtcNow(), settings.Lease, cancellationToken);
+    }
+
+    public async Task<ChangeSet> GetChangesAsync(ChangeCursor cursor, int maxRows = 5000, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var since = new DateTimeOffset(cursor.UpdatedTicks, TimeSpan.Zero);
+        var epochs = await db.EpochMetrics.AsNoTracking().Where(e => e.Id > cursor.EpochId).OrderBy(e => e.Id).Take(maxRows + 1).ToListAsync(cancellationToken);
+        var trials = await db.Trials.AsNoTracking().Where(t => t.UpdatedAt >= since).OrderBy(t => t.UpdatedAt).Take(maxRows + 1).ToListAsync(cancellationToken);
+        var searches = await db.Searches.AsNoTracking().Where(s => s.UpdatedAt >= since).OrderBy(s => s.UpdatedAt).ToListAsync(cancellationToken);
+        var epochsTruncated = epochs.Count > maxRows;
+        var trialsTruncated = trials.Count > maxRows;
+        if (epochsTruncated) epochs.RemoveAt(maxRows);
+        if (trialsTruncated) trials.RemoveAt(maxRows);
+
+        // Inclusive bound next time: rows updated in the same tick as the last one seen are read again, never missed.
+        var lastTicks = trialsTruncated
+            ? trials[^1].UpdatedAt.UtcTicks
+            : trials.Select(t => t.UpdatedAt.UtcTicks).Concat(searches.Select(x => x.UpdatedAt.UtcTicks)).DefaultIfEmpty(cursor.UpdatedTicks).Max();
+        var next = new ChangeCursor(epochs.Count > 0 ? epochs[^1].Id : cursor.EpochId, lastTicks);
+        return new ChangeSet(
+            epochs.Select(EntityMapper.ToPoint).ToList(),
+            trials.Select(EntityMapper.ToRow).ToList(),
+            await SummariesAsync(db, searches, cancellationToken),
+            next,
+            epochsTruncated || trialsTruncated);
+    }
+
+    public Task<bool> CancelSearchAsync(long searchId, CancellationToken cancellationToken = default) =>
+        SearchCommands.CancelSearchAsync(factory, time, searchId, cancellationToken);
+
+    public Task<bool> CancelTrialAsync(long trialId, CancellationToken cancellationToken = default) =>
+        SearchCommands.CancelTrialAsync(factory, time, trialId, cancellationToken);
+
+    public Task<bool> PauseSearchAsync(long searchId, CancellationToken cancellationToken = default) =>
+        SearchCommands.SetStateAsync(factory, time, searchId, SearchState.Running, SearchState.Paused, cancellationToken);
+
+    public Task<bool> ResumeSearchAsync(long searchId, CancellationToken cancellationToken = default) =>
+        SearchCommands.SetStateAsync(factory, time, searchId, SearchState.Paused, SearchState.Running, cancellationToken);
+
+    public Task<bool> SetPriorityAsync(long searchId, int priority, CancellationToken cancellationToken = default) =>
+        SearchCommands.SetPriorityAsync(factory, time, searchId, priority, cancellationToken);
+}

@@ -1,0 +1,298 @@
+using System.Text.Json;
+using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Json;
+using HyperSearch.Core.Pruning;
+using HyperSearch.Core.Sampling;
+using HyperSearch.Core.Searches;
+using HyperSearch.Core.Searches.Queue;
+using HyperSearch.Core.Training;
+using HyperSearch.Core.Trials;
+using HyperSearch.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace HyperSearch.Data.Store;
+
+/// <summary>The shared queue on EF Core; one code path for SQLite and PostgreSQL except the locks in <see cref="WriteTransaction"/>.</summary>
+internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory, QueueSettings settings, TimeProvider time) : IWorkQueue
+{
+    public async Task<string> RegisterWorkerAsync(WorkerRegistration registration, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var worker = new WorkerEntity
+        {
+            Id = $"{registration.Host}-{registration.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}",
+            Host = registration.Host,
+            ProcessId = registration.ProcessId,
+            DevicesJson = JsonSerializer.Serialize(registration.Devices, HyperJson.Options),
+            StartedAt = now,
+            HeartbeatAt = now,
+        };
+        db.Workers.Add(worker);
+        await db.SaveChangesAsync(cancellationToken);
+        return worker.Id;
+    }
+
+    public async Task UnregisterWorkerAsync(string workerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        await db.Workers.Where(w => w.Id == workerId).ExecuteUpdateAsync(u => u.SetProperty(w => w.StoppedAt, now), cancellationToken);
+    }
+
+    public async Task<HeartbeatReply> HeartbeatAsync(string workerId, IReadOnlyCollection<LeaseRef> held, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        var now = time.GetUtcNow();
+        await db.Workers.Where(w => w.Id == workerId).ExecuteUpdateAsync(u => u.SetProperty(w => w.HeartbeatAt, now), cancellationToken);
+
+        var ids = held.Select(l => l.TrialId).ToList();
+        var trials = await db.Trials.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var cancel = new List<long>();
+        var lost = new List<long>();
+        foreach (var lease in held)
+        {
+            if (!trials.TryGetValue(lease.TrialId, out var trial) || !Holds(trial, lease))
+            {
+                lost.Add(lease.TrialId);
+                continue;
+            }
+            trial.LeaseExpiresAt = now + settings.Lease;
+            if (trial.CancelRequested) cancel.Add(trial.Id);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        var ended = await LeaseReaper.ReapAsync(db, now, settings.MaxAttempts, cancellationToken);
+        foreach (var searchId in ended)
+            await SearchLifecycle.AdvanceAsync(db, searchId, now, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new HeartbeatReply(cancel, lost);
+    }
+
+    // Fair share: among the highest priority, the owner with fewest running trials, then the search
+    // with fewest, then the oldest queue entry. The subqueries use IX_Trials_SearchId_State.
+    private const string ClaimSql = """
+        SELECT t."Id" AS "Value" FROM "Trials" AS t
+        INNER JOIN "Searches" AS s ON s."Id" = t."SearchId"
+        WHERE t."State" = 'Queued' AND s."State" IN ('Running', 'Evaluating')
+          AND (SELECT COUNT(*) FROM "Trials" AS r WHERE r."SearchId" = t."SearchId" AND r."State" = 'Running') < s."Parallelism"
+        ORDER BY s."Priority" DESC,
+          (SELECT COUNT(*) FROM "Trials" AS r INNER JOIN "Searches" AS o ON o."Id" = r."SearchId"
+           WHERE o."Owner" = s."Owner" AND r."State" = 'Running'),
+          (SELECT COUNT(*) FROM "Trials" AS r WHERE r."SearchId" = t."SearchId" AND r."State" = 'Running'),
+          t."QueuedAt", t."Id"
+        LIMIT 1
+        """;
+
+    public async Task<ClaimedTrial?> ClaimQueuedAsync(SlotRef slot, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        var ids = await db.Database.SqlQueryRaw<long>(ClaimSql + WriteTransaction.ClaimLockClause(db)).ToListAsync(cancellationToken);
+        if (ids.Count == 0) return null;
+
+        var trial = await db.Trials.SingleAsync(t => t.Id == ids[0], cancellationToken);
+        await WriteTransaction.LockSearchAsync(db, trial.SearchId, cancellationToken);
+        var search = await db.Searches.SingleAsync(s => s.Id == trial.SearchId, cancellationToken);
+        // Re-checked under the search lock: another worker may have started one of its trials meanwhile.
+        var running = await db.Trials.CountAsync(t => t.SearchId == search.Id && t.State == TrialState.Running, cancellationToken);
+        if (running >= search.Parallelism) return null;
+
+        Start(trial, slot, time.GetUtcNow());
+        search.UpdatedAt = trial.UpdatedAt;
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return EntityMapper.ToClaimed(trial, search);
+    }
+
+    public async Task<IReadOnlyList<AskCandidate>> GetAskCandidatesAsync(int max, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var candidates = await db.Searches
+            .Where(s => s.State == SearchState.Running && !s.SamplerExhausted)
+            .Select(s => new
+            {
+                Search = s,
+                Total = db.Trials.Count(t => t.SearchId == s.Id && t.Kind == TrialKind.Search),
+                Running = db.Trials.Count(t => t.SearchId == s.Id && t.State == TrialState.Running),
+                OwnerRunning = db.Trials.Count(t => t.State == TrialState.Running
+                                                   && db.Searches.Any(o => o.Id == t.SearchId && o.Owner == s.Owner)),
+            })
+            .Where(x => x.Total < x.Search.Budget && x.Running < x.Search.Parallelism)
+            .OrderByDescending(x => x.Search.Priority).ThenBy(x => x.OwnerRunning).ThenBy(x => x.Running).ThenBy(x => x.Search.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+
+        var result = new List<AskCandidate>(candidates.Count);
+        foreach (var c in candidates)
+        {
+            var history = await db.Trials.AsNoTracking()
+                .Where(t => t.SearchId == c.Search.Id && t.Kind == TrialKind.Search)
+                .OrderBy(t => t.Number)
+                .Select(t => new { t.Number, t.ConfigJson, t.State, t.BestValue })
+                .ToListAsync(cancellationToken);
+            var snapshots = history.Select(t => new TrialSnapshot(t.Number, EntityMapper.Config(t.ConfigJson), t.State,
+                t.State is TrialState.Completed or TrialState.Pruned ? t.BestValue : null)).ToList();
+            result.Add(new AskCandidate(c.Search.Id, c.Total + 1, c.Search.Strategy, c.Search.GridPoints, c.Search.Seed,
+                c.Search.Direction, c.Search.SpaceJson, snapshots));
+        }
+        return result;
+    }
+
+    public async Task<AskResult> InsertAskedTrialAsync(long searchId, int number, TrialConfig config, SlotRef slot, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await WriteTransaction.LockSearchAsync(db, searchId, cancellationToken);
+        var search = await db.Searches.SingleOrDefaultAsync(s => s.Id == searchId, cancellationToken);
+        if (search is not { State: SearchState.Running, SamplerExhausted: false }) return new AskResult(AskStatus.NotAllowed, null);
+
+        // Budget and parallelism are checked and the trial inserted under one lock: never overshot.
+        var total = await db.Trials.CountAsync(t => t.SearchId == searchId && t.Kind == TrialKind.Search, cancellationToken);
+        if (total >= search.Budget) return new AskResult(AskStatus.NotAllowed, null);
+        if (total != number - 1) return new AskResult(AskStatus.NumberTaken, null);
+        var running = await db.Trials.CountAsync(t => t.SearchId == searchId && t.State == TrialState.Running, cancellationToken);
+        if (running >= search.Parallelism) return new AskResult(AskStatus.NotAllowed, null);
+
+        var now = time.GetUtcNow();
+        var trial = EntityMapper.NewTrial(searchId, TrialKind.Search, number, config, now);
+        Start(trial, slot, now);
+        db.Trials.Add(trial);
+        search.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new AskResult(AskStatus.Claimed, EntityMapper.ToClaimed(trial, search));
+    }
+
+    public async Task MarkSamplerExhaustedAsync(long searchId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        var now = time.GetUtcNow();
+        await db.Searches.Where(s => s.Id == searchId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.SamplerExhausted, true).SetProperty(s => s.UpdatedAt, now), cancellationToken);
+        await SearchLifecycle.AdvanceAsync(db, searchId, now, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    public Task FailSearchAsync(long searchId, string error, CancellationToken cancellationToken = default) =>
+        SearchCommands.StopSearchAsync(factory, time, searchId, SearchState.Failed, error, cancellationToken);
+
+    public async Task<bool> ReportEpochAsync(LeaseRef lease, EpochReport report, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        var trial = await db.Trials.SingleOrDefaultAsync(t => t.Id == lease.TrialId, cancellationToken);
+        if (trial is null || !Holds(trial, lease)) return false;
+        var direction = await db.Searches.Where(s => s.Id == trial.SearchId).Select(s => new { s.Direction, s.Objective }).SingleAsync(cancellationToken);
+
+        var now = time.GetUtcNow();
+        var sqlite = db.IsSqlite;
+        var row = await db.EpochMetrics.SingleOrDefaultAsync(e => e.TrialId == trial.Id && e.Epoch == report.Epoch, cancellationToken);
+        if (row is null)
+        {
+            row = new EpochMetricEntity { TrialId = trial.Id, Epoch = report.Epoch };
+            db.EpochMetrics.Add(row);
+        }
+        row.TrainLoss = EntityMapper.ToStored(report.TrainLoss, sqlite);
+        row.ValLoss = EntityMapper.ToStored(report.ValLoss, sqlite);
+        row.ValAccuracy = EntityMapper.ToStored(report.ValAccuracy, sqlite);
+        row.Lr = EntityMapper.ToStored(report.Lr, sqlite);
+        row.ElapsedSeconds = report.ElapsedSeconds;
+        row.Attempt = lease.Attempt;
+        row.RecordedAt = now;
+
+        var value = direction.Objective == ObjectiveMetric.ValAccuracy ? report.ValAccuracy : report.ValLoss;
+        trial.EpochsDone = report.Epoch;
+        trial.FinalValue = EntityMapper.ToStored(value, sqlite);
+        if (double.IsFinite(value) && (trial.BestValue is not double best || Better(value, best, direction.Direction)))
+            trial.BestValue = value;
+        trial.LeaseExpiresAt = now + settings.Lease;
+        trial.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return !trial.CancelRequested;
+    }
+
+    public async Task<IReadOnlyList<TrialCurve>> GetCurvesAsync(long searchId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var objective = await db.Searches.Where(s => s.Id == searchId).Select(s => s.Objective).SingleAsync(cancellationToken);
+        var trials = await db.Trials.AsNoTracking()
+            .Where(t => t.SearchId == searchId && t.Kind == TrialKind.Search)
+            .Select(t => new { t.Id, t.Number, t.State }).ToListAsync(cancellationToken);
+        var points = await (from e in db.EpochMetrics
+                            join t in db.Trials on e.TrialId equals t.Id
+                            where t.SearchId == searchId && t.Kind == TrialKind.Search
+                            orderby e.TrialId, e.Epoch
+                            select new { e.TrialId, e.Epoch, e.ValLoss, e.ValAccuracy }).ToListAsync(cancellationToken);
+        var byTrial = points.ToLookup(p => p.TrialId);
+        return trials.Select(t => new TrialCurve(t.Number, t.State,
+            byTrial[t.Id].Select(p => EntityMapper.Metric(objective == ObjectiveMetric.ValAccuracy ? p.ValAccuracy : p.ValLoss)).ToList())).ToList();
+    }
+
+    public async Task<bool> FinishTrialAsync(LeaseRef lease, TrialResult result, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        var trial = await db.Trials.SingleOrDefaultAsync(t => t.Id == lease.TrialId, cancellationToken);
+        if (trial is null || !Holds(trial, lease)) return false;
+
+        var now = time.GetUtcNow();
+        trial.State = result.State;
+        trial.Error = result.Error;
+        trial.TestLoss = result.TestLoss;
+        trial.TestAccuracy = result.TestAccuracy;
+        trial.LeaseExpiresAt = null;
+        trial.FinishedAt = now;
+        trial.UpdatedAt = now;
+        // Rows an earlier attempt wrote beyond where this attempt stopped (e.g. it was pruned sooner).
+        await db.EpochMetrics.Where(e => e.TrialId == trial.Id && e.Epoch > result.EpochsRun && e.Attempt < lease.Attempt)
+            .ExecuteDeleteAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await SearchLifecycle.AdvanceAsync(db, trial.SearchId, now, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task ReleaseAsync(LeaseRef lease, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        var trial = await db.Trials.SingleOrDefaultAsync(t => t.Id == lease.TrialId, cancellationToken);
+        if (trial is null || !Holds(trial, lease)) return;
+        if (trial.CancelRequested)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            await FinishTrialAsync(lease, new TrialResult(TrialState.Cancelled, trial.EpochsDone), cancellationToken);
+            return;
+        }
+        trial.State = TrialState.Queued;
+        trial.WorkerId = null;
+        trial.Device = null;
+        trial.Slot = null;
+        trial.LeaseExpiresAt = null;
+        trial.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    private void Start(TrialEntity trial, SlotRef slot, DateTimeOffset now)
+    {
+        trial.State = TrialState.Running;
+        trial.WorkerId = slot.WorkerId;
+        trial.Device = slot.Device;
+        trial.Slot = slot.Slot;
+        trial.LeaseExpiresAt = now + settings.Lease;
+        trial.StartedAt = now;
+        trial.UpdatedAt = now;
+    }
+
+    private static bool Holds(TrialEntity trial, LeaseRef lease) =>
+        trial.State == TrialState.Running && trial.Attempt == lease.Attempt && trial.WorkerId == lease.WorkerId;
+
+    private static bool Better(double value, double best, ObjectiveDirection direction) =>
+        direction == ObjectiveDirection.Minimize ? value < best : value > best;
+}

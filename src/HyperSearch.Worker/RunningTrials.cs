@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using HyperSearch.Core.Searches.Queue;
+
+namespace HyperSearch.Worker;
+
+/// <summary>The trials this worker holds (one per busy slot), for heartbeats and stop requests.</summary>
+public sealed class RunningTrials
+{
+    private readonly ConcurrentDictionary<long, RunningTrial> _trials = new();
+
+    public RunningTrial Add(LeaseRef lease, CancellationToken workerStopping)
+    {
+        var running = new RunningTrial(lease, workerStopping);
+        _trials[lease.TrialId] = running;
+        return running;
+    }
+
+    public void Remove(RunningTrial running)
+    {
+        _trials.TryRemove(new KeyValuePair<long, RunningTrial>(running.Lease.TrialId, running));
+        running.Dispose();
+    }
+
+    public IReadOnlyCollection<LeaseRef> Leases => _trials.Values.Select(t => t.Lease).ToList();
+
+    public int Count => _trials.Count;
+
+    public void Stop(long trialId, StopReason reason)
+    {
+        if (_trials.TryGetValue(trialId, out var running)) running.Stop(reason);
+    }
+}

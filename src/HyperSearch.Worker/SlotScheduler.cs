@@ -1,0 +1,66 @@
+using HyperSearch.Core.Searches.Queue;
+using Microsoft.Extensions.Logging;
+
+namespace HyperSearch.Worker;
+
+/// <summary>
+/// What a free slot runs next: a queued trial if any (priority, fair share, age), otherwise a new
+/// trial asked from a running search's sampler (sampled here, inserted by the store only if the
+/// budget and parallelism still allow; if another worker took the number first, sample again).
+/// </summary>
+public sealed class SlotScheduler(IWorkQueue queue, ITrialProposer proposer, WorkerOptions options, ILogger<SlotScheduler> logger)
+{
+    private const int Rounds = 5;
+
+    public int ThreadsFor(string device)
+    {
+        if (device != "cpu") return 1;
+        var cpuSlots = options.Devices.Where(d => d.Device == "cpu").Sum(d => d.Slots);
+        return Math.Max(1, Environment.ProcessorCount / Math.Max(1, cpuSlots));
+    }
+
+    public async Task<ClaimedTrial?> NextAsync(SlotRef slot, CancellationToken cancellationToken)
+    {
+        var queued = await queue.ClaimQueuedAsync(slot, cancellationToken);
+        if (queued is not null) return queued;
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var candidates = await queue.GetAskCandidatesAsync(3, cancellationToken);
+            if (candidates.Count == 0) return null;
+            var resample = false;
+            foreach (var candidate in candidates)
+            {
+                var config = await ProposeAsync(candidate, cancellationToken);
+                if (config is null) continue;
+                var result = await queue.InsertAskedTrialAsync(candidate.SearchId, candidate.NextNumber, config, slot, cancellationToken);
+                if (result.Status == AskStatus.Claimed) return result.Trial;
+                if (result.Status == AskStatus.NumberTaken)
+                {
+                    resample = true;
+                    break;
+                }
+            }
+            if (!resample) return null;
+        }
+        return null;
+    }
+
+    private async Task<Core.Configuration.TrialConfig?> ProposeAsync(AskCandidate candidate, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var config = proposer.Propose(candidate);
+            if (config is null)
+                await queue.MarkSamplerExhaustedAsync(candidate.SearchId, cancellationToken);
+            return config;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A sampler that cannot sample this search never will: fail the search instead of retrying forever.
+            logger.LogError(e, "Sampler failed for search {SearchId}", candidate.SearchId);
+            await queue.FailSearchAsync(candidate.SearchId, $"the sampler failed: {e.Message}", cancellationToken);
+            return null;
+        }
+    }
+}

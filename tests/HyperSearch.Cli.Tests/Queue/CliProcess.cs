@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace HyperSearch.Cli.Tests.Queue;
+
+/// <summary>
+/// Runs the real <c>hypersearch</c> binary (copied next to the tests) as a child process with the
+/// queue's fast test settings: the sleeping fake trainer and sampler, 1 s leases, 0.25 s heartbeats.
+/// </summary>
+public sealed class CliProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
+
+    private CliProcess(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_error) _error.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public static IReadOnlyDictionary<string, string> FastQueue(int epochMs) => new Dictionary<string, string>
+    {
+        ["HyperSearch__Worker__Trainer"] = "fake",
+        ["HyperSearch__Worker__Sampler"] = "fake",
+        ["HyperSearch__Worker__Fake__EpochMilliseconds"] = epochMs.ToString(),
+        ["HyperSearch__Worker__LeaseSeconds"] = "1",
+        ["HyperSearch__Worker__HeartbeatSeconds"] = "0.25",
+        ["HyperSearch__Worker__PollMilliseconds"] = "20",
+        ["HyperSearch__Worker__MaxAttempts"] = "3",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
+    public static CliProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hypersearch.dll"));
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment) info.Environment[key] = value;
+        return new CliProcess(Process.Start(info)!);
+    }
+
+    public static async Task<(int Exit, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
+    {
+        await using var process = Start(environment, args);
+        using var cts = new CancellationTokenSource(timeout);
+        await process._process.WaitForExitAsync(cts.Token);
+        process._process.WaitForExit(); // flush the async output readers
+        return (process._process.ExitCode, process.Output, process.Error);
+    }
+
+    public int Id => _process.Id;
+    public bool HasExited => _process.HasExited;
+    public string Output { get { lock (_output) return _output.ToString(); } }
+    public string Error { get { lock (_error) return _error.ToString(); } }
+
+    /// <summary>kill -9: no shutdown code runs, the trial's lease is simply never renewed.</summary>
+    public void KillHard() => _process.Kill(entireProcessTree: true);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
