@@ -12,6 +12,14 @@ public static class DecayParameterCatalogue
     public static List<DecayChoice> CreateAll(int epochs) =>
         [.. DecayTypes.All.Select(type => new DecayChoice { Type = type, Parameters = Defaults(type, epochs) })];
 
+    public static bool AreDefaults(DecayChoice decay, int epochs)
+    {
+        var defaults = Defaults(decay.Type, epochs);
+        return defaults.Count == decay.Parameters.Count && defaults.Zip(decay.Parameters).All(pair =>
+            pair.First.Name == pair.Second.Name
+            && LaunchSpecWriter.Distribution(pair.First).ToJsonString() == LaunchSpecWriter.Distribution(pair.Second).ToJsonString());
+    }
+
     public static List<ParamRange> Defaults(string decayType, int epochs)
     {
         var e = Math.Max(2, epochs);

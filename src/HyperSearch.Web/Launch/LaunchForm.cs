@@ -38,6 +38,22 @@ public sealed class LaunchForm
 
     public IEnumerable<DecayChoice> IncludedDecays => Decays.Where(d => d.Included);
 
+    /// <summary>
+    /// After the epochs changed: decay types whose parameters still hold the defaults of the old run
+    /// length get the new length's defaults (tMax, step sizes, … follow); edited ones are left alone.
+    /// </summary>
+    public void FollowEpochs(int previousEpochs)
+    {
+        foreach (var decay in Decays)
+        {
+            if (DecayParameterCatalogue.AreDefaults(decay, previousEpochs))
+            {
+                decay.Parameters.Clear();
+                decay.Parameters.AddRange(DecayParameterCatalogue.Defaults(decay.Type, Epochs));
+            }
+        }
+    }
+
     /// <summary>A new form with every decay type listed (cosine and step ticked) and defaults for the epochs.</summary>
     public static LaunchForm CreateDefault(string workload, int epochs = 10)
     {

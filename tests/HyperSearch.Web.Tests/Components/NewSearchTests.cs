@@ -88,4 +88,16 @@ public class NewSearchTests : DashboardTestContext
         Assert.Equal(10, cosine.Count);
         Assert.True(cosine[9][1] < cosine[0][1], "cosine must decay");
     }
+
+    [Fact]
+    public void Edit_Epochs_UneditedEpochDefaultsFollowEditedStay()
+    {
+        var cut = Render<NewSearch>();
+        cut.Find("[data-decay='step'] [data-param='stepSize'] .hs-high input").Change("7");
+
+        cut.Find("#epochs input").Change("40");
+
+        Assert.Contains("\"tMax\": {\n          \"type\": \"fixed\",\n          \"value\": 40", cut.Find("#spec-json").TextContent.Replace("\r", ""));
+        Assert.Equal("7", cut.Find("[data-decay='step'] [data-param='stepSize'] .hs-high input").GetAttribute("value"));
+    }
 }

@@ -15,7 +15,10 @@ function toSeries(series, logY) {
     sampling: 'lttb',
     lineStyle: { width: s.width ?? 1.6, type: s.dashed ? 'dashed' : 'solid', opacity: s.faded ? 0.25 : 1 },
     itemStyle: s.color ? { color: s.color } : undefined,
-    emphasis: { focus: 'series' },
+    // Hovering a curve (not just its hidden symbols) highlights it and fades the others.
+    triggerLineEvent: true,
+    emphasis: { focus: 'series', lineStyle: { width: 3 } },
+    blur: { lineStyle: { opacity: 0.15 } },
     data: logY ? s.points.map(p => [p[0], p[1] > 0 ? p[1] : null]) : s.points,
   }));
 }

@@ -27,6 +27,7 @@ public partial class NewSearch
     [SupplyParameterFromQuery(Name = "trial")] public long? Trial { get; set; }
 
     private LaunchForm form = new();
+    private int formEpochs;
     private string specJson = "";
     private IReadOnlyList<ValidationError> errors = [];
     private List<string> placedPaths = [];
@@ -72,6 +73,8 @@ public partial class NewSearch
         {
             form = LaunchFormReader.FromSpec(source.Spec);
         }
+
+        formEpochs = form.Epochs;
     }
 
     private void Touch() => showErrors = true;
@@ -79,6 +82,12 @@ public partial class NewSearch
     /// <summary>Runs on every render; recomputes only when the spec document changed.</summary>
     private void Evaluate()
     {
+        if (form.Epochs != formEpochs)
+        {
+            if (form.Epochs is > 0 and <= SearchSpecValidator.MaxEpochs) form.FollowEpochs(formEpochs);
+            formEpochs = form.Epochs;
+        }
+
         var json = LaunchSpecWriter.ToJson(form, indented: true);
         if (json == specJson) return;
         specJson = json;

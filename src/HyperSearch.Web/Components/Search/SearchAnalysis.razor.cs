@@ -103,11 +103,30 @@ public partial class SearchAnalysis
 
         var top = valued.Take(ParallelLimit).ToList();
         var decays = top.Select(r => r.DecayType).Distinct().Order().ToList();
-        var parallel = new ParallelChartSpec(
-            [new ParallelAxis("initial LR") { Log = true }, new ParallelAxis("decay") { Categories = decays },
-             new ParallelAxis("warmup steps"), new ParallelAxis("epochs"), new ParallelAxis(search.Objective.ToString())],
-            [.. top.Select(r => new ParallelLine([TrialCurves.Round(r.InitialLr), r.DecayType, r.WarmupSteps ?? 0, r.EpochsDone, TrialCurves.Round(r.BestValue!.Value)], Palette.ForDecay(r.DecayType)))]);
+        var parallel = Parallel(top, decays, search);
         return (scatter, bestSoFar, parallel, scatterCaption);
+    }
+
+    /// <summary>LR, decay type, the optional dimensions that vary among these trials, and the metric.</summary>
+    private static ParallelChartSpec Parallel(List<TrialRow> top, List<string> decays, SearchSummary search)
+    {
+        List<(ParallelAxis Axis, Func<TrialRow, object?> Value)> axes =
+        [
+            (new ParallelAxis("initial LR") { Log = true }, r => TrialCurves.Round(r.InitialLr)),
+            (new ParallelAxis("decay") { Categories = decays }, r => r.DecayType),
+        ];
+        List<(ParallelAxis Axis, Func<TrialRow, object?> Value)> optional =
+        [
+            (new ParallelAxis("warmup steps"), r => r.WarmupSteps ?? 0),
+            (new ParallelAxis("optimizer") { Categories = [.. top.Select(r => r.OptimizerType ?? "sgd").Distinct().Order()] }, r => r.OptimizerType ?? "sgd"),
+            (new ParallelAxis("batch size"), r => r.BatchSize ?? 0),
+            (new ParallelAxis("epochs"), r => r.EpochsDone),
+        ];
+        // A dimension every trial shares only adds a vertical line.
+        axes.AddRange(optional.Where(o => top.Select(o.Value).Distinct().Count() > 1));
+        axes.Add((new ParallelAxis(search.Objective.ToString()), r => TrialCurves.Round(r.BestValue!.Value)));
+        return new ParallelChartSpec([.. axes.Select(a => a.Axis)],
+            [.. top.Select(r => new ParallelLine([.. axes.Select(a => a.Value(r))], Palette.ForDecay(r.DecayType)))]);
     }
 
     /// <summary>A step line that moves only where a trial beat every earlier one (compact at any trial count).</summary>
