@@ -104,4 +104,21 @@ public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<Das
         await Assertions.Expect(page).ToHaveURLAsync(fixture.App.BaseUrl + "/searches/new");
         await page.ScreenshotAsync("new-search-invalid");
     }
+
+    [Fact]
+    public async Task LrRangeTest_Click_FillsLrRangeAndShowsCurve()
+    {
+        var page = await fixture.Browser.NewPageAsync(height: 1300);
+        await page.GotoAsync(fixture.App.BaseUrl + "/searches/new");
+        await page.WaitForCircuitAsync();
+        await page.PickAsync("#workload", "two-spirals");
+
+        await page.Locator("#lr-range-test").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#lr-range-message")).ToContainTextAsync("Suggested initial LR range", new() { Timeout = 60_000 });
+        await page.WaitForFunctionAsync("() => document.querySelector('#range-test-chart canvas') !== null");
+        // The suggestion replaced the default 0.0001–1 range in the spec document.
+        Assert.DoesNotContain("\"low\": 0.0001", await page.Locator("#spec-json").TextContentAsync());
+        await page.ScreenshotAsync("new-search-lr-range-test");
+    }
 }

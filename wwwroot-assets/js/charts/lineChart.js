@@ -30,8 +30,11 @@ function buildOption(spec) {
     title: spec.title ? { text: spec.title, left: 'center', textStyle: { fontSize: 13, fontWeight: 500 } } : undefined,
     tooltip: { trigger: 'axis', confine: true, valueFormatter: v => (v == null ? '–' : Number(v).toPrecision(4)) },
     legend: spec.legend === false ? undefined : { type: 'scroll', bottom: 0 },
-    xAxis: { type: 'value', name: spec.xName ?? '', nameLocation: 'middle', nameGap: 24, min: 'dataMin', max: 'dataMax' },
-    yAxis: { type: spec.logY ? 'log' : 'value', name: spec.yName ?? '', scale: true,
+    xAxis: { type: spec.logX ? 'log' : 'value', name: spec.xName ?? '', nameLocation: 'middle', nameGap: 24, min: 'dataMin', max: 'dataMax',
+             axisLine: { onZero: false },
+             // (an explicit undefined would erase ECharts' default labels)
+             ...(spec.logX ? { axisLabel: { formatter: v => (v < 1e-2 || v >= 1e3 ? Number(v).toExponential(0) : String(Number(v))) } } : {}) },
+    yAxis: { type: spec.logY ? 'log' : 'value', name: spec.yName ?? '', scale: true, axisLine: { onZero: false },
              axisLabel: { formatter: v => Number(v).toPrecision(3) } },
     series: toSeries(spec.series, spec.logY),
   };

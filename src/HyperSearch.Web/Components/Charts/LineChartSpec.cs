@@ -7,5 +7,6 @@ public sealed record LineChartSpec(IReadOnlyList<ChartSeries> Series)
     public string? XName { get; init; }
     public string? YName { get; init; }
     public bool LogY { get; init; }
+    public bool LogX { get; init; }
     public bool Legend { get; init; } = true;
 }

@@ -133,6 +133,8 @@ public partial class NewSearch
         }
     }
 
+    private static double RoundLr(double lr) => double.Parse(lr.ToString("G2", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+
     private async Task RunRangeTestAsync()
     {
         if (RangeFinder is not { } finder) return;
@@ -142,13 +144,14 @@ public partial class NewSearch
         {
             var result = await finder.RunAsync(form.Workload);
             rangeTestChart = new LineChartSpec([new ChartSeries("range", "loss",
-                [.. result.Curve.Select(p => ChartSeries.Point(Math.Log10(p.Lr), p.Loss))])])
+                [.. result.Curve.Select(p => ChartSeries.Point(p.Lr, p.Loss))])])
             {
-                XName = "log10(learning rate)",
+                XName = "learning rate",
+                LogX = true,
                 YName = "training loss",
                 Legend = false,
             };
-            form.InitialLr = ParamRange.Float("initialLr", result.Low, result.High, log: true);
+            form.InitialLr = ParamRange.Float("initialLr", RoundLr(result.Low), RoundLr(result.High), log: true);
             rangeTestMessage = $"Suggested initial LR range: {Format.Lr(result.Low)} to {Format.Lr(result.High)} (filled in).";
         }
         catch (Exception e) when (e is not OperationCanceledException)
