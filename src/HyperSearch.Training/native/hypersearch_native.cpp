@@ -8,6 +8,9 @@
 
 #include <malloc.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -77,16 +80,19 @@ struct Net : torch::nn::Module {
   std::vector<std::vector<torch::Tensor>> layers;
 
   void add_conv(int64_t in, int64_t out) {
-    auto conv = register_module("conv" + std::to_string(convs.size()),
-                                torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).padding(1)));
-    convs.push_back(conv);
-    layers.push_back(conv->parameters());
+    convs.push_back(register_module("conv" + std::to_string(convs.size()),
+                                    torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).padding(1))));
   }
 
   void add_fc(int64_t in, int64_t out) {
-    auto fc = register_module("fc" + std::to_string(fcs.size()), torch::nn::Linear(in, out));
-    fcs.push_back(fc);
-    layers.push_back(fc->parameters());
+    fcs.push_back(register_module("fc" + std::to_string(fcs.size()), torch::nn::Linear(in, out)));
+  }
+
+  // Called once the parameters live on their final device.
+  void collect_layers() {
+    layers.clear();
+    for (auto& conv : convs) layers.push_back(conv->parameters());
+    for (auto& fc : fcs) layers.push_back(fc->parameters());
   }
 
   torch::Tensor forward(torch::Tensor x) {
@@ -219,6 +225,7 @@ HS_API int32_t hs_model_create(const char* arch, const int64_t* dims, int32_t nd
       model->net = build_net(arch, dims, ndims, *model);
     }
     model->net->to(model->device);
+    model->net->collect_layers();
     model->params = model->net->parameters();
     *out_model = model.release();
   });

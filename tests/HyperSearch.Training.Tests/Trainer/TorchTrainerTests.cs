@@ -48,6 +48,18 @@ public sealed class TorchTrainerTests
     }
 
     [Fact]
+    public async Task TrainAsync_ConcurrentRunsSameSeed_IdenticalCurves()
+    {
+        // Two CPU slots start trials at once: each must still get exactly its seed's weights.
+        var config = TrainerRun.Config(0.02, new OptimizerSpec { Momentum = 0.9 });
+        var request = TrainerRun.Request(TwoSpiralsWorkload.WorkloadName, config, 2, seed: 5);
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => TrainerRun.RunAsync(request)));
+
+        Assert.All(runs, r => Assert.Equal(Curve(runs[0].Epochs), Curve(r.Epochs)));
+    }
+
+    [Fact]
     public async Task TrainAsync_HugeLr_Diverged()
     {
         var (outcome, epochs) = await TrainerRun.RunAsync(TrainerRun.Request(Regression, TrainerRun.Config(1e6), 5));

@@ -1,3 +1,7 @@
+using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Trials;
+using HyperSearch.Training.Tests.Support;
+using HyperSearch.Training.Trainer;
 using HyperSearch.Training.Workloads;
 
 namespace HyperSearch.Training.Tests.Workloads;
@@ -27,5 +31,26 @@ public sealed class WorkloadRegistryTests
 
         Assert.Equal("workload", error.ParamName);
         Assert.Contains("two-spirals", error.Message);
+    }
+
+    [Fact]
+    public async Task Add_CustomWorkload_TrainsThroughTheTrainer()
+    {
+        var registry = WorkloadRegistry.CreateDefault().Add(new XorWorkload());
+        var trainer = new TorchTrainer(registry);
+        var config = TrainerRun.Config(0.05, new OptimizerSpec { Type = OptimizerType.Adam });
+        var last = 0.0;
+
+        var outcome = await trainer.TrainAsync(
+            TrainerRun.Request("xor", config, 300),
+            r =>
+            {
+                last = r.ValAccuracy;
+                return ValueTask.FromResult(true);
+            },
+            CancellationToken.None);
+
+        Assert.Equal(TrialState.Completed, outcome.State);
+        Assert.Equal(1.0, last);
     }
 }
