@@ -96,4 +96,17 @@ public class SearchPageTests : DashboardTestContext
 
         Assert.EndsWith("/searches/1?sel=4", Services.GetRequiredService<NavigationManager>().Uri);
     }
+
+    [Fact]
+    public void Render_MalformedQueryValues_FallsBackToDefaults()
+    {
+        var module = JSInterop.SetupModule(LineChart.ModulePath);
+
+        var cut = RenderAt("?k=abc&log=maybe&sel=x,2&states=Finished");
+
+        var loss = (LineChartSpec)module.Invocations["init"].First().Arguments[1]!;
+        Assert.Equal(["t2-val", "t2-train"], loss.Series.Select(s => s.Id)); // the one valid selected id
+        Assert.False(loss.LogY);
+        cut.WaitForAssertion(() => Assert.Equal(["2", "4", "1", "3"], TrialNumbers(cut))); // unknown state ignored
+    }
 }

@@ -21,7 +21,9 @@ public partial class Compare
 
     [SupplyParameterFromQuery(Name = "trials")] public string? Trials { get; set; }
     [SupplyParameterFromQuery(Name = "searches")] public string? Searches { get; set; }
-    [SupplyParameterFromQuery(Name = "log")] public bool? Log { get; set; }
+    [SupplyParameterFromQuery(Name = "log")] public string? Log { get; set; }
+
+    private bool LogY => string.Equals(Log, "true", StringComparison.OrdinalIgnoreCase);
 
     private List<TrialRow> rows = [];
     private List<SearchSummary> searches = [];
@@ -48,7 +50,7 @@ public partial class Compare
         diff = DiffLine.Build(rows, SearchName);
         var labelled = rows.Select((t, i) => ($"#{t.Number} {SearchName(t.SearchId)}", t.Id, Palette.Colour(i))).ToList();
         var epochs = await Store.GetEpochsAsync([.. rows.Select(r => r.Id)], TrialCurves.PointsPerTrial(rows.Count));
-        lossChart = new LineChartSpec(TrialCurves.Losses(labelled, epochs)) { XName = "epoch", YName = "loss", LogY = Log == true };
+        lossChart = new LineChartSpec(TrialCurves.Losses(labelled, epochs)) { XName = "epoch", YName = "loss", LogY = LogY };
         lrChart = new LineChartSpec(TrialCurves.LearningRates(labelled, epochs)) { XName = "epoch", YName = "learning rate", LogY = true };
 
         searches = [];

@@ -22,9 +22,9 @@ public partial class NewSearch
     [Inject] public required IServiceProvider Services { get; init; }
 
     /// <summary>Prefill from this search (Clone).</summary>
-    [SupplyParameterFromQuery(Name = "clone")] public long? Clone { get; set; }
+    [SupplyParameterFromQuery(Name = "clone")] public string? Clone { get; set; }
     /// <summary>Prefill a single-trial search from this trial ("re-run with changes").</summary>
-    [SupplyParameterFromQuery(Name = "trial")] public long? Trial { get; set; }
+    [SupplyParameterFromQuery(Name = "trial")] public string? Trial { get; set; }
 
     private LaunchForm form = new();
     private int formEpochs;
@@ -64,12 +64,12 @@ public partial class NewSearch
     {
         var workload = Workloads.Names.Contains("fashion-mlp") ? "fashion-mlp" : Workloads.Names.FirstOrDefault() ?? "";
         form = LaunchForm.CreateDefault(workload);
-        if (Trial is { } trialId && await Store.GetTrialAsync(trialId) is { } trial
+        if (long.TryParse(Trial, out var trialId) && await Store.GetTrialAsync(trialId) is { } trial
             && await Store.GetSearchAsync(trial.SearchId) is { } origin)
         {
             form = LaunchFormReader.FromTrial(origin.Spec, trial.Config, trial.Number);
         }
-        else if (Clone is { } searchId && await Store.GetSearchAsync(searchId) is { } source)
+        else if (long.TryParse(Clone, out var searchId) && await Store.GetSearchAsync(searchId) is { } source)
         {
             form = LaunchFormReader.FromSpec(source.Spec);
         }

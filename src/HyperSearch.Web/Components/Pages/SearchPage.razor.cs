@@ -28,8 +28,9 @@ public partial class SearchPage : IDisposable
     [SupplyParameterFromQuery(Name = "sel")] public string? Sel { get; set; }
     [SupplyParameterFromQuery(Name = "states")] public string? States { get; set; }
     [SupplyParameterFromQuery(Name = "decay")] public string? Decay { get; set; }
-    [SupplyParameterFromQuery(Name = "k")] public int? K { get; set; }
-    [SupplyParameterFromQuery(Name = "log")] public bool? Log { get; set; }
+    // Strings, parsed leniently: a hand-edited link with k=abc must not break the page.
+    [SupplyParameterFromQuery(Name = "k")] public string? K { get; set; }
+    [SupplyParameterFromQuery(Name = "log")] public string? Log { get; set; }
 
     private SearchDetail? detail;
     private bool loaded;
@@ -51,7 +52,8 @@ public partial class SearchPage : IDisposable
     private IDisposable? subscription;
     private DiagnosisCache? diagnoses;
 
-    private int TopK => Math.Clamp(K ?? 10, 1, 50);
+    private int TopK => Math.Clamp(int.TryParse(K, out var k) ? k : 10, 1, 50);
+    private bool LogY => string.Equals(Log, "true", StringComparison.OrdinalIgnoreCase);
     private IReadOnlyList<long> Selected => ParseIds(Sel);
     private IEnumerable<string> StateFilter => Split(States);
     private IEnumerable<string> DecayFilter => Split(Decay);
@@ -151,7 +153,7 @@ public partial class SearchPage : IDisposable
         var labelled = rows.Select((t, i) => ($"#{t.Number}", t.Id, Palette.Colour(i))).ToList();
         var epochs = await Store.GetEpochsAsync([.. rows.Select(r => r.Id)], TrialCurves.PointsPerTrial(rows.Count));
         shown = [.. rows.Select(r => r.Id)];
-        lossChart = new LineChartSpec(TrialCurves.Losses(labelled, epochs)) { XName = "epoch", YName = "loss", LogY = Log == true };
+        lossChart = new LineChartSpec(TrialCurves.Losses(labelled, epochs)) { XName = "epoch", YName = "loss", LogY = LogY };
         lrChart = new LineChartSpec(TrialCurves.LearningRates(labelled, epochs)) { XName = "epoch", YName = "learning rate", LogY = true };
     }
 
