@@ -13,7 +13,9 @@ public static class Format
         double v => v.ToString("G4", CultureInfo.InvariantCulture),
     };
 
-    public static string Lr(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
+    /// <summary>Three significant digits; small LRs in exponent form so table cells stay narrow (1.92e-4).</summary>
+    public static string Lr(double value) =>
+        value.ToString(value is > 0 and < 1e-3 ? "0.##e0" : "G3", CultureInfo.InvariantCulture);
 
     public static string Duration(TimeSpan? span) => span switch
     {
