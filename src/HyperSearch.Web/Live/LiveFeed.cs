@@ -14,6 +14,7 @@ public sealed class LiveFeed(
     TimeProvider time,
     ILogger<LiveFeed> logger) : BackgroundService, ILiveFeed
 {
+    private const int MaxPagesPerTick = 4;
     private readonly List<LiveSubscription> subscriptions = [];
     private ChangeCursor? cursor;
 
@@ -58,11 +59,17 @@ public sealed class LiveFeed(
         var store = scope.ServiceProvider.GetRequiredService<ITrialStore>();
         cursor ??= await StartCursorAsync(store, cancellationToken);
 
-        var changes = await store.GetChangesAsync(cursor, cancellationToken: cancellationToken);
-        cursor = changes.Next;
-        if (changes.Epochs.Count + changes.Trials.Count + changes.Searches.Count > 0)
+        // A truncated read (a burst of epochs) is continued at once, a few pages at most per tick.
+        for (var page = 0; page < MaxPagesPerTick; page++)
         {
-            foreach (var listener in listeners) listener.Add(changes);
+            var changes = await store.GetChangesAsync(cursor, cancellationToken: cancellationToken);
+            cursor = changes.Next;
+            if (changes.Epochs.Count + changes.Trials.Count + changes.Searches.Count > 0)
+            {
+                foreach (var listener in listeners) listener.Add(changes);
+            }
+
+            if (!changes.Truncated) break;
         }
 
         var now = time.GetUtcNow();

@@ -91,4 +91,26 @@ public class LiveFeedTests
 
         Assert.Equal(0, calls);
     }
+
+    [Fact]
+    public async Task PollAsync_TruncatedRead_ContinuesWithinTheSameTick()
+    {
+        await feed.PollAsync();
+        var received = new List<ChangeSet>();
+        using var subscription = feed.Subscribe(c => { received.Add(c); return Task.CompletedTask; });
+        // Pretend the store returns at most one epoch per read.
+        store.Changes = cursor =>
+        {
+            var next = store.Epochs.Where(e => e.Id > cursor.EpochId).OrderBy(e => e.Id).ToList();
+            var one = next.Take(1).ToList();
+            return new ChangeSet(one, [], [], new ChangeCursor(one.Count > 0 ? one[0].Id : cursor.EpochId, cursor.UpdatedTicks), next.Count > 1);
+        };
+        AddEpoch(1);
+        AddEpoch(2);
+        AddEpoch(3);
+
+        await feed.PollAsync();
+
+        Assert.Equal([71L, 72L, 73L], received.Single().Epochs.Select(e => e.Id));
+    }
 }
