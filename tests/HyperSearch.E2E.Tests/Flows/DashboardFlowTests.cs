@@ -36,6 +36,7 @@ public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<Das
         await page.WaitForFunctionAsync("""() => { const e = document.querySelector('#loss-chart [data-chart]'); const c = e && echarts.getInstanceByDom(e); return c && c.getOption().series.some(s => s.data.length > 0); }""",
             null, new() { Timeout = 60_000 });
         firstPoints = await page.ChartPointsAsync("#loss-chart");
+        await ShootBusyQueueAsync();
         await Assertions.Expect(page.Locator("#search-progress")).ToContainTextAsync($"{Budget}/{Budget} done", new() { Timeout = 150_000 });
         await page.WaitForTimeoutAsync(1500); // the last epochs' append
         var lastPoints = await page.ChartPointsAsync("#loss-chart");
@@ -75,6 +76,25 @@ public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<Das
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator(".hs-search-link").First).ToHaveTextAsync("e2e two-spirals");
         await page.ScreenshotAsync("searches");
+    }
+
+    /// <summary>A picture of the queue while trials run (best effort: a fast run may already be over).</summary>
+    private async Task ShootBusyQueueAsync()
+    {
+        var queue = await fixture.Browser.NewPageAsync();
+        await queue.GotoAsync(fixture.App.BaseUrl + "/queue");
+        await queue.WaitForCircuitAsync();
+        try
+        {
+            await queue.Locator(".hs-slot-busy").First.WaitForAsync(new() { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            // The trials finished first; the picture then shows free slots.
+        }
+
+        await queue.ScreenshotAsync("queue-running");
+        await queue.Context.CloseAsync();
     }
 
     [Fact]
