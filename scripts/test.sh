@@ -7,9 +7,8 @@ scripts/setup.sh --test
 dotnet build HyperSearch.sln -c Debug --no-restore --verbosity quiet -nologo
 
 # A private PostgreSQL 15 cluster on a loopback port, stopped on exit whatever happens.
-source scripts/test-postgres.sh
-postgres_start
-trap postgres_stop EXIT
+eval "$(scripts/test-postgres.sh start)"
+trap 'scripts/test-postgres.sh stop' EXIT
 
 mkdir -p artifacts
 log=artifacts/test-output.log

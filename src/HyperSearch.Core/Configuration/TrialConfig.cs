@@ -20,4 +20,10 @@ public sealed record TrialConfig
     /// layer ten times slower). Missing entries mean 1.
     /// </summary>
     public IReadOnlyList<double>? LayerLrMultipliers { get; init; }
+
+    /// <summary>
+    /// Free-form named numeric parameters from the space's <c>params</c> section (e.g. benchmark
+    /// coordinates or workload knobs); null when the space has none.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? Params { get; init; }
 }

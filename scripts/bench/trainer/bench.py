@@ -1,0 +1,75 @@
+#!/usr/bin/python3
+"""Trainer benchmark: HyperSearch's libtorch trainer (via `hypersearch trial run`) against
+PyTorch 1.13 from Python, same model, data sizes, batch size, optimizer (SGD, momentum 0.9,
+lr 0.05) and thread count. Runs alternate (ours, PyTorch, ours, ...) so load drifts hit both.
+An epoch is training plus validation; epoch 1 is skipped (ours loads the data inside it).
+Prints a markdown table: median seconds per epoch, the median of the paired per-run ratios
+(ours / PyTorch), the ratio of the best epochs (interference only ever adds time, so on a shared
+machine the minimum is the steadier estimate), and the median final validation accuracy.
+
+Usage: /usr/bin/python3 scripts/bench/trainer/bench.py [--runs 5] [--epochs 4] [--threads 1]
+"""
+import argparse, json, os, statistics, subprocess, sys, tempfile
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+CLI = os.path.join(ROOT, "src/HyperSearch.Cli/bin/Release/net10.0/hypersearch.dll")
+BASELINE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pytorch_baseline.py")
+# (workload, batch, train samples, validation samples): the workloads' default subsets.
+CASES = [("fashion-mlp", 32, 12000, 3000), ("fashion-mlp", 128, 12000, 3000), ("fashion-cnn", 64, 5000, 1000)]
+
+
+def lines(cmd):
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return [json.loads(l) for l in out.splitlines() if l.strip()]
+
+
+def ours(workload, batch, epochs, threads, seed):
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump({"initialLr": 0.05, "decay": {"type": "constant"},
+                   "optimizer": {"type": "sgd", "momentum": 0.9}, "batchSize": batch}, f)
+    try:
+        rows = [r for r in lines(["dotnet", CLI, "trial", "run", "--workload", workload, "--config", f.name,
+                                  "--epochs", str(epochs), "--threads", str(threads), "--seed", str(seed), "--json"])
+                if "epoch" in r]
+    finally:
+        os.unlink(f.name)
+    elapsed = [r["elapsedSeconds"] for r in rows]
+    return [b - a for a, b in zip(elapsed, elapsed[1:])], rows[-1]["valAccuracy"]
+
+
+def pytorch(workload, batch, train, val, epochs, threads, seed):
+    rows = lines(["/usr/bin/python3", BASELINE, "--workload", workload, "--batch", str(batch), "--train", str(train),
+                  "--val", str(val), "--epochs", str(epochs), "--threads", str(threads), "--seed", str(seed)])
+    return [r["seconds"] for r in rows[1:]], rows[-1]["valAccuracy"]
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--epochs", type=int, default=4)
+    p.add_argument("--threads", type=int, default=1)
+    a = p.parse_args()
+    subprocess.run(["dotnet", "build", os.path.join(ROOT, "src/HyperSearch.Cli"), "-c", "Release", "-v", "q", "-nologo"],
+                   check=True, stdout=subprocess.DEVNULL)
+    print(f"threads {a.threads}, {a.runs} alternating runs × {a.epochs - 1} timed epochs, SGD momentum 0.9 lr 0.05\n")
+    print("| workload | batch | train/val | ours s/epoch | PyTorch s/epoch | ratio (median of runs) | ratio (best epochs) | acc ours | acc PyTorch |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for workload, batch, train, val in CASES:
+        o_times, p_times, ratios, o_acc, p_acc = [], [], [], [], []
+        for run in range(a.runs):
+            ot, oa = ours(workload, batch, a.epochs, a.threads, run)
+            pt, pa = pytorch(workload, batch, train, val, a.epochs, a.threads, run)
+            o_times += ot
+            p_times += pt
+            ratios.append(statistics.median(ot) / statistics.median(pt))
+            o_acc.append(oa)
+            p_acc.append(pa)
+            print(f"  {workload} b{batch} run {run + 1}: ours {statistics.median(ot):.3f}s pytorch {statistics.median(pt):.3f}s",
+                  file=sys.stderr)
+        print(f"| {workload} | {batch} | {train}/{val} | {statistics.median(o_times):.3f} | {statistics.median(p_times):.3f} "
+              f"| {statistics.median(ratios):.2f}× | {min(o_times) / min(p_times):.2f}× "
+              f"| {statistics.median(o_acc):.3f} | {statistics.median(p_acc):.3f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+using System.Globalization;
+using HyperSearch.Core.Validation;
+using HyperSearch.Training.Workloads;
+using Microsoft.Extensions.Configuration;
+
+namespace HyperSearch.Cli.Commands;
+
+/// <summary>
+/// What <c>trial run</c> and <c>lr-find</c> share: the workload registry built from configuration,
+/// option parsing that names the field on bad input, and the "invalid input" exit path (code 2).
+/// </summary>
+internal static class TrainingCliSupport
+{
+    public const int InvalidInput = 2;
+    public const int Failed = 1;
+
+    /// <summary>appsettings.json next to the binary, then in the current directory, then HyperSearch__… variables.</summary>
+    public static WorkloadRegistry CreateRegistry()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var options = new WorkloadOptions();
+        if (configuration[WorkloadOptions.FashionMnistPathKey] is { Length: > 0 } path)
+        {
+            options = options with { FashionMnistPath = path };
+        }
+
+        return WorkloadRegistry.CreateDefault(options);
+    }
+
+    public static int Invalid(TextWriter error, IEnumerable<ValidationError> errors)
+    {
+        foreach (var e in errors)
+        {
+            error.WriteLine($"error: {e}");
+        }
+
+        return InvalidInput;
+    }
+
+    public static int ParseInt(string? text, string field, int fallback, List<ValidationError> errors)
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(new(field, $"'{text}' is not a whole number"));
+        return fallback;
+    }
+
+    public static double ParseDouble(string? text, string field, double fallback, List<ValidationError> errors)
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(new(field, $"'{text}' is not a number"));
+        return fallback;
+    }
+}

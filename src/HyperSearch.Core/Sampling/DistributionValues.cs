@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using HyperSearch.Core.Space;
+
+namespace HyperSearch.Core.Sampling;
+
+/// <summary>Uniform draws and grid points of single distributions, and snapping numbers onto them.</summary>
+internal static class DistributionValues
+{
+    public static JsonNode Uniform(Distribution distribution, SeededRandom rng) => distribution switch
+    {
+        FloatDistribution { Log: true } f => Float(f, Math.Exp(Lerp(Math.Log(f.Low), Math.Log(f.High), rng.NextDouble()))),
+        FloatDistribution { Step: { } step } f => Float(f, f.Low + rng.NextInt(StepCount(f.Low, f.High, step) + 1) * step),
+        FloatDistribution f => Float(f, Lerp(f.Low, f.High, rng.NextDouble())),
+        // Optuna's log-int draw: log-uniform over [low − ½, high + ½], then rounded.
+        IntDistribution { Log: true } i => Int(i, Math.Exp(Lerp(Math.Log(i.Low - 0.5), Math.Log(i.High + 0.5), rng.NextDouble()))),
+        IntDistribution i => JsonValue.Create(i.Low + rng.NextInt((i.EffectiveHigh - i.Low) / i.Step + 1) * i.Step),
+        CategoricalDistribution c => c.Choices[rng.NextInt(c.Choices.Count)].DeepClone(),
+        FixedDistribution x => x.Value.DeepClone(),
+        _ => throw new ArgumentOutOfRangeException(nameof(distribution)),
+    };
+
+    /// <summary>
+    /// The grid values of a distribution: every choice, or <paramref name="points"/> evenly spaced
+    /// numbers (log-spaced for log ranges) snapped to the step/integers, duplicates removed.
+    /// </summary>
+    public static IReadOnlyList<JsonNode> Grid(Distribution distribution, int points)
+    {
+        switch (distribution)
+        {
+            case CategoricalDistribution c:
+                return c.Choices;
+            case FixedDistribution x:
+                return [x.Value];
+            case FloatDistribution f:
+                return Distinct(Spaced(f.Low, f.High, f.Log, points).Select(v => Float(f, v)));
+            case IntDistribution i:
+                return Distinct(Spaced(i.Low, i.High, i.Log, points).Select(v => Int(i, v)));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(distribution));
+        }
+    }
+
+    /// <summary>A number moved onto the distribution: clamped, and snapped to its step (floats) or integers.</summary>
+    public static JsonNode Float(FloatDistribution f, double v)
+    {
+        if (f.Step is { } step)
+        {
+            v = f.Low + Math.Min(Math.Round((v - f.Low) / step), StepCount(f.Low, f.High, step)) * step;
+            // Low + k·step in binary floating point drifts (0.1 + 2·0.1); 12 digits undo that.
+            v = Math.Round(v, 12);
+        }
+        return JsonValue.Create(Math.Clamp(v, f.Low, f.High));
+    }
+
+    public static JsonNode Int(IntDistribution i, double v)
+    {
+        var k = Math.Round((v - i.Low) / i.Step);
+        var value = i.Low + (int)Math.Clamp(k, 0, (i.EffectiveHigh - i.Low) / i.Step) * i.Step;
+        return JsonValue.Create(value);
+    }
+
+    private static IEnumerable<double> Spaced(double low, double high, bool log, int points)
+    {
+        if (points <= 1 || low == high)
+        {
+            yield return log ? Math.Sqrt(low * high) : (low + high) / 2;
+            yield break;
+        }
+        for (var k = 0; k < points; k++)
+        {
+            var t = (double)k / (points - 1);
+            // The ends are the bounds themselves, not exp(log(bound)) with its rounding error.
+            yield return k == 0 ? low
+                : k == points - 1 ? high
+                : log ? Math.Exp(Lerp(Math.Log(low), Math.Log(high), t)) : Lerp(low, high, t);
+        }
+    }
+
+    private static List<JsonNode> Distinct(IEnumerable<JsonNode> values)
+    {
+        var result = new List<JsonNode>();
+        foreach (var v in values.Where(v => !result.Any(r => SpaceValues.AreEqual(r, v))))
+        {
+            result.Add(v);
+        }
+        return result;
+    }
+
+    private static int StepCount(double low, double high, double step) => (int)Math.Floor((high - low) / step + 1e-9);
+
+    private static double Lerp(double a, double b, double t) => a + (b - a) * t;
+}

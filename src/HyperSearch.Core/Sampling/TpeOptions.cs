@@ -1,0 +1,29 @@
+namespace HyperSearch.Core.Sampling;
+
+/// <summary>TPE settings; the defaults follow Optuna 3.1 except where the docs say otherwise.</summary>
+public sealed record TpeOptions
+{
+    /// <summary>Finished trials (completed, pruned, diverged) drawn at random before TPE starts.</summary>
+    public int StartupTrials { get; init; } = 10;
+
+    /// <summary>Candidates drawn from l(x); the one with the largest l(x)/g(x) wins.</summary>
+    public int Candidates { get; init; } = 256;
+
+    /// <summary>
+    /// Model a branch's parameters jointly (one product-kernel estimator) rather than one
+    /// estimator per parameter (Optuna's default, independent TPE).
+    /// </summary>
+    public bool Multivariate { get; init; } = true;
+
+    public double PriorWeight { get; init; } = 1.0;
+
+    public TpeBandwidth Bandwidth { get; init; } = TpeBandwidth.Neighbour;
+
+    /// <summary>Finished trials a decay branch needs before its own parameters are modelled jointly with the common ones.</summary>
+    public int MinBranchTrials { get; init; } = 2;
+
+    /// <summary>How many of n ranked trials form the good set: Optuna's min(⌈0.1·n⌉, 25).</summary>
+    public Func<int, int> Gamma { get; init; } = n => Math.Min((int)Math.Ceiling(0.1 * n), 25);
+
+    public static TpeOptions Default { get; } = new();
+}

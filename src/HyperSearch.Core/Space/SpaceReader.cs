@@ -1,0 +1,188 @@
+using System.Text.Json;
+using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Validation;
+
+namespace HyperSearch.Core.Space;
+
+/// <summary>Reads the top level of a space file; see docs/search-space.md for the format.</summary>
+internal sealed class SpaceReader
+{
+    private static readonly string[] TopLevelFields = ["initialLr", "decay", "warmup", "optimizer", "batchSize", "params"];
+
+    private readonly List<ValidationError> errors = [];
+    private readonly DistributionReader distributions;
+
+    public SpaceReader() => distributions = new DistributionReader(errors);
+
+    public (SearchSpace? Space, IReadOnlyList<ValidationError> Errors) Read(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            return (null, [new ValidationError("$", $"not valid JSON: {e.Message}")]);
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, [new ValidationError("$", "a search space must be a JSON object")]);
+            }
+            foreach (var p in root.EnumerateObject().Where(p => !TopLevelFields.Contains(p.Name)))
+            {
+                Error(p.Name, $"unknown field; known: {string.Join(", ", TopLevelFields)}");
+            }
+            var initialLr = root.TryGetProperty("initialLr", out var lr)
+                ? distributions.Read("initialLr", lr, ParameterCatalogue.InitialLr, logByDefault: true)
+                : Missing("initialLr");
+            var decay = root.TryGetProperty("decay", out var d) ? ReadDecay(d) : MissingDecay();
+            var warmup = ReadSection(root, "warmup", ParameterCatalogue.Warmup);
+            var optimizer = ReadSection(root, "optimizer", ParameterCatalogue.Optimizer);
+            var batchSize = root.TryGetProperty("batchSize", out var b)
+                ? distributions.Read("batchSize", b, ParameterCatalogue.BatchSize)
+                : null;
+            var generic = ReadGenericParams(root);
+            if (errors.Count > 0)
+            {
+                return (null, errors);
+            }
+            return (new SearchSpace
+            {
+                InitialLr = initialLr!,
+                Decay = decay!,
+                Warmup = warmup,
+                Optimizer = optimizer,
+                BatchSize = batchSize,
+                Params = generic,
+            }, errors);
+        }
+    }
+
+    private IReadOnlyList<DecayBranch>? ReadDecay(JsonElement json)
+    {
+        // ["step", "cosine"] is shorthand for those types with the catalogue's default ranges.
+        if (json.ValueKind == JsonValueKind.Array)
+        {
+            var branches = new List<DecayBranch>();
+            var i = 0;
+            foreach (var e in json.EnumerateArray())
+            {
+                var name = e.ValueKind == JsonValueKind.String ? e.GetString()! : null;
+                if (name is null || !ParameterCatalogue.Decay.ContainsKey(name))
+                {
+                    Error($"decay[{i}]", UnknownDecayType(name));
+                }
+                else
+                {
+                    branches.Add(ParameterCatalogue.DefaultBranch(name));
+                }
+                i++;
+            }
+            return CheckNotEmpty(branches);
+        }
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            Error("decay", "must be an object mapping decay types to their parameters, or an array of decay type names");
+            return null;
+        }
+        var result = new List<DecayBranch>();
+        foreach (var branch in json.EnumerateObject())
+        {
+            var path = $"decay.{branch.Name}";
+            if (!ParameterCatalogue.Decay.TryGetValue(branch.Name, out var infos))
+            {
+                Error(path, UnknownDecayType(branch.Name));
+                continue;
+            }
+            if (ReadParams(path, branch.Value, infos, $"parameter of {branch.Name}") is { } ps)
+            {
+                result.Add(new DecayBranch(branch.Name, ps));
+            }
+        }
+        return CheckNotEmpty(result);
+    }
+
+    private IReadOnlyList<SpaceParam>? ReadSection(JsonElement root, string name, IReadOnlyList<ParamInfo> infos) =>
+        root.TryGetProperty(name, out var json) ? ReadParams(name, json, infos, $"{name} field") : null;
+
+    private IReadOnlyList<SpaceParam>? ReadParams(string path, JsonElement json, IReadOnlyList<ParamInfo> infos, string what)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            Error(path, "must be an object of parameter distributions");
+            return null;
+        }
+        var result = new List<SpaceParam>();
+        foreach (var p in json.EnumerateObject())
+        {
+            var info = infos.FirstOrDefault(i => i.Name == p.Name);
+            if (info is null)
+            {
+                var known = infos.Count == 0 ? "it takes none" : $"known: {string.Join(", ", infos.Select(i => i.Name))}";
+                Error($"{path}.{p.Name}", $"unknown {what}; {known}");
+                continue;
+            }
+            if (distributions.Read($"{path}.{p.Name}", p.Value, info) is { } distribution)
+            {
+                result.Add(new SpaceParam(p.Name, distribution));
+            }
+        }
+        foreach (var missing in infos.Where(i => i.Required && result.All(r => r.Name != i.Name) && !json.TryGetProperty(i.Name, out _)))
+        {
+            Error($"{path}.{missing.Name}", "required");
+        }
+        return result;
+    }
+
+    private IReadOnlyList<SpaceParam>? ReadGenericParams(JsonElement root)
+    {
+        if (!root.TryGetProperty("params", out var json))
+        {
+            return null;
+        }
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            Error("params", "must be an object of named numeric distributions");
+            return null;
+        }
+        var result = new List<SpaceParam>();
+        foreach (var p in json.EnumerateObject())
+        {
+            if (distributions.Read($"params.{p.Name}", p.Value, ParameterCatalogue.Generic(p.Name)) is { } distribution)
+            {
+                result.Add(new SpaceParam(p.Name, distribution));
+            }
+        }
+        return result;
+    }
+
+    private IReadOnlyList<DecayBranch>? CheckNotEmpty(List<DecayBranch> branches)
+    {
+        if (branches.Count == 0 && errors.All(e => !e.Path.StartsWith("decay", StringComparison.Ordinal)))
+        {
+            Error("decay", "must name at least one decay type");
+        }
+        return branches;
+    }
+
+    private static string UnknownDecayType(string? name) =>
+        $"unknown decay type '{name}'; known: {string.Join(", ", DecayTypes.All)}";
+
+    private Distribution? Missing(string path)
+    {
+        Error(path, "required");
+        return null;
+    }
+
+    private IReadOnlyList<DecayBranch>? MissingDecay()
+    {
+        Error("decay", "required: the decay types to search, e.g. { \"step\": { ... }, \"cosine\": { ... } }");
+        return null;
+    }
+
+    private void Error(string path, string message) => errors.Add(new ValidationError(path, message));
+}

@@ -1,0 +1,139 @@
+using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Validation;
+using HyperSearch.Training.Devices;
+using HyperSearch.Training.Data;
+using HyperSearch.Training.Trainer;
+using HyperSearch.Training.Workloads;
+
+namespace HyperSearch.Training.LrFinder;
+
+/// <summary>
+/// fastai's LR finder: train a fresh model for up to <see cref="LrRangeTestOptions.Steps"/> batches
+/// while the LR grows exponentially from MinLr to MaxLr, record the bias-corrected EMA of the loss,
+/// stop when it exceeds DivergenceFactor × its best, and suggest an LR (see <see cref="LrSuggestion"/>).
+/// Used by the CLI (<c>hypersearch lr-find</c>) and the dashboard.
+/// </summary>
+public sealed class LrRangeTest(WorkloadRegistry workloads)
+{
+    /// <exception cref="InvalidTrainingRequestException">A bad workload or option; every offending field is named.</exception>
+    public Task<LrRangeTestResult> RunAsync(
+        string workload,
+        LrRangeTestOptions options,
+        IProgress<LrRangePoint>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        Validate(workload, options);
+        var chosen = workloads.Get(workload);
+        return Task.Factory.StartNew(
+            () => Run(chosen, options, progress, cancellationToken),
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+    }
+
+    private static LrRangeTestResult Run(
+        IWorkload workload, LrRangeTestOptions options, IProgress<LrRangePoint>? progress, CancellationToken cancellationToken)
+    {
+        var config = new TrialConfig
+        {
+            InitialLr = options.MinLr,
+            Decay = new ConstantDecay(),
+            Optimizer = options.Optimizer,
+            BatchSize = options.BatchSize,
+        };
+        var data = workload.LoadData();
+        using var session = new TrainingSession(workload, data, config, options.Device, options.Seed, options.Threads);
+        var order = Shuffle.Permutation(data.Train.Count, 0);
+        var random = new Random(options.Seed);
+        var position = order.Length;
+        var ratio = Math.Log(options.MaxLr / options.MinLr);
+        var points = new List<LrRangePoint>(options.Steps);
+        double average = 0, best = double.PositiveInfinity;
+        var diverged = false;
+
+        for (var step = 0; step < options.Steps; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (position + session.BatchSize > order.Length)
+            {
+                Shuffle.InPlace(order, random);
+                position = 0;
+            }
+
+            var lr = options.MinLr * Math.Exp(ratio * step / Math.Max(1, options.Steps - 1));
+            session.SetLr(lr);
+            var loss = session.TrainBatch(order.AsSpan(position, session.BatchSize));
+            position += session.BatchSize;
+            average = options.Smoothing * average + (1 - options.Smoothing) * loss;
+            var smoothed = average / (1 - Math.Pow(options.Smoothing, step + 1));
+            var point = new LrRangePoint(step, lr, loss, smoothed);
+            points.Add(point);
+            progress?.Report(point);
+            if (!double.IsFinite(smoothed) || (step > 0 && smoothed > options.DivergenceFactor * best))
+            {
+                diverged = true;
+                break;
+            }
+
+            best = Math.Min(best, smoothed);
+        }
+
+        var (suggested, low, high) = LrSuggestion.From(points);
+        var message = suggested is null ? "the loss never decreased: widen the range or raise maxLr" : null;
+        return new LrRangeTestResult(workload.Name, points, suggested, low, high, diverged, message);
+    }
+
+    private void Validate(string workload, LrRangeTestOptions options)
+    {
+        var errors = new List<ValidationError>();
+        if (!workloads.TryGet(workload ?? "", out _))
+        {
+            errors.Add(new("workload", $"unknown workload '{workload}' (known: {string.Join(", ", workloads.Names)})"));
+        }
+
+        if (!(options.MinLr > 0) || !double.IsFinite(options.MinLr))
+        {
+            errors.Add(new("min", "must be a finite number > 0"));
+        }
+
+        if (!(options.MaxLr > options.MinLr) || !double.IsFinite(options.MaxLr))
+        {
+            errors.Add(new("max", "must be finite and greater than min"));
+        }
+
+        if (options.Steps < 10)
+        {
+            errors.Add(new("steps", "must be at least 10"));
+        }
+
+        if (!(options.Smoothing is >= 0 and < 1))
+        {
+            errors.Add(new("smoothing", "must be in [0, 1)"));
+        }
+
+        if (!(options.DivergenceFactor > 1))
+        {
+            errors.Add(new("divergenceFactor", "must be > 1"));
+        }
+
+        if (options.BatchSize is < 1)
+        {
+            errors.Add(new("batchSize", "must be at least 1"));
+        }
+
+        if (options.Threads < 1)
+        {
+            errors.Add(new("threads", "must be at least 1"));
+        }
+
+        if (DeviceCatalog.Check(options.Device) is { } problem)
+        {
+            errors.Add(new("device", problem));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidTrainingRequestException(errors);
+        }
+    }
+}

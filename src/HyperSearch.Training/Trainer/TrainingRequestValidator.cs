@@ -1,0 +1,67 @@
+using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Schedules;
+using HyperSearch.Core.Training;
+using HyperSearch.Core.Validation;
+using HyperSearch.Training.Devices;
+using HyperSearch.Training.Workloads;
+
+namespace HyperSearch.Training.Trainer;
+
+/// <summary>
+/// Everything wrong with a training request, each with its field path: the request's own fields
+/// (workload, device, epochs, threads), the config through Core's <see cref="TrialConfigValidator"/>
+/// (paths prefixed with <c>config.</c>), and what depends on the workload's model.
+/// </summary>
+public static class TrainingRequestValidator
+{
+    public static IReadOnlyList<ValidationError> Validate(TrainingRequest request, WorkloadRegistry registry)
+    {
+        var errors = new List<ValidationError>();
+        if (!registry.TryGet(request.Workload ?? "", out var workload))
+        {
+            errors.Add(new("workload", $"unknown workload '{request.Workload}' (known: {string.Join(", ", registry.Names)})"));
+        }
+
+        if (DeviceCatalog.Check(request.Device) is { } deviceProblem)
+        {
+            errors.Add(new("device", deviceProblem));
+        }
+
+        if (request.Epochs < 1)
+        {
+            errors.Add(new("epochs", "must be at least 1"));
+        }
+
+        if (request.Threads < 1)
+        {
+            errors.Add(new("threads", "must be at least 1"));
+        }
+
+        if (request.Config is null)
+        {
+            errors.Add(new("config", "is required"));
+            return errors;
+        }
+
+        ValidateConfig(request.Config, workload, errors);
+        return errors;
+    }
+
+    private static void ValidateConfig(TrialConfig config, IWorkload? workload, List<ValidationError> errors)
+    {
+        // The config's own rules (LR, schedule, optimizer ranges, batch size, clipping) are Core's.
+        errors.AddRange(TrialConfigValidator.Validate(config).Select(e => e with { Path = "config." + e.Path }));
+
+        // What only the trainer knows: the model's layer count, and which optimizer has Nesterov.
+        if (workload is not null && config.LayerLrMultipliers is { } multipliers && multipliers.Count > workload.Model.LayerCount)
+        {
+            errors.Add(new("config.layerLrMultipliers",
+                $"has {multipliers.Count} entries but workload '{workload.Name}' has {workload.Model.LayerCount} layers"));
+        }
+
+        if (config.Optimizer is { Nesterov: true, Type: not OptimizerType.Sgd } optimizer)
+        {
+            errors.Add(new("config.optimizer.nesterov", $"applies to sgd only, not {optimizer.Type}"));
+        }
+    }
+}

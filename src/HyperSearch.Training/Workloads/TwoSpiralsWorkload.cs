@@ -1,0 +1,46 @@
+using HyperSearch.Training.Data;
+
+namespace HyperSearch.Training.Workloads;
+
+/// <summary>
+/// Two interleaved spirals (1.5 turns each, light noise): a small nonconvex classification task for
+/// an MLP 2-64-64-2. Linear models stay near 50 % accuracy; a well-tuned MLP gets above 95 %.
+/// </summary>
+public sealed class TwoSpiralsWorkload : IWorkload
+{
+    public const string WorkloadName = "two-spirals";
+    private const double Turns = 1.5;
+
+    private readonly Lazy<WorkloadData> _data = new(Generate);
+
+    public string Name => WorkloadName;
+    public string Description => "Two interleaved spirals, MLP 2-64-64-2";
+    public ModelSpec Model { get; } = ModelSpec.Mlp(TaskKind.Classification, 2, 64, 64, 2);
+    public int DefaultBatchSize => 32;
+
+    public WorkloadData LoadData() => _data.Value;
+
+    private static WorkloadData Generate()
+    {
+        var random = new Random(11);
+        return new WorkloadData(Make(1000, random), Make(400, random), Make(400, random));
+    }
+
+    private static Dataset Make(int count, Random random)
+    {
+        var x = new float[count * 2];
+        var labels = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            var label = i % 2;
+            // sqrt spreads points evenly along the arc instead of crowding the centre.
+            var t = Math.Sqrt(random.NextDouble());
+            var angle = t * Turns * 2 * Math.PI + label * Math.PI;
+            x[2 * i] = (float)(t * Math.Cos(angle) + 0.02 * (random.NextDouble() - 0.5));
+            x[2 * i + 1] = (float)(t * Math.Sin(angle) + 0.02 * (random.NextDouble() - 0.5));
+            labels[i] = label;
+        }
+
+        return Dataset.Classification(x, 2, labels, 2);
+    }
+}

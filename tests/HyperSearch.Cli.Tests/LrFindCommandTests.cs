@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace HyperSearch.Cli.Tests;
+
+public sealed class LrFindCommandTests
+{
+    [Fact]
+    public async Task LrFind_Json_CurveAndSuggestion()
+    {
+        var (exit, output, error) = await CliRunner.RunAsync(
+            "lr-find", "--workload", "synthetic-regression", "--min", "1e-5", "--max", "100", "--steps", "120", "--threads", "1", "--json");
+
+        Assert.True(exit == 0, error);
+        var result = JsonDocument.Parse(output).RootElement;
+        Assert.True(result.GetProperty("points").GetArrayLength() > 20);
+        var suggested = result.GetProperty("suggestedLr").GetDouble();
+        Assert.InRange(suggested, 1e-3, 1);
+        Assert.Equal(suggested / 10, result.GetProperty("rangeLow").GetDouble(), 12);
+        Assert.True(result.GetProperty("stoppedOnDivergence").GetBoolean());
+    }
+
+    [Fact]
+    public async Task LrFind_Human_PrintsCurveAndSuggestion()
+    {
+        var (exit, output, _) = await CliRunner.RunAsync(
+            "lr-find", "--workload", "two-spirals", "--min", "1e-4", "--max", "1", "--steps", "60", "--threads", "1");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("smoothed loss", output);
+        Assert.Matches("suggested lr: .* search range: ", output);
+    }
+
+    [Theory]
+    [InlineData("min", "--workload", "two-spirals", "--min", "zero")]
+    [InlineData("max", "--workload", "two-spirals", "--min", "1", "--max", "0.1")]
+    [InlineData("steps", "--workload", "two-spirals", "--steps", "2")]
+    [InlineData("optimizer", "--workload", "two-spirals", "--optimizer", "lion")]
+    [InlineData("workload", "--workload", "cifar")]
+    [InlineData("workload")]
+    public async Task LrFind_InvalidInput_Exit2NamingField(string field, params string[] options)
+    {
+        var (exit, output, error) = await CliRunner.RunAsync(["lr-find", .. options]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"error: {field}: ", error);
+        Assert.Empty(output);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Json;
+using HyperSearch.Core.Sampling;
+using HyperSearch.Core.Space;
+using HyperSearch.Core.Trials;
+using static HyperSearch.Core.Tests.Sampling.SamplingFixtures;
+
+namespace HyperSearch.Core.Tests.Sampling;
+
+/// <summary>What every sampler must do; one derived class per sampler runs all of it.</summary>
+public abstract class SamplerConformanceTests
+{
+    protected abstract ISampler Create();
+
+    /// <summary>Whether different seeds give different sequences (a grid ignores the seed).</summary>
+    protected virtual bool UsesSeed => true;
+
+    [Fact]
+    public void Sample_SearchOf40Trials_EveryConfigInsideSpace()
+    {
+        var configs = Drive(Create(), ConditionalSpace, 40, seed: 1);
+
+        Assert.Equal(40, configs.Count);
+        Assert.All(configs, c => SpaceAssert.Contains(ConditionalSpace, c));
+    }
+
+    [Fact]
+    public void Sample_AnyBranch_DecayCarriesOnlyItsOwnParameters()
+    {
+        var configs = Drive(Create(), ConditionalSpace, 40, seed: 2);
+
+        foreach (var config in configs)
+        {
+            var decay = JsonSerializer.SerializeToNode(config, HyperJson.Options)!["decay"]!.AsObject();
+            var own = ParameterCatalogue.Decay[config.Decay.Type].Select(p => p.Name).Append("type");
+            Assert.All(decay.Select(p => p.Key), key => Assert.Contains(key, own));
+        }
+    }
+
+    [Fact]
+    public void Sample_SameSeed_SameSequence()
+    {
+        var first = Drive(Create(), ConditionalSpace, 30, seed: 7).Select(ToJson);
+        var second = Drive(Create(), ConditionalSpace, 30, seed: 7).Select(ToJson);
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Sample_DifferentSeed_DiffersExactlyWhenSamplerUsesSeed()
+    {
+        var first = Drive(Create(), ConditionalSpace, 20, seed: 7).Select(ToJson).ToList();
+        var second = Drive(Create(), ConditionalSpace, 20, seed: 8).Select(ToJson).ToList();
+
+        Assert.Equal(!UsesSeed, first.SequenceEqual(second));
+    }
+
+    [Theory]
+    [InlineData(TrialState.Failed)]
+    [InlineData(TrialState.Running)]
+    [InlineData(TrialState.Queued)]
+    [InlineData(TrialState.Diverged)]
+    [InlineData(TrialState.Pruned)]
+    public void Sample_HistoryAllInOneState_ReturnsConfigInsideSpace(TrialState state)
+    {
+        var sampler = Create();
+        var history = Drive(new RandomSampler(), ConditionalSpace, 25, seed: 3)
+            .Select((c, i) => new TrialSnapshot(i + 1, c, state, state == TrialState.Pruned ? Objective(c) : null))
+            .ToList();
+
+        var config = sampler.Sample(ConditionalSpace, history, new SamplingContext(26, 3, ObjectiveDirection.Minimize));
+
+        Assert.NotNull(config);
+        SpaceAssert.Contains(ConditionalSpace, config);
+    }
+
+    [Fact]
+    public void Sample_EmptyHistory_ReturnsConfigInsideSpace()
+    {
+        var config = Create().Sample(ConditionalSpace, [], new SamplingContext(1, 0, ObjectiveDirection.Minimize));
+
+        Assert.NotNull(config);
+        SpaceAssert.Contains(ConditionalSpace, config);
+    }
+
+    [Fact]
+    public void Sample_NonFiniteValuesAndMaximize_ReturnsConfigsInsideSpace()
+    {
+        var configs = Drive(Create(), ConditionalSpace, 30, seed: 4,
+            objective: c => c.Decay is ConstantDecay ? double.NaN : Objective(c),
+            direction: ObjectiveDirection.Maximize);
+
+        Assert.All(configs, c => SpaceAssert.Contains(ConditionalSpace, c));
+    }
+
+    [Fact]
+    public void Sample_ForeignConfigsInHistory_Ignored()
+    {
+        var foreign = new TrialConfig { InitialLr = 5, Decay = new OneCycleDecay { TotalSteps = 10 } };
+        var history = Enumerable.Range(1, 15).Select(i => new TrialSnapshot(i, foreign, TrialState.Completed, i)).ToList();
+
+        var config = Create().Sample(ConditionalSpace, history, new SamplingContext(16, 5, ObjectiveDirection.Minimize));
+
+        SpaceAssert.Contains(ConditionalSpace, config!);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Json;
+using HyperSearch.Core.Sampling;
+using HyperSearch.Core.Space;
+using HyperSearch.Core.Trials;
+
+namespace HyperSearch.Core.Tests.Sampling;
+
+/// <summary>A conditional space with every distribution kind, a toy objective and a driver loop.</summary>
+internal static class SamplingFixtures
+{
+    public static SearchSpace ConditionalSpace { get; } = Parse("""
+        {
+          "initialLr": { "low": 1e-4, "high": 1 },
+          "decay": {
+            "step": { "stepSize": { "low": 2, "high": 20, "step": 2 }, "gamma": { "low": 0.1, "high": 0.9 } },
+            "cosine": { "tMax": { "low": 5, "high": 200, "log": true }, "etaMin": 0 },
+            "multiStep": { "milestones": [[10, 20], [5, 15, 25]], "gamma": { "low": 0.1, "high": 0.5, "step": 0.1 } },
+            "constant": {}
+          },
+          "warmup": { "steps": { "low": 0, "high": 3 } },
+          "optimizer": { "momentum": { "low": 0.8, "high": 0.98, "step": 0.02 } },
+          "batchSize": [32, 64, 128],
+          "params": { "x": { "low": -1, "high": 1 } }
+        }
+        """);
+
+    public static SearchSpace Parse(string json)
+    {
+        var (space, errors) = SearchSpaceJson.Parse(json);
+        Assert.Empty(errors);
+        return space!;
+    }
+
+    /// <summary>Best near lr = 1e-2, step decay with gamma 0.3, x = 0.5.</summary>
+    public static double Objective(TrialConfig c)
+    {
+        var lr = Math.Pow(Math.Log10(c.InitialLr) + 2, 2);
+        var decay = c.Decay is StepDecay s ? Math.Pow(s.Gamma - 0.3, 2) : 0.5;
+        var x = c.Params is { } p ? Math.Pow(p["x"] - 0.5, 2) : 0;
+        return lr + decay + x;
+    }
+
+    /// <summary>Asks for trials 1..n, completing each with the objective; returns every config.</summary>
+    public static List<TrialConfig> Drive(ISampler sampler, SearchSpace space, int n, int seed,
+        Func<TrialConfig, double>? objective = null, ObjectiveDirection direction = ObjectiveDirection.Minimize)
+    {
+        objective ??= Objective;
+        var history = new List<TrialSnapshot>();
+        var configs = new List<TrialConfig>();
+        for (var number = 1; number <= n; number++)
+        {
+            var config = sampler.Sample(space, history, new SamplingContext(number, seed, direction));
+            if (config is null)
+            {
+                break;
+            }
+            configs.Add(config);
+            history.Add(new TrialSnapshot(number, config, TrialState.Completed, objective(config)));
+        }
+        return configs;
+    }
+
+    public static string ToJson(TrialConfig config) => JsonSerializer.Serialize(config, HyperJson.Options);
+}
