@@ -275,6 +275,7 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         // Rows an earlier attempt wrote beyond where this attempt stopped (e.g. it was pruned sooner).
         await db.EpochMetrics.Where(e => e.TrialId == trial.Id && e.Epoch > result.EpochsRun && e.Attempt < lease.Attempt)
             .ExecuteDeleteAsync(cancellationToken);
+        trial.Diagnosis = await TrialDiagnosis.DiagnoseAsync(db, trial, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await SearchLifecycle.AdvanceAsync(db, trial.SearchId, now, cancellationToken);
         await tx.CommitAsync(cancellationToken);

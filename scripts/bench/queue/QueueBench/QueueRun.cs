@@ -55,6 +55,8 @@ public static class QueueRun
         foreach (var slot in trials.GroupBy(t => (t.WorkerId, t.Device, t.Slot)))
         {
             var ordered = slot.OrderBy(t => t.StartedAt).ToList();
+            if (Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1")
+                Console.Error.WriteLine($"{slot.Key}: gaps " + string.Join(" ", ordered.Skip(1).Select((t, i) => (t.StartedAt!.Value - ordered[i].FinishedAt!.Value).TotalMilliseconds.ToString("F0"))));
             for (var i = 0; i < ordered.Count; i++)
             {
                 var busy = (ordered[i].FinishedAt!.Value - ordered[i].StartedAt!.Value).TotalMilliseconds;
