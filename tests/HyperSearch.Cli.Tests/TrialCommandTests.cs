@@ -81,6 +81,37 @@ public sealed class TrialCommandTests
         Assert.Contains("error: config.decay.tMax: ", error);
     }
 
+    [Theory]
+    [InlineData("""{ "initialLr": 0.1, "decay": { "tMax": 3 } }""", "a decay needs a \"type\"")]
+    [InlineData("""{ "initialLr": "fast", "decay": { "type": "constant" } }""", "$.initialLr")]
+    [InlineData("null", "holds null")]
+    [InlineData("", "is not a valid trial config")]
+    public async Task TrialRun_UnreadableConfigJson_Exit2NamingConfigWithoutStackTrace(string json, string reason)
+    {
+        var config = CliRunner.TempFile(json);
+
+        var (exit, output, error) = await CliRunner.RunAsync(
+            "trial", "run", "--workload", "synthetic-regression", "--config", config);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.StartsWith($"error: config: '{config}' ", error);
+        Assert.Contains(reason, error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task TrialRun_ConfigIsDirectory_Exit2SaysDirectory()
+    {
+        var directory = Path.GetTempPath().TrimEnd('/');
+
+        var (exit, _, error) = await CliRunner.RunAsync(
+            "trial", "run", "--workload", "synthetic-regression", "--config", directory);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"error: config: '{directory}' is a directory, expected a trial config JSON file", error.Trim());
+    }
+
     [Fact]
     public async Task TrialRun_MalformedConfig_Exit2NamingConfig()
     {

@@ -46,7 +46,7 @@ public static class TrialCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var errors = new List<ValidationError>();
-            var trialConfig = ReadConfig(parse.GetValue(config), errors);
+            var trialConfig = CliFiles.ReadTrialConfig(parse.GetValue(config), "config", errors);
             var scheduleUnit = ParseUnit(parse.GetValue(unit), errors);
             var request = new TrainingRequest
             {
@@ -114,32 +114,6 @@ public static class TrialCommand
 
         output.WriteLine(json ? JsonSerializer.Serialize(outcome, HyperJson.Options) : Describe(outcome));
         return outcome.State == TrialState.Cancelled ? 130 : 0;
-    }
-
-    private static TrialConfig? ReadConfig(string? path, List<ValidationError> errors)
-    {
-        if (string.IsNullOrEmpty(path))
-        {
-            errors.Add(new("config", "is required (--config FILE with a trial config JSON)"));
-            return null;
-        }
-
-        if (!File.Exists(path))
-        {
-            errors.Add(new("config", $"file '{path}' not found"));
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<TrialConfig>(File.ReadAllText(path), HyperJson.Options)
-                ?? throw new JsonException("the file holds null");
-        }
-        catch (JsonException e)
-        {
-            errors.Add(new("config", $"'{path}' is not a valid trial config: {e.Message}"));
-            return null;
-        }
     }
 
     private static ScheduleUnit ParseUnit(string? text, List<ValidationError> errors)
