@@ -34,6 +34,14 @@ public sealed class LrFindCommandTests
     [InlineData("min", "--workload", "two-spirals", "--min", "zero")]
     [InlineData("max", "--workload", "two-spirals", "--min", "1", "--max", "0.1")]
     [InlineData("steps", "--workload", "two-spirals", "--steps", "2")]
+    [InlineData("steps", "--workload", "two-spirals", "--steps", "2147483647")]
+    [InlineData("min", "--workload", "two-spirals", "--min", "NaN")]
+    [InlineData("max", "--workload", "two-spirals", "--max", "Infinity")]
+    [InlineData("optimizer.momentum", "--workload", "two-spirals", "--momentum", "NaN")]
+    [InlineData("optimizer.momentum", "--workload", "two-spirals", "--momentum", "-1")]
+    [InlineData("batchSize", "--workload", "two-spirals", "--batch-size", "0")]
+    [InlineData("device", "--workload", "two-spirals", "--device", "cuda:7")]
+    [InlineData("threads", "--workload", "two-spirals", "--threads", "0")]
     [InlineData("optimizer", "--workload", "two-spirals", "--optimizer", "lion")]
     [InlineData("workload", "--workload", "cifar")]
     [InlineData("workload")]
@@ -43,6 +51,7 @@ public sealed class LrFindCommandTests
 
         Assert.Equal(2, exit);
         Assert.Contains($"error: {field}: ", error);
+        Assert.DoesNotContain("   at ", error);
         Assert.Empty(output);
     }
 }
