@@ -44,7 +44,17 @@ internal sealed unsafe class TorchModel : IDisposable
                 "the native trainer libhypersearch_native.so (or libtorch) could not be loaded: " + e.Message, e);
         }
 
-        return new TorchModel(new ModelHandle(raw), spec);
+        // Owned from here on: if anything below fails, the native model is freed now, not at finalization.
+        var handle = new ModelHandle(raw);
+        try
+        {
+            return new TorchModel(handle, spec);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
     }
 
     public void SetOptimizer(OptimizerSpec optimizer, double lr)
