@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 
 namespace HyperSearch.Cli.Tests;
@@ -30,6 +31,21 @@ public sealed class LrFindCommandTests
         Assert.Matches("suggested lr: .* search range: ", output);
     }
 
+    [Fact]
+    public async Task LrFind_Cancelled_Exit130WithoutStackTrace()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+        var error = new StringWriter();
+
+        var exit = await HyperSearchCommand.Create()
+            .Parse(["lr-find", "--workload", "two-spirals", "--threads", "1"])
+            .InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = error }, cts.Token);
+
+        Assert.Equal(130, exit);
+        Assert.Equal("LR range test cancelled", error.ToString().Trim());
+    }
+
     [Theory]
     [InlineData("min", "--workload", "two-spirals", "--min", "zero")]
     [InlineData("max", "--workload", "two-spirals", "--min", "1", "--max", "0.1")]
@@ -39,7 +55,7 @@ public sealed class LrFindCommandTests
     [InlineData("max", "--workload", "two-spirals", "--max", "Infinity")]
     [InlineData("optimizer.momentum", "--workload", "two-spirals", "--momentum", "NaN")]
     [InlineData("optimizer.momentum", "--workload", "two-spirals", "--momentum", "-1")]
-    [InlineData("batchSize", "--workload", "two-spirals", "--batch-size", "0")]
+    [InlineData("batch-size", "--workload", "two-spirals", "--batch-size", "0")]
     [InlineData("device", "--workload", "two-spirals", "--device", "cuda:7")]
     [InlineData("threads", "--workload", "two-spirals", "--threads", "0")]
     [InlineData("optimizer", "--workload", "two-spirals", "--optimizer", "lion")]

@@ -13,7 +13,8 @@ namespace HyperSearch.Cli.Commands;
 /// <summary>
 /// <c>hypersearch lr-find --workload W [--min 1e-7 --max 10 --steps 200] [--json]</c>: the LR range
 /// test. Prints the smoothed loss curve and the suggested LR with a search range around it
-/// (one JSON document with --json). Exit 0 on success, 2 on invalid input, 1 on a training failure.
+/// (one JSON document with --json). Exit 0 on success, 2 on invalid input, 1 on a training failure,
+/// 130 when cancelled.
 /// </summary>
 public static class LrFindCommand
 {
@@ -74,7 +75,13 @@ public static class LrFindCommand
             }
             catch (InvalidTrainingRequestException e)
             {
-                return Invalid(error, e.Errors);
+                // The service names the option's property; the user typed --batch-size.
+                return Invalid(error, e.Errors.Select(x => x.Path == "batchSize" ? x with { Path = "batch-size" } : x));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                error.WriteLine("LR range test cancelled");
+                return Cancelled;
             }
             catch (Exception e) when (e is TorchException or InvalidOperationException or IOException)
             {

@@ -13,6 +13,8 @@ internal static class TrainingCliSupport
 {
     public const int InvalidInput = 2;
     public const int Failed = 1;
+    /// <summary>128 + SIGINT, what shells report for a run stopped with Ctrl+C.</summary>
+    public const int Cancelled = 130;
 
     /// <summary>appsettings.json next to the binary, then in the current directory, then HyperSearch__… variables.</summary>
     public static WorkloadRegistry CreateRegistry()

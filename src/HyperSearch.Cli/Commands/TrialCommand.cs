@@ -113,7 +113,7 @@ public static class TrialCommand
         }
 
         output.WriteLine(json ? JsonSerializer.Serialize(outcome, HyperJson.Options) : Describe(outcome));
-        return outcome.State == TrialState.Cancelled ? 130 : 0;
+        return outcome.State == TrialState.Cancelled ? Cancelled : 0;
     }
 
     private static ScheduleUnit ParseUnit(string? text, List<ValidationError> errors)
