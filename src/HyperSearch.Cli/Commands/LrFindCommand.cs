@@ -68,10 +68,15 @@ public static class LrFindCommand
                 return Invalid(error, errors);
             }
 
+            if (TryCreateRegistry(error) is not { } registry)
+            {
+                return InvalidInput;
+            }
+
             LrRangeTestResult result;
             try
             {
-                result = await new LrRangeTest(CreateRegistry()).RunAsync(name!, options, cancellationToken: cancellationToken);
+                result = await new LrRangeTest(registry).RunAsync(name!, options, cancellationToken: cancellationToken);
             }
             catch (InvalidTrainingRequestException e)
             {

@@ -77,7 +77,11 @@ public static class TrialCommand
     private static async Task<int> RunAsync(
         TrainingRequest request, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var registry = CreateRegistry();
+        if (TryCreateRegistry(error) is not { } registry)
+        {
+            return InvalidInput;
+        }
+
         if (TrainingRequestValidator.Validate(request, registry) is { Count: > 0 } problems)
         {
             return Invalid(error, problems);
