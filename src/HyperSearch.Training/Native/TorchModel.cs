@@ -76,6 +76,7 @@ internal sealed unsafe class TorchModel : IDisposable
 
     public double TrainBatch(ReadOnlySpan<float> x, ReadOnlySpan<long> labels, int n)
     {
+        CheckBatch(x.Length, labels.Length, n, 1);
         fixed (float* px = x)
         fixed (long* py = labels)
         {
@@ -86,6 +87,7 @@ internal sealed unsafe class TorchModel : IDisposable
 
     public double TrainBatch(ReadOnlySpan<float> x, ReadOnlySpan<float> targets, int n)
     {
+        CheckBatch(x.Length, targets.Length, n, Spec.Outputs);
         fixed (float* px = x)
         fixed (float* py = targets)
         {
@@ -108,6 +110,16 @@ internal sealed unsafe class TorchModel : IDisposable
     }
 
     public void Dispose() => _handle.Dispose();
+
+    // Native code reads n rows through raw pointers: a short span would be read past its end.
+    private void CheckBatch(int xLength, int yLength, int n, long yPerSample)
+    {
+        if (n < 1 || xLength < (long)n * Spec.InputFeatures || yLength < (long)n * yPerSample)
+        {
+            throw new ArgumentException(
+                $"a batch of {n} needs {n} x {Spec.InputFeatures} inputs and {n} x {yPerSample} targets; got {xLength} and {yLength}");
+        }
+    }
 
     internal static void Check(int status)
     {

@@ -69,6 +69,17 @@ public sealed class TorchModelTests
     }
 
     [Fact]
+    public void TrainBatch_InputsShorterThanBatch_ArgumentExceptionBeforeNativeRead()
+    {
+        using var model = TorchModel.Create(ModelSpec.Mlp(TaskKind.Classification, 2, 3), "cpu", 1, 1);
+        model.SetOptimizer(new OptimizerSpec(), 0.1);
+
+        var error = Assert.Throws<ArgumentException>(() => model.TrainBatch([1f, 2f, 3f], [0L, 1L], 2));
+
+        Assert.Contains("a batch of 2 needs 2 x 2 inputs", error.Message);
+    }
+
+    [Fact]
     public void LayerCount_Cnn_FourWeightLayers()
     {
         using var model = TorchModel.Create(ModelSpec.Cnn(1, 8, 8, 3, 2, 2, 4), "cpu", 1, 1);
