@@ -24,6 +24,25 @@ public sealed class TrialCommandTests
     }
 
     [Fact]
+    public async Task TrialRun_FashionMlpTwoEpochs_ReachesEightyPercentValidationAccuracy()
+    {
+        // The issue's acceptance run, on the real Fashion-MNIST files and the default 12k/3k split.
+        var config = CliRunner.TempFile("""
+            { "initialLr": 0.05, "decay": { "type": "cosine", "tMax": 2 },
+              "optimizer": { "type": "sgd", "momentum": 0.9 }, "batchSize": 64 }
+            """);
+
+        var (exit, output, error) = await CliRunner.RunAsync(
+            "trial", "run", "--workload", "fashion-mlp", "--config", config, "--epochs", "2", "--threads", "2", "--json");
+
+        Assert.True(exit == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal("completed", lines[^1].GetProperty("state").GetString());
+        var accuracy = lines[^2].GetProperty("valAccuracy").GetDouble();
+        Assert.True(accuracy >= 0.80, $"validation accuracy {accuracy}");
+    }
+
+    [Fact]
     public async Task TrialRun_Human_ShowsProgressAndOutcome()
     {
         var config = CliRunner.TempFile(Config);
