@@ -75,6 +75,8 @@ public sealed class TrialCommandTests
     [InlineData("device", "--workload", "synthetic-regression", "--config", "{CONFIG}", "--device", "cuda:9")]
     [InlineData("schedule-unit", "--workload", "synthetic-regression", "--config", "{CONFIG}", "--schedule-unit", "week")]
     [InlineData("workload", "--config", "{CONFIG}")]
+    [InlineData("threads", "--workload", "synthetic-regression", "--config", "{CONFIG}", "--threads", "100000")]
+    [InlineData("seed", "--workload", "synthetic-regression", "--config", "{CONFIG}", "--seed", "1.5")]
     public async Task TrialRun_InvalidInput_Exit2NamingField(string field, params string[] options)
     {
         var config = CliRunner.TempFile(Config);

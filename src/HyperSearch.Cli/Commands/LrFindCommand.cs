@@ -3,6 +3,7 @@ using System.Text.Json;
 using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Json;
 using HyperSearch.Core.Validation;
+using HyperSearch.Training.Devices;
 using HyperSearch.Training.LrFinder;
 using HyperSearch.Training.Native;
 using HyperSearch.Training.Trainer;
@@ -31,7 +32,7 @@ public static class LrFindCommand
         var batchSize = new Option<string>("--batch-size") { Description = "Batch size (default: the workload's)" };
         var device = new Option<string>("--device") { Description = "cpu or cuda:N (default cpu)" };
         var seed = new Option<string>("--seed") { Description = "Seed (default 0)" };
-        var threads = new Option<string>("--threads") { Description = "CPU threads (default: all cores)" };
+        var threads = new Option<string>("--threads") { Description = "CPU threads, 1…256 (default: all cores, at most 256)" };
         var json = new Option<bool>("--json") { Description = "Print the whole result as one JSON document" };
         var command = new Command("lr-find", "Run the LR range test on a workload and suggest an LR and search range.")
         {
@@ -54,7 +55,7 @@ public static class LrFindCommand
                 BatchSize = parse.GetValue(batchSize) is { } b ? ParseInt(b, "batch-size", 0, errors) : null,
                 Device = parse.GetValue(device) ?? "cpu",
                 Seed = ParseInt(parse.GetValue(seed), "seed", 0, errors),
-                Threads = ParseInt(parse.GetValue(threads), "threads", Environment.ProcessorCount, errors),
+                Threads = ParseInt(parse.GetValue(threads), "threads", DeviceCatalog.ThreadsPerCpuSlot(1), errors),
             };
             var name = parse.GetValue(workload);
             if (string.IsNullOrEmpty(name))

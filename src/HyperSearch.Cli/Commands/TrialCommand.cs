@@ -5,6 +5,7 @@ using HyperSearch.Core.Json;
 using HyperSearch.Core.Training;
 using HyperSearch.Core.Trials;
 using HyperSearch.Core.Validation;
+using HyperSearch.Training.Devices;
 using HyperSearch.Training.Native;
 using HyperSearch.Training.Trainer;
 using static HyperSearch.Cli.Commands.TrainingCliSupport;
@@ -33,7 +34,7 @@ public static class TrialCommand
         var epochs = new Option<string>("--epochs") { Description = "Epochs to train (default 5)" };
         var device = new Option<string>("--device") { Description = "cpu or cuda:N (default cpu)" };
         var seed = new Option<string>("--seed") { Description = "Seed of weights and shuffling (default 0)" };
-        var threads = new Option<string>("--threads") { Description = "CPU threads (default: all cores)" };
+        var threads = new Option<string>("--threads") { Description = "CPU threads, 1…256 (default: all cores, at most 256)" };
         var unit = new Option<string>("--schedule-unit") { Description = "epoch or batch: what one scheduler step is (default epoch)" };
         var test = new Option<bool>("--test") { Description = "Also evaluate the held-out test set after the last epoch" };
         var json = new Option<bool>("--json") { Description = "One JSON line per epoch, then one outcome line" };
@@ -55,7 +56,7 @@ public static class TrialCommand
                 Epochs = ParseInt(parse.GetValue(epochs), "epochs", 5, errors),
                 Device = parse.GetValue(device) ?? "cpu",
                 Seed = ParseInt(parse.GetValue(seed), "seed", 0, errors),
-                Threads = ParseInt(parse.GetValue(threads), "threads", Environment.ProcessorCount, errors),
+                Threads = ParseInt(parse.GetValue(threads), "threads", DeviceCatalog.ThreadsPerCpuSlot(1), errors),
                 ScheduleUnit = scheduleUnit,
                 EvaluateTestSet = parse.GetValue(test),
             };
