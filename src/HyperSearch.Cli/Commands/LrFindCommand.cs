@@ -32,7 +32,7 @@ public static class LrFindCommand
         var batchSize = new Option<string>("--batch-size") { Description = "Batch size (default: the workload's)" };
         var device = new Option<string>("--device") { Description = "cpu or cuda:N (default cpu)" };
         var seed = new Option<string>("--seed") { Description = "Seed (default 0)" };
-        var threads = new Option<string>("--threads") { Description = "CPU threads, 1…256 (default: all cores, at most 256)" };
+        var threads = new Option<string>("--threads") { Description = "CPU threads, 1…1024 (default: all cores, at most 1024)" };
         var json = new Option<bool>("--json") { Description = "Print the whole result as one JSON document" };
         var command = new Command("lr-find", "Run the LR range test on a workload and suggest an LR and search range.")
         {

@@ -34,7 +34,7 @@ public static class TrialCommand
         var epochs = new Option<string>("--epochs") { Description = "Epochs to train (default 5)" };
         var device = new Option<string>("--device") { Description = "cpu or cuda:N (default cpu)" };
         var seed = new Option<string>("--seed") { Description = "Seed of weights and shuffling (default 0)" };
-        var threads = new Option<string>("--threads") { Description = "CPU threads, 1…256 (default: all cores, at most 256)" };
+        var threads = new Option<string>("--threads") { Description = "CPU threads, 1…1024 (default: all cores, at most 1024)" };
         var unit = new Option<string>("--schedule-unit") { Description = "epoch or batch: what one scheduler step is (default epoch)" };
         var test = new Option<bool>("--test") { Description = "Also evaluate the held-out test set after the last epoch" };
         var json = new Option<bool>("--json") { Description = "One JSON line per epoch, then one outcome line" };

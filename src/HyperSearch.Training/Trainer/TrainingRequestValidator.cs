@@ -18,7 +18,7 @@ public static class TrainingRequestValidator
     /// More OpenMP threads than this only thrash; a typo like 100000 would make the runtime try to
     /// spawn them all and abort the process, which no error code can report.
     /// </summary>
-    public const int MaxThreads = 256;
+    public const int MaxThreads = 1024;
 
     public static IReadOnlyList<ValidationError> Validate(TrainingRequest request, WorkloadRegistry registry)
     {
