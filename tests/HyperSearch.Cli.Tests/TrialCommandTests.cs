@@ -134,6 +134,18 @@ public sealed class TrialCommandTests
     }
 
     [Fact]
+    public async Task TrialRun_EpochsBeyondInt_Exit2SaysOutOfRange()
+    {
+        var config = CliRunner.TempFile(Config);
+
+        var (exit, _, error) = await CliRunner.RunAsync(
+            "trial", "run", "--workload", "synthetic-regression", "--config", config, "--epochs", "99999999999");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("error: epochs: '99999999999' is out of range (-2147483648…2147483647)", error.Trim());
+    }
+
+    [Fact]
     public async Task TrialRun_MalformedConfig_Exit2NamingConfig()
     {
         var config = CliRunner.TempFile("""{ "initialLr": 0.1 }""");

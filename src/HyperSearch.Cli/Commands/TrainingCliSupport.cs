@@ -70,7 +70,9 @@ internal static class TrainingCliSupport
             return value;
         }
 
-        errors.Add(new(field, $"'{text}' is not a whole number"));
+        errors.Add(new(field, System.Numerics.BigInteger.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+            ? $"'{text}' is out of range ({int.MinValue}…{int.MaxValue})"
+            : $"'{text}' is not a whole number"));
         return fallback;
     }
 
