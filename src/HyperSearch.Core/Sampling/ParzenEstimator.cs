@@ -15,7 +15,11 @@ internal sealed class ParzenEstimator
     private readonly double[][][] categorical;
 
     /// <param name="observations">Rows in trial order, one internal-scale value per dimension.</param>
-    public ParzenEstimator(IReadOnlyList<TpeDimension> dims, IReadOnlyList<double[]> observations, TpeOptions options)
+    /// <param name="minSigmaComponents">
+    /// The component count the magic clip's floor is computed from (range / min(100, 1 + count));
+    /// null: this estimator's own count, as in Optuna.
+    /// </param>
+    public ParzenEstimator(IReadOnlyList<TpeDimension> dims, IReadOnlyList<double[]> observations, TpeOptions options, int? minSigmaComponents = null)
     {
         this.dims = dims;
         var n = observations.Count;
@@ -32,7 +36,7 @@ internal sealed class ParzenEstimator
             }
             else
             {
-                (mus[d], sigmas[d]) = Kernels(column, dims[d], options, dims.Count);
+                (mus[d], sigmas[d]) = Kernels(column, dims[d], options, dims.Count, minSigmaComponents ?? n + 1);
             }
         }
     }
@@ -106,7 +110,7 @@ internal sealed class ParzenEstimator
         return count == 1 ? 1.0 / n : 1.0 / n + (1.0 - 1.0 / n) * i / (count - 1);
     }
 
-    private static (double[] Mus, double[] Sigmas) Kernels(double[] column, TpeDimension dim, TpeOptions options, int dimensions)
+    private static (double[] Mus, double[] Sigmas) Kernels(double[] column, TpeDimension dim, TpeOptions options, int dimensions, int components)
     {
         var n = column.Length;
         var range = dim.High - dim.Low;
@@ -117,7 +121,7 @@ internal sealed class ParzenEstimator
             ? Enumerable.Repeat(Scott(n, dimensions) * range, n + 1).ToArray()
             : NeighbourSigmas(mus, dim.Low, dim.High);
         // Optuna's "magic clip": no kernel narrower than range / min(100, components).
-        var minSigma = range / Math.Min(100.0, 1.0 + mus.Length);
+        var minSigma = range / Math.Min(100.0, 1.0 + components);
         for (var i = 0; i < sigmas.Length; i++)
         {
             sigmas[i] = Math.Clamp(sigmas[i], minSigma, range);

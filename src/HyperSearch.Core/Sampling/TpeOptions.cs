@@ -7,13 +7,19 @@ public sealed record TpeOptions
     public int StartupTrials { get; init; } = 10;
 
     /// <summary>Candidates drawn from l(x); the one with the largest l(x)/g(x) wins.</summary>
-    public int Candidates { get; init; } = 256;
+    public int Candidates { get; init; } = 24;
 
     /// <summary>
     /// Model a branch's parameters jointly (one product-kernel estimator) rather than one
     /// estimator per parameter (Optuna's default, independent TPE).
     /// </summary>
     public bool Multivariate { get; init; } = true;
+
+    /// <summary>
+    /// Let the good density's kernels narrow with the number of trials in the space, not just the
+    /// number of good ones (see <see cref="TpeSampler"/>); false is Optuna's magic clip.
+    /// </summary>
+    public bool SpacingFloor { get; init; } = true;
 
     public double PriorWeight { get; init; } = 1.0;
 

@@ -11,7 +11,9 @@ namespace HyperSearch.Core.Sampling;
 /// first the decay type (categorical estimator over all trials), then the chosen branch's
 /// parameters jointly with the common ones, modelled only from trials of that branch — so step's
 /// gamma never learns from cosine trials. Until a branch has enough trials, the common parameters
-/// are modelled from every trial and the branch's own drawn at random.
+/// are modelled from every trial and the branch's own drawn at random. Kernels are multivariate
+/// per branch and the good density may narrow as the space fills up (<see cref="TpeOptions"/>);
+/// docs/search-space.md and docs/benchmarks.md say why.
 /// </summary>
 public sealed class TpeSampler(TpeOptions? options = null) : ISampler
 {
@@ -88,7 +90,7 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
         var nBelow = Math.Min(Options.Gamma(ranked.Count), ranked.Count);
         var below = ranked.Take(nBelow).OrderBy(p => p.o.Number).Select(p => p.x!).ToList();
         var above = ranked.Skip(nBelow).OrderBy(p => p.o.Number).Select(p => p.x!).ToList();
-        var l = new ParzenEstimator(dims, below, Options);
+        var l = new ParzenEstimator(dims, below, Options, Options.SpacingFloor ? SpacingFloorCount(dims, below.Count, ranked.Count) : null);
         var g = new ParzenEstimator(dims, above, Options);
 
         double[]? best = null;
@@ -105,6 +107,19 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
             }
         }
         return best!;
+    }
+
+    /// <summary>
+    /// The component count behind l's magic-clip floor (range / min(100, 1 + count)). Optuna uses
+    /// l's own size, so with 10 good trials no kernel gets narrower than a twelfth of the range and
+    /// late exploitation stalls. n trials in D numeric dimensions lie about range·n^(−1/D) apart;
+    /// flooring at n^(2/D) lets l narrow as the search fills the space, faster in few dimensions
+    /// (where it pays) than in many (where it would exploit too early). Never coarser than Optuna's.
+    /// </summary>
+    private static int SpacingFloorCount(IReadOnlyList<TpeDimension> dims, int good, int total)
+    {
+        var numeric = Math.Max(dims.Count(d => !d.IsCategorical), 1);
+        return Math.Max(good + 1, (int)Math.Min(Math.Ceiling(Math.Pow(total, 2.0 / numeric)), 1000));
     }
 
     private static double[]? Encode(IReadOnlyList<TpeDimension> dims, SpacePoint point)

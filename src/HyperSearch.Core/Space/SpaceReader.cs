@@ -39,7 +39,8 @@ internal sealed class SpaceReader
             var initialLr = root.TryGetProperty("initialLr", out var lr)
                 ? distributions.Read("initialLr", lr, ParameterCatalogue.InitialLr, logByDefault: true)
                 : Missing("initialLr");
-            var decay = root.TryGetProperty("decay", out var d) ? ReadDecay(d) : MissingDecay();
+            // A space without "decay" searches the LR alone under a constant schedule.
+            var decay = root.TryGetProperty("decay", out var d) ? ReadDecay(d) : [ParameterCatalogue.DefaultBranch(DecayTypes.Constant)];
             var warmup = ReadSection(root, "warmup", ParameterCatalogue.Warmup);
             var optimizer = ReadSection(root, "optimizer", ParameterCatalogue.Optimizer);
             var batchSize = root.TryGetProperty("batchSize", out var b)
@@ -175,12 +176,6 @@ internal sealed class SpaceReader
     private Distribution? Missing(string path)
     {
         Error(path, "required");
-        return null;
-    }
-
-    private IReadOnlyList<DecayBranch>? MissingDecay()
-    {
-        Error("decay", "required: the decay types to search, e.g. { \"step\": { ... }, \"cosine\": { ... } }");
         return null;
     }
 
