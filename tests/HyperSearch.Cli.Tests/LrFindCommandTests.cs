@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 
 namespace HyperSearch.Cli.Tests;
@@ -30,10 +31,33 @@ public sealed class LrFindCommandTests
         Assert.Matches("suggested lr: .* search range: ", output);
     }
 
+    [Fact]
+    public async Task LrFind_Cancelled_Exit130WithoutStackTrace()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+        var error = new StringWriter();
+
+        var exit = await HyperSearchCommand.Create()
+            .Parse(["lr-find", "--workload", "two-spirals", "--threads", "1"])
+            .InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = error }, cts.Token);
+
+        Assert.Equal(130, exit);
+        Assert.Equal("LR range test cancelled", error.ToString().Trim());
+    }
+
     [Theory]
     [InlineData("min", "--workload", "two-spirals", "--min", "zero")]
     [InlineData("max", "--workload", "two-spirals", "--min", "1", "--max", "0.1")]
     [InlineData("steps", "--workload", "two-spirals", "--steps", "2")]
+    [InlineData("steps", "--workload", "two-spirals", "--steps", "2147483647")]
+    [InlineData("min", "--workload", "two-spirals", "--min", "NaN")]
+    [InlineData("max", "--workload", "two-spirals", "--max", "Infinity")]
+    [InlineData("optimizer.momentum", "--workload", "two-spirals", "--momentum", "NaN")]
+    [InlineData("optimizer.momentum", "--workload", "two-spirals", "--momentum", "-1")]
+    [InlineData("batch-size", "--workload", "two-spirals", "--batch-size", "0")]
+    [InlineData("device", "--workload", "two-spirals", "--device", "cuda:7")]
+    [InlineData("threads", "--workload", "two-spirals", "--threads", "0")]
     [InlineData("optimizer", "--workload", "two-spirals", "--optimizer", "lion")]
     [InlineData("workload", "--workload", "cifar")]
     [InlineData("workload")]
@@ -43,6 +67,7 @@ public sealed class LrFindCommandTests
 
         Assert.Equal(2, exit);
         Assert.Contains($"error: {field}: ", error);
+        Assert.DoesNotContain("   at ", error);
         Assert.Empty(output);
     }
 }

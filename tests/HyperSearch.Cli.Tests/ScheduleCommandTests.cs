@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 
 namespace HyperSearch.Cli.Tests;
@@ -17,21 +16,12 @@ public sealed class ScheduleCommandTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Exit, string Out, string Err)> Invoke(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await HyperSearchCommand.Create().Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Schedule_StepDecay_PrintsJsonArrayOfLrs()
     {
         var config = WriteFile("c.json", """{ "initialLr": 1, "decay": { "type": "step", "stepSize": 2, "gamma": 0.5 } }""");
 
-        var (exit, output, error) = await Invoke("schedule", "--config", config, "--steps", "5");
+        var (exit, output, error) = await CliRunner.RunAsync("schedule", "--config", config, "--steps", "5");
 
         Assert.Equal(0, exit);
         Assert.Equal("", error);
@@ -46,7 +36,7 @@ public sealed class ScheduleCommandTests : IDisposable
               "warmup": { "steps": 3, "startFactor": 0.1 } }
             """);
 
-        var (exit, output, _) = await Invoke("schedule", "--config", config, "--steps", "40");
+        var (exit, output, _) = await CliRunner.RunAsync("schedule", "--config", config, "--steps", "40");
 
         var lrs = JsonSerializer.Deserialize<double[]>(output)!;
         Assert.Equal(0, exit);
@@ -61,7 +51,7 @@ public sealed class ScheduleCommandTests : IDisposable
         var config = WriteFile("c.json", """{ "initialLr": 0.1, "decay": { "type": "reduceOnPlateau", "factor": 0.5, "patience": 1 } }""");
         var metrics = WriteFile("m.json", "[1.0, 1.0, 1.0, 1.0]");
 
-        var (exit, output, _) = await Invoke("schedule", "--config", config, "--steps", "5", "--metrics", metrics);
+        var (exit, output, _) = await CliRunner.RunAsync("schedule", "--config", config, "--steps", "5", "--metrics", metrics);
 
         Assert.Equal(0, exit);
         Assert.Equal([0.1, 0.1, 0.1, 0.05, 0.05], JsonSerializer.Deserialize<double[]>(output)!);
@@ -72,7 +62,7 @@ public sealed class ScheduleCommandTests : IDisposable
     {
         var config = WriteFile("c.json", """{ "initialLr": 0.1, "decay": { "type": "reduceOnPlateau" } }""");
 
-        var (exit, output, error) = await Invoke("schedule", "--config", config, "--steps", "5");
+        var (exit, output, error) = await CliRunner.RunAsync("schedule", "--config", config, "--steps", "5");
 
         Assert.Equal(2, exit);
         Assert.Equal("", output);
@@ -85,7 +75,7 @@ public sealed class ScheduleCommandTests : IDisposable
     {
         var config = WriteFile("c.json", """{ "initialLr": 0.1, "decay": { "type": "cosine", "tMax": 0 } }""");
 
-        var (exit, output, error) = await Invoke("schedule", "--config", config, "--steps", "5");
+        var (exit, output, error) = await CliRunner.RunAsync("schedule", "--config", config, "--steps", "5");
 
         Assert.Equal(2, exit);
         Assert.Equal("", output);
@@ -95,11 +85,28 @@ public sealed class ScheduleCommandTests : IDisposable
     [Fact]
     public async Task Schedule_MissingFile_Exit2WithClearMessage()
     {
-        var (exit, _, error) = await Invoke("schedule", "--config", Path.Combine(_dir, "nope.json"), "--steps", "5");
+        var (exit, _, error) = await CliRunner.RunAsync("schedule", "--config", Path.Combine(_dir, "nope.json"), "--steps", "5");
 
         Assert.Equal(2, exit);
-        Assert.StartsWith("--config: cannot read", error);
+        Assert.StartsWith("--config: file '", error);
+        Assert.Contains("not found", error);
         Assert.DoesNotContain("   at ", error);
+    }
+
+    [Theory]
+    [InlineData("--config")]
+    [InlineData("--metrics")]
+    public async Task Schedule_DirectoryInsteadOfFile_Exit2NamingOption(string option)
+    {
+        var config = WriteFile("c.json", """{ "initialLr": 0.1, "decay": { "type": "reduceOnPlateau" } }""");
+        var metrics = WriteFile("m.json", "[1, 2]");
+        string[] args = ["schedule", "--config", option == "--config" ? _dir : config, "--steps", "3", "--metrics", option == "--metrics" ? _dir : metrics];
+
+        var (exit, output, error) = await CliRunner.RunAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.StartsWith($"{option}: '{_dir}' is a directory, expected a", error);
     }
 
     [Theory]
@@ -112,11 +119,11 @@ public sealed class ScheduleCommandTests : IDisposable
     {
         var config = WriteFile("c.json", json);
 
-        var (exit, output, error) = await Invoke("schedule", "--config", config, "--steps", "5");
+        var (exit, output, error) = await CliRunner.RunAsync("schedule", "--config", config, "--steps", "5");
 
         Assert.Equal(2, exit);
         Assert.Equal("", output);
-        Assert.StartsWith("--config: 'c.json'", error);
+        Assert.StartsWith($"--config: '{config}' ", error);
         Assert.DoesNotContain("   at ", error);
     }
 
@@ -125,7 +132,7 @@ public sealed class ScheduleCommandTests : IDisposable
     {
         var config = WriteFile("c.json", """{ "initialLr": 0.1, "decay": { "type": "cosine" } }""");
 
-        var (_, _, error) = await Invoke("schedule", "--config", config, "--steps", "5");
+        var (_, _, error) = await CliRunner.RunAsync("schedule", "--config", config, "--steps", "5");
 
         Assert.Contains("tMax", error);
     }
@@ -137,7 +144,7 @@ public sealed class ScheduleCommandTests : IDisposable
     {
         var config = WriteFile("c.json", """{ "initialLr": 0.1, "decay": { "type": "constant" } }""");
 
-        var (exit, _, error) = await Invoke("schedule", "--config", config, "--steps", steps);
+        var (exit, _, error) = await CliRunner.RunAsync("schedule", "--config", config, "--steps", steps);
 
         Assert.Equal(2, exit);
         Assert.StartsWith("--steps: must be between 1 and", error);
@@ -149,9 +156,9 @@ public sealed class ScheduleCommandTests : IDisposable
         var config = WriteFile("c.json", """{ "initialLr": 0.1, "decay": { "type": "reduceOnPlateau" } }""");
         var metrics = WriteFile("m.json", """{ "loss": [1, 2] }""");
 
-        var (exit, _, error) = await Invoke("schedule", "--config", config, "--steps", "3", "--metrics", metrics);
+        var (exit, _, error) = await CliRunner.RunAsync("schedule", "--config", config, "--steps", "3", "--metrics", metrics);
 
         Assert.Equal(2, exit);
-        Assert.StartsWith("--metrics: 'm.json' is not a valid JSON array of numbers", error);
+        Assert.StartsWith($"--metrics: '{metrics}' is not a valid JSON array of numbers", error);
     }
 }

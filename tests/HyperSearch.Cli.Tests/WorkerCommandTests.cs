@@ -18,7 +18,7 @@ public sealed class WorkerCommandTests
 
     [PostgresFact]
     public Task Workers_ThreeProcessesOnPostgres_EveryTrialFinalOnceNoEpochLostOrDuplicatedBudgetExact() =>
-        ManyWorkersAsync(postgres: true, budget: 120);
+        ManyWorkersAsync(postgres: true, budget: 100);
 
     [Fact]
     public Task Worker_KilledMidTrialOnSqlite_LeaseExpiresAnotherWorkerFinishesEpochsKept() =>
@@ -108,7 +108,7 @@ public sealed class WorkerCommandTests
         await File.WriteAllTextAsync(spec, $$"""
             { "name": "reliability", "workload": "sleep", "strategy": "random", "seed": 11,
               "budget": {{budget}}, "parallelism": {{parallelism}}, "epochs": {{epochs}},
-              "space": { "initialLr": { "type": "float", "low": 0.0001, "high": 0.1, "log": true } } }
+              "space": { "initialLr": { "low": 0.0001, "high": 0.1 }, "decay": { "constant": {} } } }
             """);
         var (exit, output, error) = await CliProcess.RunAsync(env, CliTimeout, "search", "create", "--spec", spec, "--db", database.Db);
         Assert.True(exit == 0, $"search create failed ({exit}): {error}");

@@ -3,6 +3,7 @@ using System.Text.Json;
 using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Json;
 using HyperSearch.Core.Validation;
+using HyperSearch.Training.Devices;
 using HyperSearch.Training.LrFinder;
 using HyperSearch.Training.Native;
 using HyperSearch.Training.Trainer;
@@ -13,7 +14,8 @@ namespace HyperSearch.Cli.Commands;
 /// <summary>
 /// <c>hypersearch lr-find --workload W [--min 1e-7 --max 10 --steps 200] [--json]</c>: the LR range
 /// test. Prints the smoothed loss curve and the suggested LR with a search range around it
-/// (one JSON document with --json). Exit 0 on success, 2 on invalid input, 1 on a training failure.
+/// (one JSON document with --json). Exit 0 on success, 2 on invalid input, 1 on a training failure,
+/// 130 when cancelled.
 /// </summary>
 public static class LrFindCommand
 {
@@ -30,7 +32,7 @@ public static class LrFindCommand
         var batchSize = new Option<string>("--batch-size") { Description = "Batch size (default: the workload's)" };
         var device = new Option<string>("--device") { Description = "cpu or cuda:N (default cpu)" };
         var seed = new Option<string>("--seed") { Description = "Seed (default 0)" };
-        var threads = new Option<string>("--threads") { Description = "CPU threads (default: all cores)" };
+        var threads = new Option<string>("--threads") { Description = "CPU threads, 1…1024 (default: all cores, at most 1024)" };
         var json = new Option<bool>("--json") { Description = "Print the whole result as one JSON document" };
         var command = new Command("lr-find", "Run the LR range test on a workload and suggest an LR and search range.")
         {
@@ -53,7 +55,7 @@ public static class LrFindCommand
                 BatchSize = parse.GetValue(batchSize) is { } b ? ParseInt(b, "batch-size", 0, errors) : null,
                 Device = parse.GetValue(device) ?? "cpu",
                 Seed = ParseInt(parse.GetValue(seed), "seed", 0, errors),
-                Threads = ParseInt(parse.GetValue(threads), "threads", Environment.ProcessorCount, errors),
+                Threads = ParseInt(parse.GetValue(threads), "threads", DeviceCatalog.ThreadsPerCpuSlot(1), errors),
             };
             var name = parse.GetValue(workload);
             if (string.IsNullOrEmpty(name))
@@ -67,14 +69,25 @@ public static class LrFindCommand
                 return Invalid(error, errors);
             }
 
+            if (TryCreateRegistry(error) is not { } registry)
+            {
+                return InvalidInput;
+            }
+
             LrRangeTestResult result;
             try
             {
-                result = await new LrRangeTest(CreateRegistry()).RunAsync(name!, options, cancellationToken: cancellationToken);
+                result = await new LrRangeTest(registry).RunAsync(name!, options, cancellationToken: cancellationToken);
             }
             catch (InvalidTrainingRequestException e)
             {
-                return Invalid(error, e.Errors);
+                // The service names the option's property; the user typed --batch-size.
+                return Invalid(error, e.Errors.Select(x => x.Path == "batchSize" ? x with { Path = "batch-size" } : x));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                error.WriteLine("LR range test cancelled");
+                return Cancelled;
             }
             catch (Exception e) when (e is TorchException or InvalidOperationException or IOException)
             {

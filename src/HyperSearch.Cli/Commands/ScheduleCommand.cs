@@ -3,6 +3,7 @@ using System.Text.Json;
 using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Json;
 using HyperSearch.Core.Schedules;
+using HyperSearch.Core.Validation;
 
 namespace HyperSearch.Cli.Commands;
 
@@ -18,13 +19,13 @@ public static class ScheduleCommand
 
     public static Command Create()
     {
-        var config = new Option<FileInfo>("--config")
+        var config = new Option<string>("--config")
         {
             Description = "Trial config JSON (initialLr, decay, optional warmup), as stored on a trial.",
             Required = true,
         };
         var steps = new Option<int>("--steps") { Description = "How many learning rates to print.", Required = true };
-        var metrics = new Option<FileInfo?>("--metrics")
+        var metrics = new Option<string>("--metrics")
         {
             Description = "JSON array of validation metrics; metrics[t] is passed after step t (reduceOnPlateau only).",
         };
@@ -42,7 +43,7 @@ public static class ScheduleCommand
         return command;
     }
 
-    private static int Run(FileInfo configFile, int steps, FileInfo? metricsFile, TextWriter output, TextWriter error)
+    private static int Run(string configPath, int steps, string? metricsPath, TextWriter output, TextWriter error)
     {
         if (steps < 1 || steps > MaxSteps)
         {
@@ -50,15 +51,23 @@ public static class ScheduleCommand
             return InputError;
         }
 
-        if (!TryRead<TrialConfig>("--config", configFile, "trial config", error, out var trial))
+        var errors = new List<ValidationError>();
+        var trial = CliFiles.ReadTrialConfig(configPath, "--config", errors);
+        if (trial is not null)
         {
-            return InputError;
+            errors.AddRange(TrialConfigValidator.Validate(trial));
         }
 
-        var problems = TrialConfigValidator.Validate(trial);
-        if (problems.Count > 0)
+        var metrics = metricsPath is null ? null : CliFiles.ReadJson<double[]>(metricsPath, "--metrics", "JSON array of numbers", errors);
+        if (trial is { Decay: ReduceOnPlateauDecay } && errors.Count == 0 && steps > 1 && (metrics?.Length ?? 0) < steps - 1)
         {
-            foreach (var problem in problems)
+            errors.Add(new("--metrics",
+                $"reduceOnPlateau steps on the validation metric; {steps} steps need a JSON array of at least {steps - 1} values, got {metrics?.Length ?? 0}"));
+        }
+
+        if (errors.Count > 0)
+        {
+            foreach (var problem in errors)
             {
                 error.WriteLine(problem);
             }
@@ -66,57 +75,8 @@ public static class ScheduleCommand
             return InputError;
         }
 
-        double[]? metrics = null;
-        if (metricsFile is not null && !TryRead("--metrics", metricsFile, "JSON array of numbers", error, out metrics))
-        {
-            return InputError;
-        }
-
-        if (trial.Decay is ReduceOnPlateauDecay && steps > 1 && (metrics?.Length ?? 0) < steps - 1)
-        {
-            error.WriteLine(
-                $"--metrics: reduceOnPlateau steps on the validation metric; {steps} steps need a JSON array of at least {steps - 1} values, got {metrics?.Length ?? 0}");
-            return InputError;
-        }
-
-        var lrs = LrSchedulePreview.Compute(trial, steps, metrics);
+        var lrs = LrSchedulePreview.Compute(trial!, steps, metrics);
         output.WriteLine(JsonSerializer.Serialize(lrs, HyperJson.Options));
         return 0;
-    }
-
-    private static bool TryRead<T>(string option, FileInfo file, string what, TextWriter error, out T value)
-        where T : class
-    {
-        value = null!;
-        string text;
-        try
-        {
-            text = File.ReadAllText(file.FullName);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"{option}: cannot read '{file.FullName}': {e.Message}");
-            return false;
-        }
-
-        try
-        {
-            value = JsonSerializer.Deserialize<T>(text, HyperJson.Options)!;
-        }
-        // A decay without "type" surfaces as NotSupportedException (abstract DecaySpec).
-        catch (Exception e) when (e is JsonException or NotSupportedException)
-        {
-            var reason = e is NotSupportedException ? "a decay needs a \"type\" (one of " + string.Join(", ", DecayTypes.All) + ")" : e.Message;
-            error.WriteLine($"{option}: '{file.Name}' is not a valid {what}: {reason}");
-            return false;
-        }
-
-        if (value is null)
-        {
-            error.WriteLine($"{option}: '{file.Name}' holds null, expected a {what}");
-            return false;
-        }
-
-        return true;
     }
 }

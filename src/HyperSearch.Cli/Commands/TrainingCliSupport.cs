@@ -13,15 +13,32 @@ internal static class TrainingCliSupport
 {
     public const int InvalidInput = 2;
     public const int Failed = 1;
+    /// <summary>128 + SIGINT, what shells report for a run stopped with Ctrl+C.</summary>
+    public const int Cancelled = 130;
 
-    /// <summary>appsettings.json next to the binary, then in the current directory, then HyperSearch__… variables.</summary>
-    public static WorkloadRegistry CreateRegistry()
+    /// <summary>
+    /// appsettings.json next to the binary, then in <paramref name="workingDirectory"/> (default: the
+    /// current one), then HyperSearch__… variables. A malformed appsettings.json is reported on
+    /// <paramref name="error"/> naming the file, and null is returned.
+    /// </summary>
+    public static WorkloadRegistry? TryCreateRegistry(TextWriter error, string? workingDirectory = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        IConfiguration configuration;
+        try
+        {
+            configuration = new ConfigurationBuilder()
+                .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+                .AddJsonFile(Path.Combine(workingDirectory ?? Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+                .AddEnvironmentVariables()
+                .Build();
+        }
+        // The configuration library wraps the JSON parser's message; that inner line is the useful one.
+        catch (InvalidDataException e)
+        {
+            error.WriteLine($"error: {e.Message} {e.GetBaseException().Message}");
+            return null;
+        }
+
         var options = new WorkloadOptions();
         if (configuration[WorkloadOptions.FashionMnistPathKey] is { Length: > 0 } path)
         {
@@ -53,7 +70,9 @@ internal static class TrainingCliSupport
             return value;
         }
 
-        errors.Add(new(field, $"'{text}' is not a whole number"));
+        errors.Add(new(field, System.Numerics.BigInteger.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+            ? $"'{text}' is out of range ({int.MinValue}…{int.MaxValue})"
+            : $"'{text}' is not a whole number"));
         return fallback;
     }
 

@@ -5,6 +5,7 @@ using HyperSearch.Core.Json;
 using HyperSearch.Core.Training;
 using HyperSearch.Core.Trials;
 using HyperSearch.Core.Validation;
+using HyperSearch.Training.Devices;
 using HyperSearch.Training.Native;
 using HyperSearch.Training.Trainer;
 using static HyperSearch.Cli.Commands.TrainingCliSupport;
@@ -33,7 +34,7 @@ public static class TrialCommand
         var epochs = new Option<string>("--epochs") { Description = "Epochs to train (default 5)" };
         var device = new Option<string>("--device") { Description = "cpu or cuda:N (default cpu)" };
         var seed = new Option<string>("--seed") { Description = "Seed of weights and shuffling (default 0)" };
-        var threads = new Option<string>("--threads") { Description = "CPU threads (default: all cores)" };
+        var threads = new Option<string>("--threads") { Description = "CPU threads, 1…1024 (default: all cores, at most 1024)" };
         var unit = new Option<string>("--schedule-unit") { Description = "epoch or batch: what one scheduler step is (default epoch)" };
         var test = new Option<bool>("--test") { Description = "Also evaluate the held-out test set after the last epoch" };
         var json = new Option<bool>("--json") { Description = "One JSON line per epoch, then one outcome line" };
@@ -46,7 +47,7 @@ public static class TrialCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var errors = new List<ValidationError>();
-            var trialConfig = ReadConfig(parse.GetValue(config), errors);
+            var trialConfig = CliFiles.ReadTrialConfig(parse.GetValue(config), "config", errors);
             var scheduleUnit = ParseUnit(parse.GetValue(unit), errors);
             var request = new TrainingRequest
             {
@@ -55,7 +56,7 @@ public static class TrialCommand
                 Epochs = ParseInt(parse.GetValue(epochs), "epochs", 5, errors),
                 Device = parse.GetValue(device) ?? "cpu",
                 Seed = ParseInt(parse.GetValue(seed), "seed", 0, errors),
-                Threads = ParseInt(parse.GetValue(threads), "threads", Environment.ProcessorCount, errors),
+                Threads = ParseInt(parse.GetValue(threads), "threads", DeviceCatalog.ThreadsPerCpuSlot(1), errors),
                 ScheduleUnit = scheduleUnit,
                 EvaluateTestSet = parse.GetValue(test),
             };
@@ -77,7 +78,11 @@ public static class TrialCommand
     private static async Task<int> RunAsync(
         TrainingRequest request, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var registry = CreateRegistry();
+        if (TryCreateRegistry(error) is not { } registry)
+        {
+            return InvalidInput;
+        }
+
         if (TrainingRequestValidator.Validate(request, registry) is { Count: > 0 } problems)
         {
             return Invalid(error, problems);
@@ -113,33 +118,7 @@ public static class TrialCommand
         }
 
         output.WriteLine(json ? JsonSerializer.Serialize(outcome, HyperJson.Options) : Describe(outcome));
-        return outcome.State == TrialState.Cancelled ? 130 : 0;
-    }
-
-    private static TrialConfig? ReadConfig(string? path, List<ValidationError> errors)
-    {
-        if (string.IsNullOrEmpty(path))
-        {
-            errors.Add(new("config", "is required (--config FILE with a trial config JSON)"));
-            return null;
-        }
-
-        if (!File.Exists(path))
-        {
-            errors.Add(new("config", $"file '{path}' not found"));
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<TrialConfig>(File.ReadAllText(path), HyperJson.Options)
-                ?? throw new JsonException("the file holds null");
-        }
-        catch (JsonException e)
-        {
-            errors.Add(new("config", $"'{path}' is not a valid trial config: {e.Message}"));
-            return null;
-        }
+        return outcome.State == TrialState.Cancelled ? Cancelled : 0;
     }
 
     private static ScheduleUnit ParseUnit(string? text, List<ValidationError> errors)

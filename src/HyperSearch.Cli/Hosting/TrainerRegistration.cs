@@ -1,4 +1,6 @@
 using HyperSearch.Core.Training;
+using HyperSearch.Training.Trainer;
+using HyperSearch.Training.Workloads;
 using HyperSearch.Worker;
 using HyperSearch.Worker.Testing;
 using Microsoft.Extensions.Configuration;
@@ -8,22 +10,30 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace HyperSearch.Cli.Hosting;
 
 /// <summary>
-/// Which trainer the CLI's worker uses and which workloads a spec may name: the libtorch trainer
-/// by default, or the sleeping test double when HyperSearch:Worker:Trainer=fake.
+/// Which trainer the CLI's worker uses and which workloads a spec may name: the libtorch
+/// <see cref="TorchTrainer"/> with the built-in workloads (Fashion-MNIST from
+/// HyperSearch:Datasets:FashionMnist) by default, or the sleeping test double when
+/// HyperSearch:Worker:Trainer=fake (workload "sleep" only).
 /// </summary>
 public static class TrainerRegistration
 {
     public static void AddTrainer(IServiceCollection services, IConfiguration configuration)
     {
         if (WorkerServiceCollectionExtensions.UsesFakeTrainer(configuration)) return; // AddHyperSearchWorker registers it
-        services.TryAddSingleton<ITrainer>(_ => throw new InvalidOperationException(
-            "the libtorch trainer is not part of this build yet; set HyperSearch:Worker:Trainer=fake to run the queue with the test trainer"));
+        services.TryAddSingleton(_ => CreateRegistry(configuration));
+        services.TryAddSingleton<ITrainer>(sp => new TorchTrainer(sp.GetRequiredService<WorkloadRegistry>()));
     }
 
-    public static IReadOnlyCollection<string> Workloads(IConfiguration configuration)
+    public static IReadOnlyCollection<string> Workloads(IConfiguration configuration) =>
+        WorkerServiceCollectionExtensions.UsesFakeTrainer(configuration)
+            ? [SleepTrainer.WorkloadName]
+            : CreateRegistry(configuration).Names;
+
+    private static WorkloadRegistry CreateRegistry(IConfiguration configuration)
     {
-        var names = new List<string>();
-        if (WorkerServiceCollectionExtensions.UsesFakeTrainer(configuration)) names.Add(SleepTrainer.WorkloadName);
-        return names;
+        var options = new WorkloadOptions();
+        if (configuration[WorkloadOptions.FashionMnistPathKey] is { Length: > 0 } path)
+            options = options with { FashionMnistPath = path };
+        return WorkloadRegistry.CreateDefault(options);
     }
 }

@@ -77,7 +77,9 @@ public static class CurveDiagnoser
         }
 
         var shape = CurveShape.Of(losses);
-        if (shape.HeadMax > EarlyRiseFactor * shape.First || shape.HeadEnd >= shape.First)
+        // "Ends the head at or above epoch 1" only counts when the head went up at all: a perfectly
+        // flat curve has not risen, it has barely moved (too low, below).
+        if (shape.HeadMax > EarlyRiseFactor * shape.First || (shape.HeadEnd >= shape.First && shape.HeadMax > shape.First))
         {
             return new(CurveLabel.TooHigh,
                 $"loss rises early (peak {Show(shape.HeadMax)} vs {Show(shape.First)} at epoch 1): initial LR is likely too high: try ≤ {RoundDown(initialLr / 3)}");

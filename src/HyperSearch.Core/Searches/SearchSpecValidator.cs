@@ -122,16 +122,5 @@ public static class SearchSpecValidator
         return json;
     }
 
-    private static IReadOnlyList<ValidationError> ParseSpace(string json)
-    {
-        try
-        {
-            return SearchSpaceJson.Parse(json).Errors;
-        }
-        catch (NotImplementedException)
-        {
-            // Bridge until the search-space parser (issue 3) is merged: the space is checked when sampled.
-            return [];
-        }
-    }
+    private static IReadOnlyList<ValidationError> ParseSpace(string json) => SearchSpaceJson.Parse(json).Errors;
 }

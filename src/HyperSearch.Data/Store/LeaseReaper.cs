@@ -10,27 +10,27 @@ namespace HyperSearch.Data.Store;
 /// </summary>
 internal static class LeaseReaper
 {
-    /// <returns>Searches whose trials ended here (their lifecycle must advance).</returns>
-    public static async Task<IReadOnlyList<long>> ReapAsync(HyperSearchDbContext db, DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken)
+    /// <returns>Whether a trial of the search ended here (its lifecycle must advance).</returns>
+    public static async Task<bool> ReapAsync(HyperSearchDbContext db, long searchId, DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken)
     {
         var expired = await db.Trials
-            .Where(t => t.State == TrialState.Running && t.LeaseExpiresAt < now)
+            .Where(t => t.SearchId == searchId && t.State == TrialState.Running && t.LeaseExpiresAt < now)
             .ToListAsync(cancellationToken);
-        var failedSearches = new HashSet<long>();
+        var ended = false;
         foreach (var trial in expired)
         {
             if (trial.CancelRequested)
             {
                 trial.State = TrialState.Cancelled;
                 trial.FinishedAt = now;
-                failedSearches.Add(trial.SearchId);
+                ended = true;
             }
             else if (trial.Attempt >= maxAttempts)
             {
                 trial.State = TrialState.Failed;
                 trial.Error = $"lease expired on attempt {trial.Attempt} of {maxAttempts} (worker {trial.WorkerId} stopped answering)";
                 trial.FinishedAt = now;
-                failedSearches.Add(trial.SearchId);
+                ended = true;
             }
             else
             {
@@ -44,6 +44,6 @@ internal static class LeaseReaper
             trial.UpdatedAt = now;
         }
         await db.SaveChangesAsync(cancellationToken);
-        return [.. failedSearches];
+        return ended;
     }
 }

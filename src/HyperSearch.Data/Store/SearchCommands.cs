@@ -36,8 +36,11 @@ internal static class SearchCommands
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
-        var trial = await db.Trials.SingleOrDefaultAsync(t => t.Id == trialId, cancellationToken);
-        if (trial is null || trial.State.IsFinal() || trial.CancelRequested) return false;
+        var searchId = await db.Trials.Where(t => t.Id == trialId).Select(t => (long?)t.SearchId).SingleOrDefaultAsync(cancellationToken);
+        if (searchId is null) return false;
+        await WriteTransaction.LockSearchAsync(db, searchId.Value, cancellationToken);
+        var trial = await db.Trials.SingleAsync(t => t.Id == trialId, cancellationToken);
+        if (trial.State.IsFinal() || trial.CancelRequested) return false;
         var now = time.GetUtcNow();
         trial.UpdatedAt = now;
         if (trial.State == TrialState.Queued)
@@ -71,9 +74,11 @@ internal static class SearchCommands
     public static async Task<bool> SetPriorityAsync(IDbContextFactory<HyperSearchDbContext> factory, TimeProvider time, long searchId, int priority, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
         var now = time.GetUtcNow();
         var changed = await db.Searches.Where(s => s.Id == searchId && s.State != SearchState.Completed && s.State != SearchState.Cancelled && s.State != SearchState.Failed)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Priority, priority).SetProperty(s => s.UpdatedAt, now), cancellationToken);
+        await tx.CommitAsync(cancellationToken);
         return changed > 0;
     }
 }

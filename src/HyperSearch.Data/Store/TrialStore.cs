@@ -12,9 +12,11 @@ internal sealed class TrialStore(IDbContextFactory<HyperSearchDbContext> factory
     public async Task<long> CreateSearchAsync(SearchSpec spec, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
         var entity = EntityMapper.ToEntity(spec, time.GetUtcNow());
         db.Searches.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
         return entity.Id;
     }
 

@@ -28,16 +28,20 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
             StartedAt = now,
             HeartbeatAt = now,
         };
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
         db.Workers.Add(worker);
         await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
         return worker.Id;
     }
 
     public async Task UnregisterWorkerAsync(string workerId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
         var now = time.GetUtcNow();
         await db.Workers.Where(w => w.Id == workerId).ExecuteUpdateAsync(u => u.SetProperty(w => w.StoppedAt, now), cancellationToken);
+        await tx.CommitAsync(cancellationToken);
     }
 
     public async Task<HeartbeatReply> HeartbeatAsync(string workerId, IReadOnlyCollection<LeaseRef> held, CancellationToken cancellationToken = default)
@@ -62,12 +66,28 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
             if (trial.CancelRequested) cancel.Add(trial.Id);
         }
         await db.SaveChangesAsync(cancellationToken);
-
-        var ended = await LeaseReaper.ReapAsync(db, now, settings.MaxAttempts, cancellationToken);
-        foreach (var searchId in ended)
-            await SearchLifecycle.AdvanceAsync(db, searchId, now, cancellationToken);
         await tx.CommitAsync(cancellationToken);
+
+        await ReapAsync(cancellationToken);
         return new HeartbeatReply(cancel, lost);
+    }
+
+    /// <summary>Re-queues or fails trials whose lease expired, one search at a time (search row locked first).</summary>
+    internal async Task ReapAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var searches = await db.Trials.Where(t => t.State == TrialState.Running && t.LeaseExpiresAt < now)
+            .Select(t => t.SearchId).Distinct().ToListAsync(cancellationToken);
+        foreach (var searchId in searches)
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+            await WriteTransaction.LockSearchAsync(db, searchId, cancellationToken);
+            if (await LeaseReaper.ReapAsync(db, searchId, now, settings.MaxAttempts, cancellationToken))
+                await SearchLifecycle.AdvanceAsync(db, searchId, now, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
     }
 
     // Fair share: among the highest priority, the owner with fewest running trials, then the search
@@ -89,15 +109,17 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
-        var ids = await db.Database.SqlQueryRaw<long>(ClaimSql + WriteTransaction.ClaimLockClause(db)).ToListAsync(cancellationToken);
-        if (ids.Count == 0) return null;
-
-        var trial = await db.Trials.SingleAsync(t => t.Id == ids[0], cancellationToken);
-        await WriteTransaction.LockSearchAsync(db, trial.SearchId, cancellationToken);
-        var search = await db.Searches.SingleAsync(s => s.Id == trial.SearchId, cancellationToken);
-        // Re-checked under the search lock: another worker may have started one of its trials meanwhile.
+        var candidates = await db.Database.SqlQueryRaw<long>(ClaimSql).ToListAsync(cancellationToken);
+        if (candidates.Count == 0) return null;
+        var searchId = await db.Trials.Where(t => t.Id == candidates[0]).Select(t => t.SearchId).SingleAsync(cancellationToken);
+        await WriteTransaction.LockSearchAsync(db, searchId, cancellationToken);
+        // Under the search lock: the trial may have been taken, or the search reached its parallelism, meanwhile.
+        if (!await WriteTransaction.LockQueuedTrialAsync(db, candidates[0], cancellationToken)) return null;
+        var search = await db.Searches.SingleAsync(s => s.Id == searchId, cancellationToken);
+        if (search.State is not (SearchState.Running or SearchState.Evaluating)) return null;
         var running = await db.Trials.CountAsync(t => t.SearchId == search.Id && t.State == TrialState.Running, cancellationToken);
         if (running >= search.Parallelism) return null;
+        var trial = await db.Trials.SingleAsync(t => t.Id == candidates[0], cancellationToken);
 
         Start(trial, slot, time.GetUtcNow());
         search.UpdatedAt = trial.UpdatedAt;
@@ -236,8 +258,11 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
-        var trial = await db.Trials.SingleOrDefaultAsync(t => t.Id == lease.TrialId, cancellationToken);
-        if (trial is null || !Holds(trial, lease)) return false;
+        var searchId = await db.Trials.Where(t => t.Id == lease.TrialId).Select(t => (long?)t.SearchId).SingleOrDefaultAsync(cancellationToken);
+        if (searchId is null) return false;
+        await WriteTransaction.LockSearchAsync(db, searchId.Value, cancellationToken);
+        var trial = await db.Trials.SingleAsync(t => t.Id == lease.TrialId, cancellationToken);
+        if (!Holds(trial, lease)) return false;
 
         var now = time.GetUtcNow();
         trial.State = result.State;
@@ -250,6 +275,7 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         // Rows an earlier attempt wrote beyond where this attempt stopped (e.g. it was pruned sooner).
         await db.EpochMetrics.Where(e => e.TrialId == trial.Id && e.Epoch > result.EpochsRun && e.Attempt < lease.Attempt)
             .ExecuteDeleteAsync(cancellationToken);
+        trial.Diagnosis = await TrialDiagnosis.DiagnoseAsync(db, trial, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await SearchLifecycle.AdvanceAsync(db, trial.SearchId, now, cancellationToken);
         await tx.CommitAsync(cancellationToken);

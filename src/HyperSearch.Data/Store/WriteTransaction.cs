@@ -1,6 +1,5 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HyperSearch.Data.Store;
 
@@ -9,16 +8,33 @@ namespace HyperSearch.Data.Store;
 /// <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default), taking the database's single write
 /// lock up front so read-then-write decisions (claim, budget check) cannot interleave; waiters
 /// block on the busy timeout. PostgreSQL: READ COMMITTED plus explicit row locks
-/// (<c>FOR UPDATE [SKIP LOCKED]</c>) on the rows a decision depends on.
+/// (<c>FOR UPDATE [SKIP LOCKED]</c>) on the rows a decision depends on. SQLite writers first pass
+/// the <see cref="SqliteWriteGate"/> so that waiting for the lock is cheap.
 /// </summary>
 internal static class WriteTransaction
 {
-    public static Task<IDbContextTransaction> BeginAsync(HyperSearchDbContext db, CancellationToken cancellationToken) =>
-        db.IsSqlite
-            ? db.Database.BeginTransactionAsync(cancellationToken)
-            : db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+    public static async Task<WriteScope> BeginAsync(HyperSearchDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.IsSqlite)
+            return new WriteScope(await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken), null);
+        var path = ((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection()).DataSource;
+        var gate = await SqliteWriteGate.For(path).EnterAsync(cancellationToken);
+        try
+        {
+            return new WriteScope(await db.Database.BeginTransactionAsync(cancellationToken), gate);
+        }
+        catch
+        {
+            gate.Dispose();
+            throw;
+        }
+    }
 
-    /// <summary>Locks a search row until commit (PostgreSQL); SQLite already holds the write lock.</summary>
+    /// <summary>
+    /// Locks a search row until commit (PostgreSQL; SQLite already holds the write lock). Every
+    /// decision about a search — budget, parallelism, completion — is taken under it, so two
+    /// workers finishing its last two trials at once cannot both miss the completion.
+    /// </summary>
     public static async Task LockSearchAsync(HyperSearchDbContext db, long searchId, CancellationToken cancellationToken)
     {
         if (db.IsSqlite) return;
@@ -27,6 +43,15 @@ internal static class WriteTransaction
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Row-lock clause for the claim query: skip trials another worker is claiming right now.</summary>
-    public static string ClaimLockClause(HyperSearchDbContext db) => db.IsSqlite ? "" : " FOR UPDATE OF t SKIP LOCKED";
+    /// <summary>
+    /// Locks a queued trial for the claim (PostgreSQL), skipping it if another claimer holds it;
+    /// false when it is gone or taken. Called after <see cref="LockSearchAsync"/>: every writer locks
+    /// the search row before its trial rows, so claims, asks, finishes and cancels cannot deadlock.
+    /// </summary>
+    public static async Task<bool> LockQueuedTrialAsync(HyperSearchDbContext db, long trialId, CancellationToken cancellationToken)
+    {
+        var sql = "SELECT \"Id\" AS \"Value\" FROM \"Trials\" WHERE \"Id\" = {0} AND \"State\" = 'Queued'"
+                  + (db.IsSqlite ? "" : " FOR UPDATE SKIP LOCKED");
+        return (await db.Database.SqlQueryRaw<long>(sql, trialId).ToListAsync(cancellationToken)).Count == 1;
+    }
 }

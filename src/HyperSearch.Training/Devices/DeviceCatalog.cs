@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperSearch.Training.Native;
+using HyperSearch.Training.Trainer;
 
 namespace HyperSearch.Training.Devices;
 
@@ -37,12 +38,13 @@ public static class DeviceCatalog
 
     /// <summary>
     /// Intra-op threads for each of <paramref name="cpuSlots"/> concurrent CPU trials, so that slots
-    /// together never use more threads than the machine has cores (at least 1 each).
+    /// together never use more threads than the machine has cores (at least 1 each, at most
+    /// <see cref="TrainingRequestValidator.MaxThreads"/>).
     /// </summary>
     public static int ThreadsPerCpuSlot(int cpuSlots, int? processorCount = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(cpuSlots, 1);
-        return Math.Max(1, (processorCount ?? Environment.ProcessorCount) / cpuSlots);
+        return Math.Clamp((processorCount ?? Environment.ProcessorCount) / cpuSlots, 1, TrainingRequestValidator.MaxThreads);
     }
 
     /// <summary>Null when <paramref name="device"/> exists here, otherwise why not.</summary>

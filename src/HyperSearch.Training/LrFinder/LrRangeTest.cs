@@ -1,6 +1,6 @@
 using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Training;
 using HyperSearch.Core.Validation;
-using HyperSearch.Training.Devices;
 using HyperSearch.Training.Data;
 using HyperSearch.Training.Trainer;
 using HyperSearch.Training.Workloads;
@@ -15,6 +15,11 @@ namespace HyperSearch.Training.LrFinder;
 /// </summary>
 public sealed class LrRangeTest(WorkloadRegistry workloads)
 {
+    /// <summary>A sweep is a few hundred batches; the cap keeps a typo from allocating the curve for 2³¹ of them.</summary>
+    public const int MaxSteps = 100_000;
+
+    private const string ConfigPrefix = "config.";
+
     /// <exception cref="InvalidTrainingRequestException">A bad workload or option; every offending field is named.</exception>
     public Task<LrRangeTestResult> RunAsync(
         string workload,
@@ -86,11 +91,6 @@ public sealed class LrRangeTest(WorkloadRegistry workloads)
     private void Validate(string workload, LrRangeTestOptions options)
     {
         var errors = new List<ValidationError>();
-        if (!workloads.TryGet(workload ?? "", out _))
-        {
-            errors.Add(new("workload", $"unknown workload '{workload}' (known: {string.Join(", ", workloads.Names)})"));
-        }
-
         if (!(options.MinLr > 0) || !double.IsFinite(options.MinLr))
         {
             errors.Add(new("min", "must be a finite number > 0"));
@@ -101,9 +101,9 @@ public sealed class LrRangeTest(WorkloadRegistry workloads)
             errors.Add(new("max", "must be finite and greater than min"));
         }
 
-        if (options.Steps < 10)
+        if (options.Steps is < 10 or > MaxSteps)
         {
-            errors.Add(new("steps", "must be at least 10"));
+            errors.Add(new("steps", $"must be between 10 and {MaxSteps}; got {options.Steps}"));
         }
 
         if (!(options.Smoothing is >= 0 and < 1))
@@ -116,20 +116,19 @@ public sealed class LrRangeTest(WorkloadRegistry workloads)
             errors.Add(new("divergenceFactor", "must be > 1"));
         }
 
-        if (options.BatchSize is < 1)
+        // The rest is what a trial run checks (workload, device, threads, batch size, optimizer ranges
+        // such as momentum in [0, 1)), so libtorch never sees a bad value. The LR is a placeholder:
+        // min and max are checked above.
+        var probe = new TrainingRequest
         {
-            errors.Add(new("batchSize", "must be at least 1"));
-        }
-
-        if (options.Threads < 1)
-        {
-            errors.Add(new("threads", "must be at least 1"));
-        }
-
-        if (DeviceCatalog.Check(options.Device) is { } problem)
-        {
-            errors.Add(new("device", problem));
-        }
+            Workload = workload,
+            Config = new TrialConfig { InitialLr = 1, Decay = new ConstantDecay(), Optimizer = options.Optimizer, BatchSize = options.BatchSize },
+            Epochs = 1,
+            Device = options.Device,
+            Threads = options.Threads,
+        };
+        errors.AddRange(TrainingRequestValidator.Validate(probe, workloads)
+            .Select(e => e.Path.StartsWith(ConfigPrefix, StringComparison.Ordinal) ? e with { Path = e.Path[ConfigPrefix.Length..] } : e));
 
         if (errors.Count > 0)
         {

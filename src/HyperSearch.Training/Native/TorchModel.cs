@@ -44,7 +44,17 @@ internal sealed unsafe class TorchModel : IDisposable
                 "the native trainer libhypersearch_native.so (or libtorch) could not be loaded: " + e.Message, e);
         }
 
-        return new TorchModel(new ModelHandle(raw), spec);
+        // Owned from here on: if anything below fails, the native model is freed now, not at finalization.
+        var handle = new ModelHandle(raw);
+        try
+        {
+            return new TorchModel(handle, spec);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
     }
 
     public void SetOptimizer(OptimizerSpec optimizer, double lr)
@@ -66,6 +76,7 @@ internal sealed unsafe class TorchModel : IDisposable
 
     public double TrainBatch(ReadOnlySpan<float> x, ReadOnlySpan<long> labels, int n)
     {
+        CheckBatch(x.Length, labels.Length, n, 1);
         fixed (float* px = x)
         fixed (long* py = labels)
         {
@@ -76,6 +87,7 @@ internal sealed unsafe class TorchModel : IDisposable
 
     public double TrainBatch(ReadOnlySpan<float> x, ReadOnlySpan<float> targets, int n)
     {
+        CheckBatch(x.Length, targets.Length, n, Spec.Outputs);
         fixed (float* px = x)
         fixed (float* py = targets)
         {
@@ -98,6 +110,16 @@ internal sealed unsafe class TorchModel : IDisposable
     }
 
     public void Dispose() => _handle.Dispose();
+
+    // Native code reads n rows through raw pointers: a short span would be read past its end.
+    private void CheckBatch(int xLength, int yLength, int n, long yPerSample)
+    {
+        if (n < 1 || xLength < (long)n * Spec.InputFeatures || yLength < (long)n * yPerSample)
+        {
+            throw new ArgumentException(
+                $"a batch of {n} needs {n} x {Spec.InputFeatures} inputs and {n} x {yPerSample} targets; got {xLength} and {yLength}");
+        }
+    }
 
     internal static void Check(int status)
     {

@@ -14,6 +14,12 @@ namespace HyperSearch.Training.Trainer;
 /// </summary>
 public static class TrainingRequestValidator
 {
+    /// <summary>
+    /// More OpenMP threads than this only thrash; a typo like 100000 would make the runtime try to
+    /// spawn them all and abort the process, which no error code can report.
+    /// </summary>
+    public const int MaxThreads = 1024;
+
     public static IReadOnlyList<ValidationError> Validate(TrainingRequest request, WorkloadRegistry registry)
     {
         var errors = new List<ValidationError>();
@@ -32,9 +38,9 @@ public static class TrainingRequestValidator
             errors.Add(new("epochs", "must be at least 1"));
         }
 
-        if (request.Threads < 1)
+        if (request.Threads is < 1 or > MaxThreads)
         {
-            errors.Add(new("threads", "must be at least 1"));
+            errors.Add(new("threads", $"must be between 1 and {MaxThreads}; got {request.Threads}"));
         }
 
         if (request.Config is null)

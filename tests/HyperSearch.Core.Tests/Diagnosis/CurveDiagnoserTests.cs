@@ -156,6 +156,30 @@ public class CurveDiagnoserTests
         Assert.Equal("loss barely moved (0.1% in 20 epochs): initial LR is likely too low: try ≥ 0.002", diagnosis.Hint);
     }
 
+    [Fact]
+    public void Diagnose_PerfectlyFlatCurve_TooLowNotRisingEarly()
+    {
+        // A loss stuck at ln(10) to every printed digit: nothing rose, nothing moved.
+        var losses = Enumerable.Repeat(2.302585, 12).ToArray();
+
+        var diagnosis = CurveDiagnoser.Diagnose(losses, 0.0001);
+
+        Assert.Equal(CurveLabel.TooLow, diagnosis.Label);
+        Assert.Equal("loss barely moved (0.0% in 12 epochs): initial LR is likely too low: try ≥ 0.001", diagnosis.Hint);
+    }
+
+    [Fact]
+    public void Diagnose_HeadEndsAboveEpochOneAfterSmallRise_TooHigh()
+    {
+        // Within 10% of epoch 1 at its peak, but the head ends no lower than it started.
+        double[] losses = [2.0, 2.05, 2.1, 2.08, 2.0, 1.95, 1.9, 1.85, 1.8, 1.75, 1.7, 1.65];
+
+        var diagnosis = CurveDiagnoser.Diagnose(losses, Lr);
+
+        Assert.Equal(CurveLabel.TooHigh, diagnosis.Label);
+        Assert.StartsWith("loss rises early (peak 2.1 vs 2 at epoch 1)", diagnosis.Hint);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(4)]

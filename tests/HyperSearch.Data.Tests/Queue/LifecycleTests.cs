@@ -48,6 +48,25 @@ public sealed class LifecycleTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task FinishTrial_LastTrialsFinishConcurrently_SearchStillCompletes(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var w = await ClaimTests.Register(db);
+        for (var round = 0; round < 5; round++)
+        {
+            var id = await db.Store.CreateSearchAsync(Specs.Search(budget: 4, parallelism: 4));
+            var trials = new List<ClaimedTrial>();
+            for (var i = 0; i < 4; i++) trials.Add((await Specs.AskAsync(db.WorkQueue, id, Specs.Slot(w, i))).Trial!);
+            foreach (var t in trials) await db.WorkQueue.ReportEpochAsync(t.Lease, new EpochReport(1, 1, 0.5, 0.5, 0.01, 1));
+
+            await Task.WhenAll(trials.Select(t => db.WorkQueue.FinishTrialAsync(t.Lease, new TrialResult(TrialState.Completed, 1))));
+
+            Assert.Equal(SearchState.Evaluating, (await db.Store.GetSearchAsync(id))!.Summary.State);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task MarkSamplerExhausted_GridDoneBeforeBudget_SearchMovesToTestRun(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

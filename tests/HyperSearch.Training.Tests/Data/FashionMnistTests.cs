@@ -27,7 +27,9 @@ public sealed class FashionMnistTests
         Assert.All(data.Test.Labels!.CountBy(l => l), g => Assert.Equal(1000, g.Value));
         // Standardised pixels: mean ≈ 0 and std ≈ 1 over the training set.
         var mean = data.Train.Features.Average(f => (double)f);
+        var std = Math.Sqrt(data.Train.Features.Average(f => (f - mean) * (f - mean)));
         Assert.InRange(mean, -0.01, 0.01);
+        Assert.InRange(std, 0.99, 1.01);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class DeviceCatalogTests
     [InlineData(2, 16, 8)]
     [InlineData(3, 16, 5)]
     [InlineData(4, 2, 1)]
+    [InlineData(1, 4096, 1024)]
     public void ThreadsPerCpuSlot_Slots_ShareCoresWithoutOversubscribing(int slots, int cores, int expected)
     {
         Assert.Equal(expected, DeviceCatalog.ThreadsPerCpuSlot(slots, cores));

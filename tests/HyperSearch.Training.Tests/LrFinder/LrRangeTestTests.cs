@@ -1,3 +1,4 @@
+using HyperSearch.Core.Configuration;
 using HyperSearch.Training.LrFinder;
 using HyperSearch.Training.Tests.Support;
 using HyperSearch.Training.Trainer;
@@ -51,6 +52,27 @@ public sealed class LrRangeTestTests
             SyntheticRegressionWorkload.WorkloadName, new LrRangeTestOptions { MinLr = 0, Steps = 3 }));
 
         Assert.Equal(["min", "steps"], error.Errors.Select(e => e.Path));
+    }
+
+    [Fact]
+    public async Task RunAsync_BadOptimizerDeviceAndHugeSteps_NamesEveryFieldBeforeTraining()
+    {
+        var finder = new LrRangeTest(TrainerRun.Registry);
+        var options = new LrRangeTestOptions
+        {
+            Steps = int.MaxValue,
+            Optimizer = new OptimizerSpec { Type = OptimizerType.Adam, Momentum = double.NaN, Nesterov = true },
+            BatchSize = 0,
+            Device = "cuda:7",
+            Threads = 0,
+        };
+
+        var error = await Assert.ThrowsAsync<InvalidTrainingRequestException>(
+            () => finder.RunAsync("no-such-workload", options));
+
+        Assert.Equal(
+            ["batchSize", "device", "optimizer.momentum", "optimizer.nesterov", "steps", "threads", "workload"],
+            error.Errors.Select(e => e.Path).Order());
     }
 
     private sealed class SynchronousProgress(Action<LrRangePoint> report) : IProgress<LrRangePoint>

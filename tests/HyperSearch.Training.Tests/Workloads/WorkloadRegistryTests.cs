@@ -9,7 +9,7 @@ namespace HyperSearch.Training.Tests.Workloads;
 public sealed class WorkloadRegistryTests
 {
     [Fact]
-    public void CreateDefault_HasBuiltInWorkloads()
+    public void CreateDefault_NoOptions_HasTheFourBuiltInWorkloads()
     {
         var registry = WorkloadRegistry.CreateDefault();
 

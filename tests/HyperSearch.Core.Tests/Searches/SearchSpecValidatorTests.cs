@@ -1,0 +1,50 @@
+using HyperSearch.Core.Sampling;
+using HyperSearch.Core.Searches;
+
+namespace HyperSearch.Core.Tests.Searches;
+
+public sealed class SearchSpecValidatorTests
+{
+    private static readonly string[] Workloads = ["fashion-mlp", "sleep"];
+
+    [Fact]
+    public void Parse_MinimalSpec_DefaultsFilledAndSpaceKept()
+    {
+        var (spec, errors) = SearchSpecValidator.Parse("""
+            { "name": " lr ", "workload": "fashion-mlp", "budget": 10, "epochs": 5, "objective": "valAccuracy",
+              "space": { "initialLr": { "low": 0.001, "high": 0.1 }, "decay": { "constant": {} } } }
+            """, Workloads);
+
+        Assert.Empty(errors);
+        Assert.Equal("lr", spec!.Name);
+        Assert.Equal(SearchStrategy.Tpe, spec.Strategy);
+        Assert.Equal(ObjectiveDirection.Maximize, spec.Direction);
+        Assert.Equal(1, spec.Parallelism);
+        Assert.Equal("none", spec.Pruner.Type);
+        Assert.Contains("initialLr", spec.SpaceJson);
+    }
+
+    [Fact]
+    public void Parse_ManyProblems_EveryFieldReportedOnce()
+    {
+        var (spec, errors) = SearchSpecValidator.Parse("""
+            { "name": "", "workload": 5, "budget": 1.5, "parallelism": 0, "epochs": 0, "pruner": { "type": "hyperband" },
+              "direction": "up", "space": { "initialLr": { "low": 1, "high": 0.1 }, "decay": { "constant": {} } } }
+            """, Workloads);
+
+        Assert.Null(spec);
+        Assert.Equal(
+            ["budget", "direction", "epochs", "name", "parallelism", "pruner.type", "space.initialLr.low", "workload"],
+            errors.Select(e => e.Path).Order());
+    }
+
+    [Fact]
+    public void Parse_ParallelismAboveBudget_Refused()
+    {
+        var (_, errors) = SearchSpecValidator.Parse("""
+            { "name": "x", "workload": "sleep", "budget": 2, "parallelism": 3, "epochs": 1, "space": { "initialLr": { "low": 0.001, "high": 0.1 }, "decay": { "constant": {} } } }
+            """, Workloads);
+
+        Assert.Equal("parallelism: must be ≤ budget (2)", Assert.Single(errors).ToString());
+    }
+}
