@@ -2,7 +2,7 @@
 // The server owns the data; this module only turns it into ECharts options.
 // `echarts` is the global from dist/echarts.min.js (loaded once in App.razor).
 
-const charts = new WeakMap();
+import { host, entryOf } from './chartHost.js';
 
 function toSeries(series, logY) {
   return series.map(s => ({
@@ -40,25 +40,11 @@ function buildOption(spec) {
   };
 }
 
-export function init(element, spec) {
-  const chart = echarts.init(element, null, { renderer: 'canvas' });
-  chart.setOption(buildOption(spec));
-  const resize = new ResizeObserver(() => chart.resize());
-  resize.observe(element);
-  charts.set(element, { chart, resize, spec });
-}
-
-// Replaces the whole picture (new selection, log-scale toggle).
-export function update(element, spec) {
-  const entry = charts.get(element);
-  if (!entry) return init(element, spec);
-  entry.spec = spec;
-  entry.chart.setOption(buildOption(spec), { notMerge: true });
-}
+export const { init, update, dispose } = host(buildOption);
 
 // Adds points to existing series (live epochs) without redrawing the rest.
 export function append(element, additions) {
-  const entry = charts.get(element);
+  const entry = entryOf(element);
   if (!entry) return;
   for (const add of additions) {
     let series = entry.spec.series.find(s => s.id === add.id);
@@ -69,12 +55,4 @@ export function append(element, additions) {
     series.points.push(...add.points);
   }
   entry.chart.setOption({ series: toSeries(entry.spec.series, entry.spec.logY) });
-}
-
-export function dispose(element) {
-  const entry = charts.get(element);
-  if (!entry) return;
-  entry.resize.disconnect();
-  entry.chart.dispose();
-  charts.delete(element);
 }

@@ -1,7 +1,7 @@
 // Thin ECharts wrapper for parallel coordinates: init / update / dispose only.
 // spec.axes: [{ name, log?, categories? }]; spec.lines: [{ values: [...], color }].
 
-const charts = new WeakMap();
+import { host } from './chartHost.js';
 
 function buildOption(spec) {
   return {
@@ -23,24 +23,4 @@ function buildOption(spec) {
   };
 }
 
-export function init(element, spec) {
-  const chart = echarts.init(element, null, { renderer: 'canvas' });
-  chart.setOption(buildOption(spec));
-  const resize = new ResizeObserver(() => chart.resize());
-  resize.observe(element);
-  charts.set(element, { chart, resize });
-}
-
-export function update(element, spec) {
-  const entry = charts.get(element);
-  if (!entry) return init(element, spec);
-  entry.chart.setOption(buildOption(spec), { notMerge: true });
-}
-
-export function dispose(element) {
-  const entry = charts.get(element);
-  if (!entry) return;
-  entry.resize.disconnect();
-  entry.chart.dispose();
-  charts.delete(element);
-}
+export const { init, update, dispose } = host(buildOption);

@@ -4,6 +4,7 @@ using HyperSearch.Core.Json;
 using HyperSearch.Core.Searches;
 using HyperSearch.Web.Charts;
 using HyperSearch.Web.Components.Charts;
+using HyperSearch.Web.Components.Shared;
 using HyperSearch.Web.Live;
 using Microsoft.AspNetCore.Components;
 
@@ -31,7 +32,9 @@ public partial class TrialPage : IDisposable
     private LineChart? lrView;
     private IDisposable? subscription;
 
-    private string? DiagnosisLabel => trial?.Diagnosis ?? diagnosis?.Label.ToString();
+    // The stored "label: hint" wins; the page's own diagnosis covers trials the store has not judged yet.
+    private string? DiagnosisLabel => DiagnosisText.Split(trial?.Diagnosis).Label ?? diagnosis?.Label.ToString();
+    private string? DiagnosisHint => DiagnosisText.Split(trial?.Diagnosis).Hint ?? diagnosis?.Hint;
 
     protected override async Task OnParametersSetAsync()
     {

@@ -3,17 +3,21 @@ using Radzen;
 
 namespace HyperSearch.Web.Components.Shared;
 
-/// <summary>The curve diagnosis of a trial (Healthy, TooHigh, TooLow, …) with its hint as tooltip.</summary>
+/// <summary>A trial's curve diagnosis ("tooHigh: hint" or a bare label) as a badge with the hint as tooltip.</summary>
 public partial class DiagnosisBadge
 {
     [Parameter] public string? Diagnosis { get; set; }
+    /// <summary>Used when <see cref="Diagnosis"/> carries no hint of its own.</summary>
     [Parameter] public string? Hint { get; set; }
 
-    private BadgeStyle Style => Diagnosis switch
+    private string? Label => DiagnosisText.Split(Diagnosis).Label;
+    private string? Tooltip => DiagnosisText.Split(Diagnosis).Hint ?? Hint;
+
+    private BadgeStyle Style => Label?.ToLowerInvariant() switch
     {
-        "Healthy" => BadgeStyle.Success,
-        "Diverged" or "TooHigh" or "LateTooHigh" => BadgeStyle.Danger,
-        "TooLow" => BadgeStyle.Warning,
+        "healthy" => BadgeStyle.Success,
+        "diverged" or "toohigh" or "latetoohigh" => BadgeStyle.Danger,
+        "toolow" => BadgeStyle.Warning,
         _ => BadgeStyle.Light,
     };
 }
