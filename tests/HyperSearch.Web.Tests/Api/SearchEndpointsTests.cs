@@ -203,4 +203,12 @@ public class SearchEndpointsTests : IClassFixture<DashboardFactory>
         Assert.Contains("/api/searches/{id}/trials", paths);
         Assert.Contains("/api/queue", paths);
     }
+
+    [Fact]
+    public async Task SetPriority_MalformedJson_Returns400NotServerError()
+    {
+        using var response = await PostJsonAsync("/api/searches/1/priority", "{ \"priority\": ");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
 }

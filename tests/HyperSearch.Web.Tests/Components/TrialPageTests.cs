@@ -1,0 +1,51 @@
+using Bunit;
+using HyperSearch.Core.Searches;
+using HyperSearch.Core.Trials;
+using HyperSearch.Web.Components.Charts;
+using HyperSearch.Web.Components.Pages;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HyperSearch.Web.Tests.Components;
+
+public class TrialPageTests : DashboardTestContext
+{
+    public TrialPageTests()
+    {
+        Store.AddSearch("sweep");
+        Store.AddTrial(1, 0.1, "step", 0.3);
+        Store.Trials[0] = Store.Trials[0] with { Diagnosis = "tooHigh: the loss rose early: try a lower LR" };
+        Store.AddTrial(1, 0.2, "cosine", null, TrialState.Running, epochs: 2);
+    }
+
+    [Fact]
+    public void Render_StoredDiagnosis_ShowsLabelAndHint()
+    {
+        var cut = Render<TrialPage>(p => p.Add(c => c.TrialId, 1L));
+
+        Assert.EndsWith("tooHigh: the loss rose early: try a lower LR", cut.Find("#diagnosis").TextContent.Trim()); // after the alert icon
+        Assert.Contains("\"type\": \"step\"", cut.Find("#config-json").TextContent);
+    }
+
+    [Fact]
+    public void Click_RerunWithChanges_OpensFormPrefilledForThisTrial()
+    {
+        var cut = Render<TrialPage>(p => p.Add(c => c.TrialId, 1L));
+
+        cut.Find("#rerun").Click();
+
+        Assert.EndsWith("/searches/new?trial=1", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public async Task LiveEpoch_RunningTrial_AppendedToItsCurves()
+    {
+        var module = JSInterop.SetupModule(LineChart.ModulePath);
+        var cut = Render<TrialPage>(p => p.Add(c => c.TrialId, 2L));
+
+        await cut.InvokeAsync(() => Feed.PushAsync(new ChangeSet([new EpochPoint(500, 2, 3, 0.5, 0.6, 0.7, 0.05, 3, 1)], [], [], ChangeCursor.Start, false)));
+
+        var additions = (IReadOnlyList<ChartSeries>)module.Invocations["append"].First().Arguments[1]!;
+        Assert.Equal(["t2-val", "t2-train"], additions.Select(a => a.Id));
+    }
+}
