@@ -1,29 +1,20 @@
+using HyperSearch.Core.Sampling;
+using HyperSearch.Core.Space;
+
 namespace HyperSearch.Web.Launch;
 
 /// <summary>
-/// How many configurations a grid over the form's space has (shown before launch): every numeric
-/// range contributes its grid points, a choice its choices, and decay types add up (each brings its own sub-grid).
-/// TODO(issue 3): use the core GridSampler's count once it is merged, so both always agree.
+/// How many configurations the grid over the form's space has, shown before launch. Counted by the
+/// core's grid sampler on the very space document the form submits, so the number shown is the
+/// number the search will run.
 /// </summary>
 public static class GridCounter
 {
-    public static long Count(LaunchForm form)
+    /// <returns>The grid size, or null while the space has errors.</returns>
+    public static long? Count(LaunchForm form)
     {
-        var decays = form.IncludedDecays.Sum(d => Product(d.Parameters, form.GridPoints));
-        long total = Points(form.InitialLr, form.GridPoints) * decays;
-        if (form.UseWarmup) total *= Product([form.WarmupSteps, form.WarmupStartFactor], form.GridPoints);
-        if (form.UseOptimizer) total *= Product([form.OptimizerType, form.Momentum], form.GridPoints);
-        return total;
+        var spaceJson = LaunchSpecWriter.ToDocument(form)["space"]!.ToJsonString();
+        var (space, _) = SearchSpaceJson.Parse(spaceJson);
+        return space is null ? null : GridSampler.Count(space, form.GridPoints);
     }
-
-    private static long Product(IEnumerable<ParamRange> parameters, int gridPoints) =>
-        parameters.Aggregate(1L, (product, p) => product * Points(p, gridPoints));
-
-    public static long Points(ParamRange range, int gridPoints) => range.Kind switch
-    {
-        ParamKind.Float => range.High > range.Low ? gridPoints : 1,
-        ParamKind.Int => Math.Clamp((long)Math.Round(range.High) - (long)Math.Round(range.Low) + 1, 1, gridPoints),
-        ParamKind.Choice => Math.Max(1, JsonLiteral.ParseList(range.Choices).Count),
-        _ => 1,
-    };
 }

@@ -55,7 +55,7 @@ public partial class NewSearch
         get
         {
             if (form.Strategy != HyperSearch.Core.Sampling.SearchStrategy.Grid) return $"{form.Budget} trials ({form.Strategy} sampling)";
-            var grid = GridCounter.Count(form);
+            if (GridCounter.Count(form) is not { } grid) return "grid size: fix the space's errors first";
             return $"grid of {grid:N0} points → {Math.Min(grid, Math.Max(0, form.Budget)):N0} trials";
         }
     }
