@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Json;
 using HyperSearch.Web.Charts;
@@ -30,6 +31,25 @@ public partial class Playground
         Draw();
     }
 
+    private void OnInitialLrChanged(double lr)
+    {
+        initialLr = lr;
+        try
+        {
+            if (JsonNode.Parse(configJson) is JsonObject config)
+            {
+                config["initialLr"] = lr;
+                configJson = config.ToJsonString(HyperJson.Indented);
+            }
+        }
+        catch (JsonException)
+        {
+            // A half-typed config stays as the user left it; Draw reports what is wrong with it.
+        }
+
+        Draw();
+    }
+
     private string ExampleJson()
     {
         var config = new TrialConfig { InitialLr = initialLr, Decay = ScheduleExamples.For(decayType, steps) };
@@ -51,7 +71,9 @@ public partial class Playground
             return;
         }
 
-        config = config with { InitialLr = initialLr };
+        // The JSON is what gets drawn; the fields above it follow it so they never contradict the chart.
+        decayType = config.Decay.Type;
+        initialLr = config.InitialLr;
         var lrs = ScheduleCurve.Compute(config, steps);
         var points = lrs.Select((lr, step) => ChartSeries.Point(step, lr)).ToList();
         chart = new LineChartSpec([new ChartSeries("lr", config.Decay.Type, points)])
