@@ -10,7 +10,13 @@ namespace HyperSearch.Worker;
 /// </summary>
 public sealed class SlotScheduler(IWorkQueue queue, ITrialProposer proposer, WorkerOptions options, ILogger<SlotScheduler> logger)
 {
-    private const int Rounds = 5;
+    // A lost race (NumberTaken) means another slot got a trial, so those rounds always make progress
+    // and are bounded by the budget; this cap only guards against a store that keeps refusing.
+    private const int MaxRounds = 64;
+
+    // The slots of one worker ask one at a time: trials of equal length free their slots together,
+    // and without this they would all sample the same trial number and all but one resample.
+    private readonly SemaphoreSlim _askGate = new(1, 1);
 
     public int ThreadsFor(string device)
     {
@@ -24,7 +30,20 @@ public sealed class SlotScheduler(IWorkQueue queue, ITrialProposer proposer, Wor
         var queued = await queue.ClaimQueuedAsync(slot, cancellationToken);
         if (queued is not null) return queued;
 
-        for (var round = 0; round < Rounds; round++)
+        await _askGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await AskAsync(slot, cancellationToken);
+        }
+        finally
+        {
+            _askGate.Release();
+        }
+    }
+
+    private async Task<ClaimedTrial?> AskAsync(SlotRef slot, CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < MaxRounds; round++)
         {
             var candidates = await queue.GetAskCandidatesAsync(3, cancellationToken);
             if (candidates.Count == 0) return null;

@@ -18,6 +18,12 @@ internal static class SearchLifecycle
     public static async Task AdvanceAsync(HyperSearchDbContext db, long searchId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var search = await db.Searches.SingleAsync(s => s.Id == searchId, cancellationToken);
+        await AdvanceAsync(db, search, now, cancellationToken);
+    }
+
+    /// <summary>As above, for a search row the caller already loaded (tracked) under its lock.</summary>
+    public static async Task AdvanceAsync(HyperSearchDbContext db, SearchEntity search, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await RefreshBestAsync(db, search, cancellationToken);
 
         if (search.State is SearchState.Running or SearchState.Paused)
@@ -43,9 +49,13 @@ internal static class SearchLifecycle
 
     private static async Task CompleteSearchPhaseAsync(HyperSearchDbContext db, SearchEntity search, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var trials = db.Trials.Where(t => t.SearchId == search.Id && t.Kind == TrialKind.Search);
-        var total = await trials.CountAsync(cancellationToken);
-        var active = await trials.CountAsync(t => t.State == TrialState.Queued || t.State == TrialState.Running, cancellationToken);
+        // Both counts in one round trip (this runs after every finished trial).
+        var counts = await db.Trials.Where(t => t.SearchId == search.Id && t.Kind == TrialKind.Search)
+            .GroupBy(t => 1)
+            .Select(g => new { Total = g.Count(), Active = g.Count(t => t.State == TrialState.Queued || t.State == TrialState.Running) })
+            .SingleOrDefaultAsync(cancellationToken);
+        var total = counts?.Total ?? 0;
+        var active = counts?.Active ?? 0;
         if (active > 0 || (total < search.Budget && !search.SamplerExhausted)) return;
 
         if (search.BestTrialId is not long bestId)

@@ -12,15 +12,14 @@ namespace HyperSearch.Data.Store;
 /// </summary>
 internal static class TrialDiagnosis
 {
-    public static async Task<string?> DiagnoseAsync(HyperSearchDbContext db, TrialEntity trial, CancellationToken cancellationToken)
+    public static async Task<string?> DiagnoseAsync(HyperSearchDbContext db, TrialEntity trial, SearchEntity search, CancellationToken cancellationToken)
     {
         if (trial.Kind != TrialKind.Search || !(double.IsFinite(trial.InitialLr) && trial.InitialLr > 0)) return null;
         var losses = await db.EpochMetrics.Where(e => e.TrialId == trial.Id).OrderBy(e => e.Epoch)
             .Select(e => e.ValLoss).ToListAsync(cancellationToken);
         if (losses.Count == 0) return null;
-        // The best validation loss of the search's completed trials (cheap: kept on the search row).
-        var reference = await db.Searches.Where(s => s.Id == trial.SearchId && s.Objective == ObjectiveMetric.ValLoss)
-            .Select(s => s.BestValue).SingleOrDefaultAsync(cancellationToken);
+        // The best validation loss of the search's completed trials (kept on the search row, already loaded by the caller).
+        var reference = search.Objective == ObjectiveMetric.ValLoss ? search.BestValue : null;
         var diagnosis = CurveDiagnoser.Diagnose(losses.Select(EntityMapper.Metric).ToList(), trial.InitialLr,
             reference is double r && double.IsFinite(r) ? r : null);
         return $"{JsonNamingPolicy.CamelCase.ConvertName(diagnosis.Label.ToString())}: {diagnosis.Hint}";

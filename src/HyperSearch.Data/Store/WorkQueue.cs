@@ -108,14 +108,15 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
     public async Task<ClaimedTrial?> ClaimQueuedAsync(SlotRef slot, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // A plain read first: with nothing queued (every ask starts here) no write lock or
+        // transaction is taken at all. A trial queued just after this read waits for the next look.
+        if (!await db.Database.SqlQueryRaw<long>(ClaimSql).AnyAsync(cancellationToken)) return null;
         await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
         var candidates = await db.Database.SqlQueryRaw<long>(ClaimSql).ToListAsync(cancellationToken);
         if (candidates.Count == 0) return null;
-        var searchId = await db.Trials.Where(t => t.Id == candidates[0]).Select(t => t.SearchId).SingleAsync(cancellationToken);
-        await WriteTransaction.LockSearchAsync(db, searchId, cancellationToken);
+        var search = await WriteTransaction.LockAndLoadSearchOfTrialAsync(db, candidates[0], cancellationToken);
         // Under the search lock: the trial may have been taken, or the search reached its parallelism, meanwhile.
-        if (!await WriteTransaction.LockQueuedTrialAsync(db, candidates[0], cancellationToken)) return null;
-        var search = await db.Searches.SingleAsync(s => s.Id == searchId, cancellationToken);
+        if (search is null || !await WriteTransaction.LockQueuedTrialAsync(db, candidates[0], cancellationToken)) return null;
         if (search.State is not (SearchState.Running or SearchState.Evaluating)) return null;
         var running = await db.Trials.CountAsync(t => t.SearchId == search.Id && t.State == TrialState.Running, cancellationToken);
         if (running >= search.Parallelism) return null;
@@ -166,15 +167,19 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
-        await WriteTransaction.LockSearchAsync(db, searchId, cancellationToken);
-        var search = await db.Searches.SingleOrDefaultAsync(s => s.Id == searchId, cancellationToken);
+        var search = await WriteTransaction.LockAndLoadSearchAsync(db, searchId, cancellationToken);
         if (search is not { State: SearchState.Running, SamplerExhausted: false }) return new AskResult(AskStatus.NotAllowed, null);
 
         // Budget and parallelism are checked and the trial inserted under one lock: never overshot.
-        var total = await db.Trials.CountAsync(t => t.SearchId == searchId && t.Kind == TrialKind.Search, cancellationToken);
+        // Both counts in one round trip (Running includes a running test run, as before).
+        var counts = await db.Trials.Where(t => t.SearchId == searchId)
+            .GroupBy(t => 1)
+            .Select(g => new { Total = g.Count(t => t.Kind == TrialKind.Search), Running = g.Count(t => t.State == TrialState.Running) })
+            .SingleOrDefaultAsync(cancellationToken);
+        var total = counts?.Total ?? 0;
+        var running = counts?.Running ?? 0;
         if (total >= search.Budget) return new AskResult(AskStatus.NotAllowed, null);
         if (total != number - 1) return new AskResult(AskStatus.NumberTaken, null);
-        var running = await db.Trials.CountAsync(t => t.SearchId == searchId && t.State == TrialState.Running, cancellationToken);
         if (running >= search.Parallelism) return new AskResult(AskStatus.NotAllowed, null);
 
         var now = time.GetUtcNow();
@@ -258,9 +263,8 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
-        var searchId = await db.Trials.Where(t => t.Id == lease.TrialId).Select(t => (long?)t.SearchId).SingleOrDefaultAsync(cancellationToken);
-        if (searchId is null) return false;
-        await WriteTransaction.LockSearchAsync(db, searchId.Value, cancellationToken);
+        var search = await WriteTransaction.LockAndLoadSearchOfTrialAsync(db, lease.TrialId, cancellationToken);
+        if (search is null) return false;
         var trial = await db.Trials.SingleAsync(t => t.Id == lease.TrialId, cancellationToken);
         if (!Holds(trial, lease)) return false;
 
@@ -272,12 +276,15 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         trial.LeaseExpiresAt = null;
         trial.FinishedAt = now;
         trial.UpdatedAt = now;
-        // Rows an earlier attempt wrote beyond where this attempt stopped (e.g. it was pruned sooner).
-        await db.EpochMetrics.Where(e => e.TrialId == trial.Id && e.Epoch > result.EpochsRun && e.Attempt < lease.Attempt)
-            .ExecuteDeleteAsync(cancellationToken);
-        trial.Diagnosis = await TrialDiagnosis.DiagnoseAsync(db, trial, cancellationToken);
+        // Rows an earlier attempt wrote beyond where this attempt stopped (e.g. it was pruned sooner);
+        // a first attempt has no earlier attempt's rows, so it skips the round trip.
+        if (lease.Attempt > 1)
+            await db.EpochMetrics.Where(e => e.TrialId == trial.Id && e.Epoch > result.EpochsRun && e.Attempt < lease.Attempt)
+                .ExecuteDeleteAsync(cancellationToken);
+        trial.Diagnosis = await TrialDiagnosis.DiagnoseAsync(db, trial, search, cancellationToken);
+        // Saved before advancing: the lifecycle's best/count queries must see this trial's new state.
         await db.SaveChangesAsync(cancellationToken);
-        await SearchLifecycle.AdvanceAsync(db, trial.SearchId, now, cancellationToken);
+        await SearchLifecycle.AdvanceAsync(db, search, now, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;
     }

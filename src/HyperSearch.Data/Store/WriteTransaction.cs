@@ -1,4 +1,5 @@
 using System.Data;
+using HyperSearch.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace HyperSearch.Data.Store;
@@ -41,6 +42,27 @@ internal static class WriteTransaction
         await db.Database
             .SqlQueryRaw<long>("SELECT \"Id\" AS \"Value\" FROM \"Searches\" WHERE \"Id\" = {0} FOR UPDATE", searchId)
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="LockSearchAsync"/> and load the (tracked) search row in one round trip; null when
+    /// there is no such search.
+    /// </summary>
+    public static async Task<SearchEntity?> LockAndLoadSearchAsync(HyperSearchDbContext db, long searchId, CancellationToken cancellationToken)
+    {
+        var sql = "SELECT * FROM \"Searches\" WHERE \"Id\" = {0}" + (db.IsSqlite ? "" : " FOR UPDATE");
+        return (await db.Searches.FromSqlRaw(sql, searchId).ToListAsync(cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>
+    /// Locks and loads the search of a trial in one round trip (a trial's search never changes, so
+    /// this may run before the trial is read, keeping the lock order search → trial).
+    /// </summary>
+    public static async Task<SearchEntity?> LockAndLoadSearchOfTrialAsync(HyperSearchDbContext db, long trialId, CancellationToken cancellationToken)
+    {
+        var sql = "SELECT * FROM \"Searches\" WHERE \"Id\" = (SELECT \"SearchId\" FROM \"Trials\" WHERE \"Id\" = {0})"
+                  + (db.IsSqlite ? "" : " FOR UPDATE");
+        return (await db.Searches.FromSqlRaw(sql, trialId).ToListAsync(cancellationToken)).SingleOrDefault();
     }
 
     /// <summary>
