@@ -4,9 +4,12 @@
 # workers × 2 slots; then the dashboard's main store queries at 10k trials / 1M epoch rows.
 # Prints markdown table rows for docs/benchmarks.md ("Queue"). Takes ~5 minutes.
 #   scripts/bench/queue/run.sh [trialsPerSlot=20] [epochs=2] [epochMs=500]
+# BENCH_PART=queue or BENCH_PART=queries runs only that table (default: both). Other engineers
+# benchmark on the same box: serialise with `flock /tmp/hypersearch-bench.lock scripts/bench/queue/run.sh`.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 per_slot=${1:-20}; epochs=${2:-2}; epoch_ms=${3:-500}
+part=${BENCH_PART:-all}
 
 dotnet build src/HyperSearch.Cli -c Release -v q -nologo >/dev/null
 dotnet build scripts/bench/queue/QueueBench -c Release -v q -nologo >/dev/null
@@ -16,6 +19,8 @@ bench=scripts/bench/queue/QueueBench/bin/Release/net10.0/QueueBench.dll
 eval "$(scripts/test-postgres.sh start)"
 trap 'scripts/test-postgres.sh stop' EXIT
 
+echo "load average before: $(uptime | sed 's/.*load average: //')"
+if [ "$part" != queries ]; then
 echo "| provider | workers × slots | trials × length | overhead mean (ms) | p50 | p95 | utilisation | overhead mean, incl. warm-up | utilisation, incl. warm-up |"
 echo "|---|---|---|---|---|---|---|---|---|"
 for provider in sqlite postgres; do
@@ -24,9 +29,14 @@ for provider in sqlite postgres; do
   done
 done
 
+fi
+
+if [ "$part" != queue ]; then
 echo
 echo "| provider | query | median (ms) | max of 15 (ms) |"
 echo "|---|---|---|---|"
 for provider in sqlite postgres; do
   dotnet "$bench" queries "$provider" 10000 100 2>/dev/null
 done
+fi
+echo "load average after: $(uptime | sed 's/.*load average: //')"

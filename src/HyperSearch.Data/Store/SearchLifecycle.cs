@@ -24,10 +24,26 @@ internal static class SearchLifecycle
     /// <summary>As above, for a search row the caller already loaded (tracked) under its lock.</summary>
     public static async Task AdvanceAsync(HyperSearchDbContext db, SearchEntity search, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await RefreshBestAsync(db, search, cancellationToken);
+        // Best trial and the counts in one round trip: this runs after every finished trial, under the search lock.
+        var trials = db.Trials.Where(t => t.SearchId == search.Id && t.Kind == TrialKind.Search);
+        var completed = trials.Where(t => t.State == TrialState.Completed && t.BestValue != null);
+        var ordered = search.Direction == ObjectiveDirection.Minimize
+            ? completed.OrderBy(t => t.BestValue).ThenBy(t => t.Number)
+            : completed.OrderByDescending(t => t.BestValue).ThenBy(t => t.Number);
+        var facts = await db.Searches.Where(s => s.Id == search.Id)
+            .Select(s => new
+            {
+                BestId = ordered.Select(t => (long?)t.Id).FirstOrDefault(),
+                BestValue = ordered.Select(t => t.BestValue).FirstOrDefault(),
+                Total = trials.Count(),
+                Active = trials.Count(t => t.State == TrialState.Queued || t.State == TrialState.Running),
+            })
+            .SingleAsync(cancellationToken);
+        search.BestTrialId = facts.BestId;
+        search.BestValue = facts.BestId is null ? null : facts.BestValue;
 
         if (search.State is SearchState.Running or SearchState.Paused)
-            await CompleteSearchPhaseAsync(db, search, now, cancellationToken);
+            await CompleteSearchPhaseAsync(db, search, facts.Total, facts.Active, now, cancellationToken);
         else if (search.State == SearchState.Evaluating)
             await CompleteTestRunAsync(db, search, now, cancellationToken);
 
@@ -35,27 +51,8 @@ internal static class SearchLifecycle
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static async Task RefreshBestAsync(HyperSearchDbContext db, SearchEntity search, CancellationToken cancellationToken)
+    private static async Task CompleteSearchPhaseAsync(HyperSearchDbContext db, SearchEntity search, int total, int active, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var completed = db.Trials.Where(t => t.SearchId == search.Id && t.Kind == TrialKind.Search
-                                             && t.State == TrialState.Completed && t.BestValue != null);
-        var ordered = search.Direction == ObjectiveDirection.Minimize
-            ? completed.OrderBy(t => t.BestValue).ThenBy(t => t.Number)
-            : completed.OrderByDescending(t => t.BestValue).ThenBy(t => t.Number);
-        var best = await ordered.Select(t => new { t.Id, t.BestValue }).FirstOrDefaultAsync(cancellationToken);
-        search.BestTrialId = best?.Id;
-        search.BestValue = best?.BestValue;
-    }
-
-    private static async Task CompleteSearchPhaseAsync(HyperSearchDbContext db, SearchEntity search, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // Both counts in one round trip (this runs after every finished trial).
-        var counts = await db.Trials.Where(t => t.SearchId == search.Id && t.Kind == TrialKind.Search)
-            .GroupBy(t => 1)
-            .Select(g => new { Total = g.Count(), Active = g.Count(t => t.State == TrialState.Queued || t.State == TrialState.Running) })
-            .SingleOrDefaultAsync(cancellationToken);
-        var total = counts?.Total ?? 0;
-        var active = counts?.Active ?? 0;
         if (active > 0 || (total < search.Budget && !search.SamplerExhausted)) return;
 
         if (search.BestTrialId is not long bestId)
