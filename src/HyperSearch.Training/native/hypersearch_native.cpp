@@ -217,6 +217,7 @@ struct Model {
   // Holds the param groups and their learning rates; for fused SGD its step() is not called.
   std::unique_ptr<torch::optim::Optimizer> optimizer;
   bool fused_sgd = false;
+  bool fused_sgd_eligible = false;
   // Momentum buffers of fused SGD, by group then parameter; undefined until the first step.
   std::vector<std::vector<torch::Tensor>> momentum_buffers;
 };
@@ -374,7 +375,8 @@ HS_API int32_t hs_set_optimizer(void* model, int32_t type, double lr, double mom
     bool plain_params = std::all_of(m->params.begin(), m->params.end(), [](const torch::Tensor& p) {
       return p.is_contiguous() && p.scalar_type() == torch::kFloat32;
     });
-    m->fused_sgd = type == HS_OPT_SGD && m->device.is_cpu() && plain_params && fused_sgd_supported();
+    m->fused_sgd_eligible = type == HS_OPT_SGD && m->device.is_cpu() && plain_params && fused_sgd_supported();
+    m->fused_sgd = m->fused_sgd_eligible;
     m->momentum_buffers.assign(m->net->layers.size(), {});
     for (size_t i = 0; i < m->net->layers.size(); ++i) m->momentum_buffers[i].resize(m->net->layers[i].size());
   });
@@ -418,6 +420,19 @@ void fused_sgd_step(Model& m) {
 }
 
 }  // namespace
+
+HS_API int32_t hs_set_fused_sgd(void* model, int32_t enabled, int32_t* out_active) {
+  return guarded([&] {
+    auto* m = as_model(model);
+    if (!m->optimizer) throw HsError(HS_ERR_STATE, "set an optimizer before choosing its step");
+    // Momentum buffers live on one side only, so the choice is made before the first step.
+    for (auto& group : m->momentum_buffers)
+      for (auto& buf : group)
+        if (buf.defined()) throw HsError(HS_ERR_STATE, "the SGD step can only be chosen before training");
+    m->fused_sgd = enabled != 0 && m->fused_sgd_eligible;
+    if (out_active != nullptr) *out_active = m->fused_sgd ? 1 : 0;
+  });
+}
 
 HS_API int32_t hs_set_grad_clip(void* model, double max_norm) {
   return guarded([&] { as_model(model)->clip_norm = max_norm > 0 ? max_norm : 0; });
