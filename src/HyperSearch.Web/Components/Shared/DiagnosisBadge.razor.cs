@@ -18,6 +18,7 @@ public partial class DiagnosisBadge
         "healthy" => BadgeStyle.Success,
         "diverged" or "toohigh" or "latetoohigh" => BadgeStyle.Danger,
         "toolow" => BadgeStyle.Warning,
-        _ => BadgeStyle.Light,
+        // Light is unreadable on the white table (screenshots): "unknown" is shown in neutral grey.
+        _ => BadgeStyle.Secondary,
     };
 }

@@ -19,7 +19,6 @@ public partial class StateBadge
         "Completed" => BadgeStyle.Success,
         "Pruned" or "Paused" => BadgeStyle.Warning,
         "Diverged" or "Failed" => BadgeStyle.Danger,
-        "Queued" => BadgeStyle.Light,
         _ => BadgeStyle.Secondary,
     };
 }
