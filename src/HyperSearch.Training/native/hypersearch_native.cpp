@@ -101,6 +101,7 @@ void ensure_threads(int threads) {
 struct SgdConsts {
   float momentum, weight_decay, neg_lr;
   bool nesterov;
+  bool decay;  // from the double option, as libtorch tests it (a tiny decay can round to 0.0f)
 };
 
 template <bool Momentum, bool Nesterov, bool Decay, bool First>
@@ -141,7 +142,7 @@ void sgd_dispatch_first(float* p, float* buf, const float* g, int64_t n, SgdCons
 }
 
 void sgd_update(float* p, float* buf, const float* g, int64_t n, SgdConsts c, bool momentum, bool first) {
-  bool decay = c.weight_decay != 0;
+  bool decay = c.decay;
   if (!momentum) {
     if (decay) sgd_dispatch_first<false, false, true>(p, buf, g, n, c, false);
     else sgd_dispatch_first<false, false, false>(p, buf, g, n, c, false);
@@ -402,7 +403,7 @@ void fused_sgd_step(Model& m) {
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     auto& options = static_cast<torch::optim::SGDOptions&>(groups[gi].options());
     SgdConsts c{static_cast<float>(options.momentum()), static_cast<float>(options.weight_decay()),
-                static_cast<float>(-1 * options.lr()), options.nesterov()};
+                static_cast<float>(-1 * options.lr()), options.nesterov(), options.weight_decay() != 0};
     bool momentum = options.momentum() != 0;
     auto& params = groups[gi].params();
     auto& buffers = m.momentum_buffers[gi];
