@@ -8,6 +8,8 @@ Prints a markdown table: median seconds per epoch, the median of the paired per-
 machine the minimum is the steadier estimate), and the median final validation accuracy.
 
 Usage: /usr/bin/python3 scripts/bench/trainer/bench.py [--runs 5] [--epochs 4] [--threads 1]
+Serialise with other benchmarks on the shared machine through the common lock:
+  flock /tmp/hypersearch-bench.lock /usr/bin/python3 scripts/bench/trainer/bench.py --runs 5 --epochs 5
 """
 import argparse, json, os, statistics, subprocess, sys, tempfile
 
@@ -18,8 +20,11 @@ BASELINE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pytorch_bas
 CASES = [("fashion-mlp", 32, 12000, 3000), ("fashion-mlp", 128, 12000, 3000), ("fashion-cnn", 64, 5000, 1000)]
 
 
-def lines(cmd):
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+def lines(cmd, threads):
+    # Debian's libtorch multiplies matrices in OpenBLAS, which ignores torch.set_num_threads and
+    # starts one thread per core; pin it to the same count on both sides (ours also sets it itself).
+    env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads))
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
     return [json.loads(l) for l in out.splitlines() if l.strip()]
 
 
@@ -29,7 +34,7 @@ def ours(workload, batch, epochs, threads, seed):
                    "optimizer": {"type": "sgd", "momentum": 0.9}, "batchSize": batch}, f)
     try:
         rows = [r for r in lines(["dotnet", CLI, "trial", "run", "--workload", workload, "--config", f.name,
-                                  "--epochs", str(epochs), "--threads", str(threads), "--seed", str(seed), "--json"])
+                                  "--epochs", str(epochs), "--threads", str(threads), "--seed", str(seed), "--json"], threads)
                 if "epoch" in r]
     finally:
         os.unlink(f.name)
@@ -39,7 +44,7 @@ def ours(workload, batch, epochs, threads, seed):
 
 def pytorch(workload, batch, train, val, epochs, threads, seed):
     rows = lines(["/usr/bin/python3", BASELINE, "--workload", workload, "--batch", str(batch), "--train", str(train),
-                  "--val", str(val), "--epochs", str(epochs), "--threads", str(threads), "--seed", str(seed)])
+                  "--val", str(val), "--epochs", str(epochs), "--threads", str(threads), "--seed", str(seed)], threads)
     return [r["seconds"] for r in rows[1:]], rows[-1]["valAccuracy"]
 
 
@@ -51,6 +56,7 @@ def main():
     a = p.parse_args()
     subprocess.run(["dotnet", "build", os.path.join(ROOT, "src/HyperSearch.Cli"), "-c", "Release", "-v", "q", "-nologo"],
                    check=True, stdout=subprocess.DEVNULL)
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"threads {a.threads}, {a.runs} alternating runs × {a.epochs - 1} timed epochs, SGD momentum 0.9 lr 0.05\n")
     print("| workload | batch | train/val | ours s/epoch | PyTorch s/epoch | ratio (median of runs) | ratio (best epochs) | acc ours | acc PyTorch |")
     print("|---|---|---|---|---|---|---|---|---|")
@@ -69,6 +75,7 @@ def main():
         print(f"| {workload} | {batch} | {train}/{val} | {statistics.median(o_times):.3f} | {statistics.median(p_times):.3f} "
               f"| {statistics.median(ratios):.2f}× | {min(o_times) / min(p_times):.2f}× "
               f"| {statistics.median(o_acc):.3f} | {statistics.median(p_acc):.3f} |", flush=True)
+    print(f"\nload average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

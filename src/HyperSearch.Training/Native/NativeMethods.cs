@@ -32,6 +32,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "hs_set_lr")]
     public static partial int SetLr(ModelHandle model, double lr, double* multipliers, int count);
 
+    [LibraryImport(LibraryName, EntryPoint = "hs_set_fused_sgd")]
+    public static partial int SetFusedSgd(ModelHandle model, int enabled, out int active);
+
     [LibraryImport(LibraryName, EntryPoint = "hs_set_grad_clip")]
     public static partial int SetGradClip(ModelHandle model, double maxNorm);
 

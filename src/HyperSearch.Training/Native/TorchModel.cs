@@ -72,6 +72,16 @@ internal sealed unsafe class TorchModel : IDisposable
         }
     }
 
+    /// <summary>
+    /// Chooses between the fused one-pass SGD step (the default where supported) and libtorch's own;
+    /// both give identical results. Call before the first batch. Returns whether the fused one is active.
+    /// </summary>
+    public bool UseFusedSgd(bool enabled)
+    {
+        Check(NativeMethods.SetFusedSgd(_handle, enabled ? 1 : 0, out var active));
+        return active != 0;
+    }
+
     public void SetGradClip(double? maxNorm) => Check(NativeMethods.SetGradClip(_handle, maxNorm ?? 0));
 
     public double TrainBatch(ReadOnlySpan<float> x, ReadOnlySpan<long> labels, int n)

@@ -6,10 +6,14 @@
 
 #include <torch/torch.h>
 
+#include <dlfcn.h>
+#include <immintrin.h>
 #include <malloc.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 
 #include <memory>
 #include <mutex>
@@ -60,13 +64,106 @@ void tune_allocator_once() {
   });
 }
 
+// Debian's libtorch does its matrix products in OpenBLAS (pthread build), which ignores
+// torch::set_num_threads and otherwise starts one thread per core: a "1 thread" slot then runs its
+// GEMMs on every core, and the float results depend on the machine's core count. OpenBLAS's
+// count is process-wide, so slots with different thread counts share the last one set.
+void set_blas_threads(int threads) {
+  using SetThreads = void (*)(int);
+  static SetThreads set = [] {
+    for (const char* lib : {"libopenblas.so.0", "libblas.so.3"}) {
+      // Only a library libtorch already loaded: RTLD_NOLOAD never brings in a new one.
+      if (void* handle = dlopen(lib, RTLD_LAZY | RTLD_NOLOAD)) {
+        if (void* fn = dlsym(handle, "openblas_set_num_threads")) return reinterpret_cast<SetThreads>(fn);
+      }
+    }
+    return static_cast<SetThreads>(nullptr);
+  }();
+  if (set != nullptr) set(threads);
+}
+
 // OpenMP's thread count is per calling thread, so it is set on whichever thread trains.
 void ensure_threads(int threads) {
   thread_local int current = -1;
   if (threads > 0 && current != threads) {
     torch::set_num_threads(threads);
+    set_blas_threads(threads);
     current = threads;
   }
+}
+
+// Plain SGD's update in one pass over memory instead of libtorch's three to four elementwise
+// kernels (each a full read/write of the weights). It reproduces libtorch's arithmetic bit for bit:
+// the same float roundings in the same order (mul then add for the momentum buffer, a fused
+// multiply-add wherever ATen's add-with-alpha uses one); the library is built with
+// -ffp-contract=off so the compiler cannot merge the separate roundings. Only used where
+// ATen's kernels are AVX2/AVX-512 ones (which use FMA); see fused_sgd_supported().
+struct SgdConsts {
+  float momentum, weight_decay, neg_lr;
+  bool nesterov;
+  bool decay;  // from the double option, as libtorch tests it (a tiny decay can round to 0.0f)
+};
+
+template <bool Momentum, bool Nesterov, bool Decay, bool First>
+__attribute__((target("avx2,fma"))) void sgd_kernel(float* p, float* buf, const float* g, int64_t n, SgdConsts c) {
+  const __m256 vm = _mm256_set1_ps(c.momentum), vwd = _mm256_set1_ps(c.weight_decay), vlr = _mm256_set1_ps(c.neg_lr);
+  int64_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    __m256 pv = _mm256_loadu_ps(p + i);
+    __m256 d = _mm256_loadu_ps(g + i);
+    if (Decay) d = _mm256_fmadd_ps(pv, vwd, d);                    // d_p.add(p, wd)
+    if (Momentum) {
+      __m256 b = First ? d : _mm256_add_ps(_mm256_mul_ps(_mm256_loadu_ps(buf + i), vm), d);  // buf.mul_(m).add_(d_p)
+      _mm256_storeu_ps(buf + i, b);
+      d = Nesterov ? _mm256_fmadd_ps(b, vm, d) : b;                 // d_p.add(buf, m) or buf
+    }
+    _mm256_storeu_ps(p + i, _mm256_fmadd_ps(d, vlr, pv));          // p.add_(d_p, -lr)
+  }
+  for (; i < n; ++i) {
+    float d = g[i];
+    if (Decay) d = std::fma(p[i], c.weight_decay, d);
+    if (Momentum) {
+      float b = d;
+      if (!First) {
+        float scaled = buf[i] * c.momentum;
+        b = scaled + d;
+      }
+      buf[i] = b;
+      d = Nesterov ? std::fma(b, c.momentum, d) : b;
+    }
+    p[i] = std::fma(d, c.neg_lr, p[i]);
+  }
+}
+
+template <bool Momentum, bool Nesterov, bool Decay>
+void sgd_dispatch_first(float* p, float* buf, const float* g, int64_t n, SgdConsts c, bool first) {
+  if (first) sgd_kernel<Momentum, Nesterov, Decay, true>(p, buf, g, n, c);
+  else sgd_kernel<Momentum, Nesterov, Decay, false>(p, buf, g, n, c);
+}
+
+void sgd_update(float* p, float* buf, const float* g, int64_t n, SgdConsts c, bool momentum, bool first) {
+  bool decay = c.decay;
+  if (!momentum) {
+    if (decay) sgd_dispatch_first<false, false, true>(p, buf, g, n, c, false);
+    else sgd_dispatch_first<false, false, false>(p, buf, g, n, c, false);
+  } else if (c.nesterov) {
+    if (decay) sgd_dispatch_first<true, true, true>(p, buf, g, n, c, first);
+    else sgd_dispatch_first<true, true, false>(p, buf, g, n, c, first);
+  } else {
+    if (decay) sgd_dispatch_first<true, false, true>(p, buf, g, n, c, first);
+    else sgd_dispatch_first<true, false, false>(p, buf, g, n, c, first);
+  }
+}
+
+// ATen picks AVX2 or AVX-512 kernels (whose add-with-alpha is a fused multiply-add) on such
+// CPUs; elsewhere its arithmetic differs, so libtorch's own optimizer runs there.
+bool fused_sgd_supported() {
+  static const bool ok = [] {
+    const char* forced = std::getenv("ATEN_CPU_CAPABILITY");
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") &&
+           !(forced != nullptr && std::strcmp(forced, "default") == 0);
+  }();
+  return ok;
 }
 
 // Either an MLP (dims = in, hidden..., out) or a small CNN
@@ -118,7 +215,12 @@ struct Model {
   int threads = 1;
   double clip_norm = 0;
   std::vector<torch::Tensor> params;
+  // Holds the param groups and their learning rates; for fused SGD its step() is not called.
   std::unique_ptr<torch::optim::Optimizer> optimizer;
+  bool fused_sgd = false;
+  bool fused_sgd_eligible = false;
+  // Momentum buffers of fused SGD, by group then parameter; undefined until the first step.
+  std::vector<std::vector<torch::Tensor>> momentum_buffers;
 };
 
 Model* as_model(void* handle) {
@@ -271,6 +373,13 @@ HS_API int32_t hs_set_optimizer(void* model, int32_t type, double lr, double mom
       default:
         throw HsError(HS_ERR_ARGUMENT, "unknown optimizer type " + std::to_string(type));
     }
+    bool plain_params = std::all_of(m->params.begin(), m->params.end(), [](const torch::Tensor& p) {
+      return p.is_contiguous() && p.scalar_type() == torch::kFloat32;
+    });
+    m->fused_sgd_eligible = type == HS_OPT_SGD && m->device.is_cpu() && plain_params && fused_sgd_supported();
+    m->fused_sgd = m->fused_sgd_eligible;
+    m->momentum_buffers.assign(m->net->layers.size(), {});
+    for (size_t i = 0; i < m->net->layers.size(); ++i) m->momentum_buffers[i].resize(m->net->layers[i].size());
   });
 }
 
@@ -283,6 +392,46 @@ HS_API int32_t hs_set_lr(void* model, double lr, const double* multipliers, int3
       double factor = (multipliers != nullptr && static_cast<int32_t>(i) < count) ? multipliers[i] : 1.0;
       groups[i].options().set_lr(lr * factor);
     }
+  });
+}
+
+namespace {
+
+// torch::optim::SGD::step() with the per-parameter work done by sgd_update().
+void fused_sgd_step(Model& m) {
+  auto& groups = m.optimizer->param_groups();
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    auto& options = static_cast<torch::optim::SGDOptions&>(groups[gi].options());
+    SgdConsts c{static_cast<float>(options.momentum()), static_cast<float>(options.weight_decay()),
+                static_cast<float>(-1 * options.lr()), options.nesterov(), options.weight_decay() != 0};
+    bool momentum = options.momentum() != 0;
+    auto& params = groups[gi].params();
+    auto& buffers = m.momentum_buffers[gi];
+    for (size_t pi = 0; pi < params.size(); ++pi) {
+      auto& p = params[pi];
+      if (!p.grad().defined()) continue;
+      // Gradients follow their parameter's (contiguous, float32) layout; contiguous() is a no-op then.
+      auto grad = p.grad().contiguous();
+      bool first = momentum && !buffers[pi].defined();
+      if (first) buffers[pi] = torch::empty_like(p, torch::MemoryFormat::Contiguous);
+      float* buf = momentum ? buffers[pi].data_ptr<float>() : nullptr;
+      sgd_update(p.data_ptr<float>(), buf, grad.data_ptr<float>(), p.numel(), c, momentum, first);
+    }
+  }
+}
+
+}  // namespace
+
+HS_API int32_t hs_set_fused_sgd(void* model, int32_t enabled, int32_t* out_active) {
+  return guarded([&] {
+    auto* m = as_model(model);
+    if (!m->optimizer) throw HsError(HS_ERR_STATE, "set an optimizer before choosing its step");
+    // Momentum buffers live on one side only, so the choice is made before the first step.
+    for (auto& group : m->momentum_buffers)
+      for (auto& buf : group)
+        if (buf.defined()) throw HsError(HS_ERR_STATE, "the SGD step can only be chosen before training");
+    m->fused_sgd = enabled != 0 && m->fused_sgd_eligible;
+    if (out_active != nullptr) *out_active = m->fused_sgd ? 1 : 0;
   });
 }
 
@@ -301,13 +450,19 @@ HS_API int32_t hs_train_batch(void* model, const float* x, const void* y, int64_
     auto yt = targets(*m, y, n);
     if (!m->net->is_training()) m->net->train();
     // set_to_none: backward writes fresh gradients instead of zeroing and accumulating into old ones.
-    m->net->zero_grad(/*set_to_none=*/true);
+    // Done over the cached parameter list: Module::zero_grad builds name->tensor maps every call.
+    for (auto& p : m->params) p.mutable_grad().reset();
     auto out = m->net->forward(xt);
     auto loss = m->loss_kind == HS_LOSS_CROSS_ENTROPY ? torch::nn::functional::cross_entropy(out, yt)
                                                       : torch::mse_loss(out, yt);
     loss.backward();
     if (m->clip_norm > 0) torch::nn::utils::clip_grad_norm_(m->params, m->clip_norm);
-    m->optimizer->step();
+    if (m->fused_sgd) {
+      torch::NoGradGuard no_grad;
+      fused_sgd_step(*m);
+    } else {
+      m->optimizer->step();
+    }
     *out_loss = loss.item<double>();
   });
 }

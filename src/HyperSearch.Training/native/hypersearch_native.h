@@ -39,6 +39,9 @@ HS_API int32_t hs_set_optimizer(void* model, int32_t type, double lr, double mom
 /* Layer i gets lr * multipliers[i] (1 where i >= count). */
 HS_API int32_t hs_set_lr(void* model, double lr, const double* multipliers, int32_t count);
 /* max_norm <= 0 clears clipping. */
+// SGD on CPU uses a one-pass update that is bit-identical to torch::optim::SGD (on by default where
+// supported); 0 switches back to libtorch's step. Call before the first batch. out_active may be null.
+HS_API int32_t hs_set_fused_sgd(void* model, int32_t enabled, int32_t* out_active);
 HS_API int32_t hs_set_grad_clip(void* model, double max_norm);
 
 /* x: n * in_features floats; y: n int64 labels (cross-entropy) or n * out_features floats (MSE). */
