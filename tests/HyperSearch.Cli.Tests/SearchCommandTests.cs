@@ -114,7 +114,7 @@ public sealed class SearchCommandTests : IDisposable
         Assert.True(json.RootElement.GetProperty("search").TryGetProperty("testLoss", out _));
         var rows = csv.Output.TrimEnd().Split('\n');
         Assert.Equal(9, rows.Length);
-        Assert.StartsWith("rank,number,state,initialLr,decayType", rows[0]);
+        Assert.StartsWith("rank,trialId,number,state,initialLr,decayType", rows[0]);
         Assert.StartsWith("1,", rows[1]);
         Assert.Equal(2, cancel.Exit);
     }

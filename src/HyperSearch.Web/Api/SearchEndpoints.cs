@@ -78,10 +78,10 @@ public static class SearchEndpoints
         if (format is not ("csv" or "json")) return ApiProblems.Validation("format", "must be csv or json");
         var (query, errors) = TrialQueryReader.Read(id, state, decay, null, null, null, null);
         if (query is null) return ApiProblems.Validation(errors);
-        if (await store.GetSearchAsync(id, ct) is null) return Results.NotFound();
+        if (await store.GetSearchAsync(id, ct) is not { } detail) return Results.NotFound();
         var rows = await TrialExport.AllRankedAsync(store, query, ct);
         return format == "csv"
             ? Results.File(System.Text.Encoding.UTF8.GetBytes(TrialExport.ToCsv(rows)), "text/csv", $"search-{id}-trials.csv")
-            : Results.File(System.Text.Encoding.UTF8.GetBytes(TrialExport.ToJson(rows)), "application/json", $"search-{id}-trials.json");
+            : Results.File(System.Text.Encoding.UTF8.GetBytes(TrialExport.ToJson(detail.Summary, rows)), "application/json", $"search-{id}-trials.json");
     }
 }

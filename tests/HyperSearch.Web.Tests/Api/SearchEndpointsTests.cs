@@ -163,7 +163,7 @@ public class SearchEndpointsTests : IClassFixture<DashboardFactory>
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("rank,trialId,number,state,initialLr,decayType", lines[0]);
         Assert.Equal(5, lines.Length);
-        Assert.StartsWith("1,2,2,Completed,0.01,step", lines[1]);
+        Assert.StartsWith("1,2,2,completed,0.01,step", lines[1]);
         Assert.Contains("\"{\"\"initialLr\"\":0.01", lines[1]); // the config, CSV-quoted
     }
 

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HyperSearch.Core.Json;
+
+namespace HyperSearch.Core.Searches;
+
+/// <summary>
+/// The ranked trials of a search as CSV or JSON. One format for the REST API and the CLI, so a file
+/// exported from either reads the same way in a notebook.
+/// </summary>
+public static class TrialExport
+{
+    private const int PageSize = 1000;
+
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "rank", "trialId", "number", "state", "initialLr", "decayType", "optimizer", "batchSize", "warmupSteps",
+        "epochsDone", "bestValue", "finalValue", "testLoss", "testAccuracy", "attempt", "diagnosis", "device",
+        "startedAt", "finishedAt", "error", "config",
+    ];
+
+    /// <summary>Every trial matching <paramref name="query"/>, best first, read page by page.</summary>
+    public static async Task<IReadOnlyList<TrialRow>> AllRankedAsync(ITrialStore store, TrialQuery query, CancellationToken cancellationToken)
+    {
+        var rows = new List<TrialRow>();
+        while (true)
+        {
+            var page = await store.GetTrialsAsync(query with { Skip = rows.Count, Take = PageSize }, cancellationToken);
+            rows.AddRange(page.Items);
+            if (page.Items.Count < PageSize || rows.Count >= page.Total) return rows;
+        }
+    }
+
+    public static string ToCsv(IReadOnlyList<TrialRow> rankedTrials)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(',', Columns));
+        for (var i = 0; i < rankedTrials.Count; i++)
+        {
+            var t = rankedTrials[i];
+            string[] cells =
+            [
+                Int(i + 1), t.Id.ToString(CultureInfo.InvariantCulture), Int(t.Number), JsonNamingPolicy.CamelCase.ConvertName(t.State.ToString()),
+                Number(t.InitialLr), t.DecayType, t.OptimizerType ?? "", Int(t.BatchSize), Int(t.WarmupSteps),
+                Int(t.EpochsDone), Number(t.BestValue), Number(t.FinalValue), Number(t.TestLoss), Number(t.TestAccuracy),
+                Int(t.Attempt), t.Diagnosis ?? "", t.Device ?? "", t.StartedAt?.ToString("O") ?? "", t.FinishedAt?.ToString("O") ?? "",
+                t.Error ?? "", JsonSerializer.Serialize(t.Config, HyperJson.Options),
+            ];
+            csv.AppendLine(string.Join(',', cells.Select(Quote)));
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary><c>{ "search": {…}, "trials": [ { "rank": 1, … }, … ] }</c></summary>
+    public static string ToJson(SearchSummary search, IReadOnlyList<TrialRow> rankedTrials)
+    {
+        var ranked = new JsonArray();
+        for (var i = 0; i < rankedTrials.Count; i++)
+        {
+            var node = JsonSerializer.SerializeToNode(rankedTrials[i], HyperJson.Options)!.AsObject();
+            node.Insert(0, "rank", i + 1);
+            ranked.Add(node);
+        }
+
+        var document = new JsonObject { ["search"] = JsonSerializer.SerializeToNode(search, HyperJson.Options), ["trials"] = ranked };
+        return document.ToJsonString(HyperJson.Indented) + Environment.NewLine;
+    }
+
+    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Quote(string cell) =>
+        cell.IndexOfAny([',', '"', '\n', '\r']) < 0 ? cell : "\"" + cell.Replace("\"", "\"\"") + "\"";
+}

@@ -1,0 +1,50 @@
+using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Searches;
+using HyperSearch.Core.Trials;
+
+namespace HyperSearch.Core.Tests.Searches;
+
+public class TrialExportTests
+{
+    private static TrialRow Row(long id, int number, double? best, string? diagnosis = null) => new()
+    {
+        Id = id,
+        SearchId = 1,
+        Number = number,
+        Kind = TrialKind.Search,
+        State = TrialState.Completed,
+        Config = new TrialConfig { InitialLr = 0.05, Decay = new StepDecay { StepSize = 3, Gamma = 0.5 } },
+        InitialLr = 0.05,
+        DecayType = "step",
+        Attempt = 1,
+        EpochsDone = 4,
+        BestValue = best,
+        Diagnosis = diagnosis,
+        CreatedAt = DateTimeOffset.UnixEpoch,
+        UpdatedAt = DateTimeOffset.UnixEpoch,
+    };
+
+    [Fact]
+    public void ToCsv_RankedRows_OneLinePerTrialInGivenOrderWithHeader()
+    {
+        var csv = TrialExport.ToCsv([Row(11, 3, 0.2), Row(10, 1, 0.5)]);
+
+        var lines = csv.TrimEnd().Split(Environment.NewLine);
+        Assert.Equal(string.Join(',', TrialExport.Columns), lines[0]);
+        Assert.StartsWith("1,11,3,completed,0.05,step,", lines[1]);
+        Assert.StartsWith("2,10,1,completed,0.05,step,", lines[2]);
+        Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
+    public void ToCsv_CellsWithCommasQuotesAndNaN_AreQuotedAndKept()
+    {
+        var csv = TrialExport.ToCsv([Row(1, 1, double.NaN, "tooHigh: loss rose, \"fast\"")]);
+
+        var row = csv.TrimEnd().Split(Environment.NewLine)[1];
+        Assert.Contains(",NaN,", row);
+        Assert.Contains("\"tooHigh: loss rose, \"\"fast\"\"\"", row);
+        // The config JSON contains commas and quotes, so it is one quoted cell at the end.
+        Assert.EndsWith("\"{\"\"initialLr\"\":0.05,\"\"decay\"\":{\"\"type\"\":\"\"step\"\",\"\"stepSize\"\":3,\"\"gamma\"\":0.5}}\"", row);
+    }
+}
