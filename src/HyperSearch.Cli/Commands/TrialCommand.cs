@@ -111,7 +111,7 @@ public static class TrialCommand
         {
             return Invalid(error, e.Errors);
         }
-        catch (Exception e) when (e is TorchException or InvalidOperationException or IOException or NotImplementedException)
+        catch (Exception e) when (e is TorchException or InvalidOperationException or IOException)
         {
             error.WriteLine($"error: training failed: {e.Message}");
             return Failed;

@@ -36,11 +36,6 @@ public static class SchedulePreview
                     series.Add(new ChartSeries($"{choice.Type}-{fraction}", label,
                         [.. lrs.Select((value, step) => ChartSeries.Point(step, value))]) { Color = colour, Faded = false });
                 }
-                catch (NotImplementedException)
-                {
-                    problems.Add("the preview appears once the LR schedules are available");
-                    return (series, problems.Distinct().ToList());
-                }
                 catch (InvalidTrialConfigException e)
                 {
                     problems.Add($"{choice.Type}: {string.Join("; ", e.Errors)}");
