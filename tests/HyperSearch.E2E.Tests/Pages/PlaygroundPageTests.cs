@@ -34,4 +34,22 @@ public class PlaygroundPageTests(WebAppFixture fixture) : IClassFixture<WebAppFi
 
         await Assertions.Expect(page.Locator("#errors")).ToContainTextAsync("config:");
     }
+
+    [Fact]
+    public async Task Draw_ParsableButInvalidConfig_NamesFieldAndCircuitSurvives()
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        await page.GotoAsync(fixture.App.BaseUrl + "/playground");
+        await page.WaitForCircuitAsync();
+
+        await page.Locator("#config-json").FillAsync("""{ "initialLr": 0.1, "decay": { "type": "cosine", "tMax": 0 } }""");
+        await page.Locator("#draw").ClickAsync();
+        await Assertions.Expect(page.Locator("#errors")).ToContainTextAsync("config.decay.tMax");
+
+        // The circuit is still alive: a corrected config draws.
+        await page.Locator("#config-json").FillAsync("""{ "initialLr": 0.1, "decay": { "type": "cosine", "tMax": 4 } }""");
+        await page.Locator("#draw").ClickAsync();
+        await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("cosine: first LR 0.1");
+        await Assertions.Expect(page.Locator("#errors")).ToHaveCountAsync(0);
+    }
 }

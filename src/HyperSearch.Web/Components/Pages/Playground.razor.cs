@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Json;
+using HyperSearch.Core.Schedules;
 using HyperSearch.Web.Charts;
 using HyperSearch.Web.Components.Charts;
 
@@ -74,7 +75,18 @@ public partial class Playground
         // The JSON is what gets drawn; the fields above it follow it so they never contradict the chart.
         decayType = config.Decay.Type;
         initialLr = config.InitialLr;
-        var lrs = ScheduleCurve.Compute(config, steps);
+        double[] lrs;
+        try
+        {
+            lrs = ScheduleCurve.Compute(config, steps);
+        }
+        catch (InvalidTrialConfigException e)
+        {
+            // A config that parses but makes no schedule (tMax 0, gamma 2, …): name each field.
+            errors.AddRange(e.Errors.Select(error => $"config.{error}"));
+            return;
+        }
+
         var points = lrs.Select((lr, step) => ChartSeries.Point(step, lr)).ToList();
         chart = new LineChartSpec([new ChartSeries("lr", config.Decay.Type, points)])
         {
