@@ -13,9 +13,7 @@ public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<Das
     [Fact]
     public async Task LaunchFromForm_SyntheticWorkload_TrialsCompleteLiveThenCompareAndExport()
     {
-        var page = await fixture.Browser.NewPageAsync(height: 1500);
-        await page.GotoAsync(fixture.App.BaseUrl + "/searches/new");
-        await page.WaitForCircuitAsync();
+        var page = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/searches/new", 1500);
         await page.SetFieldAsync("#name", "e2e two-spirals");
         await page.PickAsync("#workload", "two-spirals");
         await page.PickAsync("#strategy", "Random");
@@ -81,9 +79,7 @@ public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<Das
     /// <summary>A picture of the queue while trials run (best effort: a fast run may already be over).</summary>
     private async Task ShootBusyQueueAsync()
     {
-        var queue = await fixture.Browser.NewPageAsync();
-        await queue.GotoAsync(fixture.App.BaseUrl + "/queue");
-        await queue.WaitForCircuitAsync();
+        var queue = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/queue");
         try
         {
             await queue.Locator(".hs-slot-busy").First.WaitForAsync(new() { Timeout = 5_000 });
@@ -100,9 +96,7 @@ public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<Das
     [Fact]
     public async Task Queue_EmbeddedWorker_ShowsEveryCpuSlot()
     {
-        var page = await fixture.Browser.NewPageAsync();
-        await page.GotoAsync(fixture.App.BaseUrl + "/queue");
-        await page.WaitForCircuitAsync();
+        var page = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/queue");
 
         await Assertions.Expect(page.Locator("[data-slot^='cpu']")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
         await page.ScreenshotAsync("queue");
@@ -111,9 +105,7 @@ public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<Das
     [Fact]
     public async Task Launch_InvalidForm_ShowsFieldMessagesAndStays()
     {
-        var page = await fixture.Browser.NewPageAsync(height: 1300);
-        await page.GotoAsync(fixture.App.BaseUrl + "/searches/new");
-        await page.WaitForCircuitAsync();
+        var page = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/searches/new", 1300);
         await page.SetFieldAsync("#budget input", "0");
 
         await page.Locator("#launch").ClickAsync();
@@ -128,9 +120,7 @@ public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<Das
     [Fact]
     public async Task LrRangeTest_Click_FillsLrRangeAndShowsCurve()
     {
-        var page = await fixture.Browser.NewPageAsync(height: 1300);
-        await page.GotoAsync(fixture.App.BaseUrl + "/searches/new");
-        await page.WaitForCircuitAsync();
+        var page = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/searches/new", 1300);
         await page.PickAsync("#workload", "two-spirals");
 
         await page.Locator("#lr-range-test").ClickAsync();

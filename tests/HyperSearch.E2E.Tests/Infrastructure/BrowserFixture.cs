@@ -34,6 +34,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Opens <paramref name="url"/> in a new page and waits until its interactive circuit is live.</summary>
+    public async Task<IPage> OpenLiveAsync(string url, int height = 900)
+    {
+        var page = await NewPageAsync(height);
+        await page.GotoAsync(url);
+        await page.WaitForCircuitAsync();
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

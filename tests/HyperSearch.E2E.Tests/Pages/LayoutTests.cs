@@ -8,9 +8,7 @@ public class LayoutTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
     [Fact]
     public async Task SidebarToggle_Click_ServerCollapsesSidebar()
     {
-        var page = await fixture.Browser.NewPageAsync();
-        await page.GotoAsync(fixture.App.BaseUrl + "/");
-        await page.WaitForCircuitAsync();
+        var page = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/");
         var sidebar = page.Locator(".rz-sidebar");
         await Assertions.Expect(sidebar).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("rz-sidebar-expanded"));
 
@@ -23,9 +21,7 @@ public class LayoutTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
     [Fact]
     public async Task NavMenu_ClickQueue_NavigatesWithoutReload()
     {
-        var page = await fixture.Browser.NewPageAsync();
-        await page.GotoAsync(fixture.App.BaseUrl + "/");
-        await page.WaitForCircuitAsync();
+        var page = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/");
         await page.EvaluateAsync("() => window.__sameDocument = true");
 
         await page.GetByText("Queue", new() { Exact = true }).First.ClickAsync();

@@ -8,9 +8,7 @@ public class PlaygroundPageTests(WebAppFixture fixture) : IClassFixture<WebAppFi
     [Fact]
     public async Task Draw_EditedConfig_ServerRecomputesAndChartPaints()
     {
-        var page = await fixture.Browser.NewPageAsync();
-        await page.GotoAsync(fixture.App.BaseUrl + "/playground");
-        await page.WaitForCircuitAsync();
+        var page = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/playground");
 
         await page.Locator("#config-json").FillAsync("""{ "initialLr": 0.1, "decay": { "type": "step", "stepSize": 10, "gamma": 0.5 } }""");
         await page.Locator("#draw").ClickAsync();
@@ -25,9 +23,7 @@ public class PlaygroundPageTests(WebAppFixture fixture) : IClassFixture<WebAppFi
     [Fact]
     public async Task Draw_BrokenJson_ShowsErrorNamingConfig()
     {
-        var page = await fixture.Browser.NewPageAsync();
-        await page.GotoAsync(fixture.App.BaseUrl + "/playground");
-        await page.WaitForCircuitAsync();
+        var page = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/playground");
 
         await page.Locator("#config-json").FillAsync("{ \"initialLr\": ");
         await page.Locator("#draw").ClickAsync();
@@ -38,9 +34,7 @@ public class PlaygroundPageTests(WebAppFixture fixture) : IClassFixture<WebAppFi
     [Fact]
     public async Task Draw_ParsableButInvalidConfig_NamesFieldAndCircuitSurvives()
     {
-        var page = await fixture.Browser.NewPageAsync();
-        await page.GotoAsync(fixture.App.BaseUrl + "/playground");
-        await page.WaitForCircuitAsync();
+        var page = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/playground");
 
         await page.Locator("#config-json").FillAsync("""{ "initialLr": 0.1, "decay": { "type": "cosine", "tMax": 0 } }""");
         await page.Locator("#draw").ClickAsync();
