@@ -5,7 +5,8 @@ namespace HyperSearch.Web.Launch;
 /// <summary>
 /// Sensible default ranges per decay type, scaled to the number of epochs (periods and milestones
 /// only make sense relative to the run length).
-/// TODO(issue 3): switch to the core's per-decay-type catalogue once it is merged.
+/// Kept apart from Core's ParameterCatalogue because these ranges follow the epochs field as the
+/// user edits it; Core's are fixed. Folding the scaling into Core would unify the two.
 /// </summary>
 public static class DecayParameterCatalogue
 {
