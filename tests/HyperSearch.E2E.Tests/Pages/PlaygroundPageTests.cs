@@ -39,6 +39,7 @@ public class PlaygroundPageTests(WebAppFixture fixture) : IClassFixture<WebAppFi
         await page.Locator("#config-json").FillAsync("""{ "initialLr": 0.1, "decay": { "type": "cosine", "tMax": 0 } }""");
         await page.Locator("#draw").ClickAsync();
         await Assertions.Expect(page.Locator("#errors")).ToContainTextAsync("config.decay.tMax");
+        await Assertions.Expect(page.Locator("#summary")).ToHaveCountAsync(0); // no stale chart of an earlier config
 
         // The circuit is still alive: a corrected config draws.
         await page.Locator("#config-json").FillAsync("""{ "initialLr": 0.1, "decay": { "type": "cosine", "tMax": 4 } }""");

@@ -68,7 +68,7 @@ public partial class Playground
         }
         catch (JsonException e)
         {
-            errors.Add($"config: {e.Message}");
+            ShowErrors([$"config: {e.Message}"]);
             return;
         }
 
@@ -83,7 +83,7 @@ public partial class Playground
         catch (InvalidTrialConfigException e)
         {
             // A config that parses but makes no schedule (tMax 0, gamma 2, …): name each field.
-            errors.AddRange(e.Errors.Select(error => $"config.{error}"));
+            ShowErrors(e.Errors.Select(error => $"config.{error}"));
             return;
         }
 
@@ -96,5 +96,13 @@ public partial class Playground
         };
         summary = string.Create(CultureInfo.InvariantCulture,
             $"{config.Decay.Type}: first LR {lrs[0]:G6}, final LR {lrs[^1]:G6}, min {lrs.Min():G6}, max {lrs.Max():G6}");
+    }
+
+    // The last chart belongs to an earlier config; leaving it under the errors would mislead.
+    private void ShowErrors(IEnumerable<string> messages)
+    {
+        errors = [.. messages];
+        chart = null;
+        summary = "";
     }
 }
