@@ -86,8 +86,9 @@ public sealed class CheckpointProcessTests : IDisposable
     public async Task Worker_ExamplePluginBuiltAndLoaded_SearchRunsAndBadParamsFailOnlyTheirTrial()
     {
         var root = RepoRoot();
-        var output = Path.Combine(_dir, "plugin");
-        var (built, buildLog) = await BuildAsync(Path.Combine(root, "examples", "TeamWorkloads", "TeamWorkloads.csproj"), output);
+        var project = Path.Combine(root, "examples", "TeamWorkloads");
+        var (built, buildLog) = await BuildAsync(Path.Combine(project, "TeamWorkloads.csproj"));
+        var output = Path.Combine(project, "bin", "Debug", "net10.0");
         Assert.True(built, buildLog);
         await using var database = await QueueDatabase.CreateAsync(postgres: false);
         var env = RealTrainer();
@@ -116,9 +117,10 @@ public sealed class CheckpointProcessTests : IDisposable
         }
     }
 
-    private static async Task<(bool Ok, string Log)> BuildAsync(string project, string output)
+    // Its own bin/ folder, as a team would build it (-o would also rebuild HyperSearch.Training into the folder).
+    private static async Task<(bool Ok, string Log)> BuildAsync(string project)
     {
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet", ["build", project, "-c", "Debug", "-o", output, "-v", "q", "-nologo"])
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet", ["build", project, "-c", "Debug", "-v", "q", "-nologo"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -9,8 +9,8 @@ namespace HyperSearch.Training.Runtime;
 /// Loads TorchSharp's native libraries from the one runtime folder the build assembles
 /// (build/TorchRuntime.targets), so no app, test or plug-in output folder carries its own ~600 MB copy.
 /// The folder is baked into this assembly at build time; <c>HYPERSEARCH_TORCH_RUNTIME</c> overrides it
-/// (e.g. a deployed worker). Where neither exists, TorchSharp's own probing runs (an app that references
-/// the native packages the usual way).
+/// (e.g. a deployed worker). Only an assembly built without that attribute leaves the loading to
+/// TorchSharp's own probing (an app that references the native packages the usual way).
 /// </summary>
 public static class TorchRuntime
 {
@@ -43,9 +43,15 @@ public static class TorchRuntime
                 .FirstOrDefault(a => a.Key == MetadataKey)?.Value;
         }
 
-        if (string.IsNullOrEmpty(dir) || !File.Exists(Path.Combine(dir, "libLibTorchSharp.so")))
+        if (string.IsNullOrEmpty(dir))
         {
             return null;
+        }
+
+        // Never fall through to TorchSharp's own fallback here: it would copy ~600 MB into the app folder.
+        if (!File.Exists(Path.Combine(dir, "libLibTorchSharp.so")))
+        {
+            throw new TorchException($"TorchSharp's native runtime folder '{dir}' is missing or incomplete: rebuild (dotnet build) or set {EnvironmentVariable}");
         }
 
         try
