@@ -15,7 +15,8 @@ namespace HyperSearch.Cli.Tests;
 /// </summary>
 public sealed class CheckpointProcessTests : IDisposable
 {
-    private static readonly TimeSpan CliTimeout = TimeSpan.FromSeconds(180);
+    // Generous: these train for real, and the shared machine can run 10–40× slower than when idle.
+    private static readonly TimeSpan CliTimeout = TimeSpan.FromSeconds(600);
     private readonly string _dir = Directory.CreateTempSubdirectory("hs-ckpt-proc-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -42,7 +43,7 @@ public sealed class CheckpointProcessTests : IDisposable
         TrialRow first;
         try
         {
-            await database.WaitUntilAsync(id, _ => FirstTrial(database, id).Result?.EpochsDone >= 3, "trial 1 has three epochs", 150);
+            await database.WaitUntilAsync(id, _ => FirstTrial(database, id).Result?.EpochsDone >= 3, "trial 1 has three epochs", 600);
             doomed.KillHard();
             first = (await FirstTrial(database, id))!;
         }
@@ -53,7 +54,7 @@ public sealed class CheckpointProcessTests : IDisposable
 
         await using (var rescuer = CliProcess.Start(env, "worker", "--devices", "cpu:1", "--db", database.Db))
         {
-            await database.WaitUntilAsync(id, s => s.State.IsFinal(), "the search ends", 300);
+            await database.WaitUntilAsync(id, s => s.State.IsFinal(), "the search ends", 900);
         }
 
         var finished = (await database.Store.GetTrialAsync(first.Id))!;
@@ -100,7 +101,7 @@ public sealed class CheckpointProcessTests : IDisposable
 
         await using (var worker = CliProcess.Start(env, "worker", "--devices", "cpu:2", "--db", database.Db))
         {
-            await database.WaitUntilAsync(id, s => s.State.IsFinal(), "the search ends", 300);
+            await database.WaitUntilAsync(id, s => s.State.IsFinal(), "the search ends", 900);
         }
 
         var trials = (await database.Store.GetTrialsAsync(new TrialQuery { SearchId = id, Take = 100, Sort = TrialSort.Number })).Items;

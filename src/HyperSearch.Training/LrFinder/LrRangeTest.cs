@@ -30,11 +30,8 @@ public sealed class LrRangeTest(WorkloadRegistry workloads)
     {
         Validate(workload, options);
         var chosen = workloads.Get(workload);
-        return Task.Factory.StartNew(
-            () => Run(chosen, options, progress, cancellationToken),
-            cancellationToken,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+        cancellationToken.ThrowIfCancellationRequested();
+        return TrainingThreads.Run(() => Run(chosen, options, progress, cancellationToken));
     }
 
     private static LrRangeTestResult Run(

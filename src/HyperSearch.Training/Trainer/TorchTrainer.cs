@@ -14,8 +14,8 @@ using TorchSharp;
 namespace HyperSearch.Training.Trainer;
 
 /// <summary>
-/// Trains trials for real with TorchSharp. Each run gets its own OS thread (libtorch's thread count is
-/// per thread). The LR follows PyTorch's order: read the scheduler's LR, train the batch, then step the
+/// Trains trials for real with TorchSharp. Each run has a training thread to itself (libtorch's thread
+/// count is per thread; threads are reused across runs, see <see cref="TrainingThreads"/>). The LR follows PyTorch's order: read the scheduler's LR, train the batch, then step the
 /// scheduler (per batch or per epoch); reduceOnPlateau steps once per epoch with the validation loss.
 /// With a checkpoint store and a request's <see cref="TrainingRequest.CheckpointKey"/>, the run saves
 /// model, optimizer, RNG and schedule position every N epochs and resumes from the last checkpoint.
@@ -49,11 +49,7 @@ public sealed class TorchTrainer : ITrainer
         }
 
         var workload = _workloads.Get(request.Workload);
-        return Task.Factory.StartNew(
-            () => Run(request, workload, onEpoch, cancellationToken),
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+        return TrainingThreads.Run(() => Run(request, workload, onEpoch, cancellationToken));
     }
 
     private TrainingOutcome Run(

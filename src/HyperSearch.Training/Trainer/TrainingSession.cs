@@ -208,6 +208,12 @@ internal sealed class TrainingSession : IDisposable
         _trainY?.Dispose();
         _optimizer?.Dispose();
         _model.Dispose();
+        // named_parameters() handed out wrappers of their own: each holds its tensor alive until
+        // disposed (or finalized, which the GC may not do for a long time: the managed side is small).
+        foreach (var parameter in _parameters ?? [])
+        {
+            parameter.Dispose();
+        }
     }
 
     private static nn.Module<Tensor, Tensor> CreateModel(IWorkload workload, IReadOnlyDictionary<string, double> parameters, Device device, int seed)
