@@ -107,7 +107,7 @@ public partial class SearchPage : IDisposable
     {
         loading = true;
         var order = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null);
-        (sort, descending) = order is null ? (TrialSort.Rank, false) : (SortOf(order.Property), order.SortOrder == SortOrder.Descending);
+        (sort, descending) = order?.Property is { } property ? (SortOf(property), order.SortOrder == SortOrder.Descending) : (TrialSort.Rank, false);
         skip = args.Skip ?? 0;
         var page = await Store.GetTrialsAsync(Query() with { Skip = skip, Take = args.Top ?? PageSize });
         trials = [.. page.Items];
@@ -193,7 +193,7 @@ public partial class SearchPage : IDisposable
 
     private void RowRender(RowRenderEventArgs<TrialRow> args)
     {
-        if (Selected.Contains(args.Data.Id)) args.Attributes["class"] = "hs-row-selected";
+        if (args.Data is { } row && Selected.Contains(row.Id)) args.Attributes["class"] = "hs-row-selected";
     }
 
     private void Toggle(long id)
