@@ -4,11 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# libtorch-dev: the C++ training engine (TorchSharp is not on the NuGet registry here).
-# libopenblas0-pthread: without it libtorch falls back to reference BLAS (~15x slower epochs).
+# The trainer is TorchSharp + libtorch 2.10 from NuGet (restored below; MKL and OpenMP included).
 # dataset-fashion-mnist: the real dataset, shipped by Debian; nothing is downloaded at run time.
-# cmake/g++: build the native trainer library.  nodejs/npm: the front-end bundle (ECharts).
-packages=(libtorch-dev libopenblas0-pthread dataset-fashion-mnist cmake g++ make)
+# patchelf, g++: Debian 12's libstdc++ lacks the one GLIBCXX_3.4.32 symbol TorchSharp's glue library
+# asks for; the build patches its copy and compiles a 2-line stand-in (build/TorchRuntime.targets).
+# Systems whose libstdc++ has it (Debian 13, Ubuntu 24.04) need neither.
+# nodejs/npm: the front-end bundle (ECharts).
+packages=(dataset-fashion-mnist)
+grep -q GLIBCXX_3.4.32 /usr/lib/x86_64-linux-gnu/libstdc++.so.6 2>/dev/null || packages+=(patchelf g++)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 if [[ "${1:-}" == "--test" ]]; then

@@ -7,11 +7,12 @@ using Microsoft.Extensions.Logging;
 namespace HyperSearch.Worker;
 
 /// <summary>
-/// Trains one claimed trial: streams each epoch into the store (which renews the lease), asks the
+/// Trains one claimed trial (resuming from its checkpoint when it has one): streams each epoch into the
+/// store (which renews the lease), asks the
 /// pruner after each epoch, observes cancellation through the token, and records how it ended —
 /// or releases it on shutdown, or writes nothing when the lease was lost.
 /// </summary>
-public sealed class TrialRunner(IWorkQueue queue, ITrainer trainer, IPrunerProvider pruners, RunningTrials running, ILogger<TrialRunner> logger)
+public sealed class TrialRunner(IWorkQueue queue, ITrainer trainer, IPrunerProvider pruners, RunningTrials running, CheckpointRetention checkpoints, ILogger<TrialRunner> logger)
 {
     public async Task RunAsync(ClaimedTrial trial, SlotRef slot, int threads, CancellationToken workerStopping)
     {
@@ -30,6 +31,8 @@ public sealed class TrialRunner(IWorkQueue queue, ITrainer trainer, IPrunerProvi
                 default:
                     if (!await queue.FinishTrialAsync(trial.Lease, result, CancellationToken.None))
                         logger.LogWarning("Trial {TrialId} finished after its lease was lost; result dropped", trial.Lease.TrialId);
+                    else
+                        await checkpoints.OnFinishedAsync(trial);
                     break;
             }
         }
@@ -52,6 +55,9 @@ public sealed class TrialRunner(IWorkQueue queue, ITrainer trainer, IPrunerProvi
             Seed = trial.Seed,
             Threads = threads,
             EvaluateTestSet = trial.Kind == TrialKind.TestRun,
+            // A re-claimed trial resumes from its checkpoint; the epochs stored after it are trained again.
+            CheckpointKey = checkpoints.KeyFor(trial),
+            OnStart = async epochsDone => await queue.RewindEpochsAsync(trial.Lease, epochsDone, CancellationToken.None),
         };
         try
         {

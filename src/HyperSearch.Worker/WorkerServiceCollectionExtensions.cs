@@ -33,6 +33,9 @@ public static class WorkerServiceCollectionExtensions
         services.TryAddSingleton<IPrunerProvider, CorePrunerProvider>();
         services.TryAddSingleton<RunningTrials>();
         services.TryAddSingleton<SlotScheduler>();
+        services.TryAddSingleton(sp => new CheckpointRetention(
+            sp.GetRequiredService<Core.Searches.Queue.IWorkQueue>(), sp.GetService<ICheckpointStore>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CheckpointRetention>>()));
         services.TryAddSingleton<TrialRunner>();
         if (options.Embedded)
         {

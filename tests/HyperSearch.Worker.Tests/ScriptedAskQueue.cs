@@ -80,6 +80,8 @@ internal sealed class ScriptedAskQueue(int numberTakenFirst, TimeSpan insertDela
     public Task FailSearchAsync(long searchId, string error, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<bool> ReportEpochAsync(LeaseRef lease, EpochReport report, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<IReadOnlyList<TrialCurve>> GetCurvesAsync(long searchId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task RewindEpochsAsync(LeaseRef lease, int epochsKept, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<long?> GetBestTrialIdAsync(long searchId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<bool> FinishTrialAsync(LeaseRef lease, TrialResult result, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task ReleaseAsync(LeaseRef lease, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Trainer benchmark: HyperSearch's libtorch trainer (via `hypersearch trial run`) against
+"""Trainer benchmark: HyperSearch's TorchSharp trainer (via `hypersearch trial run`) against
 PyTorch 1.13 from Python, same model, data sizes, batch size, optimizer (SGD, momentum 0.9,
 lr 0.05) and thread count. Runs alternate (ours, PyTorch, ours, ...) so load drifts hit both.
 An epoch is training plus validation; epoch 1 is skipped (ours loads the data inside it).
@@ -17,13 +17,14 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..")
 CLI = os.path.join(ROOT, "src/HyperSearch.Cli/bin/Release/net10.0/hypersearch.dll")
 BASELINE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pytorch_baseline.py")
 # (workload, batch, train samples, validation samples): the workloads' default subsets.
-CASES = [("fashion-mlp", 32, 12000, 3000), ("fashion-mlp", 128, 12000, 3000), ("fashion-cnn", 64, 5000, 1000)]
+CASES = [("fashion-mlp", 32, 12000, 3000), ("fashion-mlp", 128, 12000, 3000), ("fashion-cnn", 64, 5000, 1000),
+         ("adding-problem", 64, 10000, 1000)]
 
 
 def lines(cmd, threads):
-    # Debian's libtorch multiplies matrices in OpenBLAS, which ignores torch.set_num_threads and
-    # starts one thread per core; pin it to the same count on both sides (ours also sets it itself).
-    env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads))
+    # Debian's PyTorch multiplies matrices in OpenBLAS, which ignores torch.set_num_threads and
+    # starts one thread per core; pin it to the same count (ours runs libtorch 2.10 with MKL + OpenMP).
+    env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads))
     out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
     return [json.loads(l) for l in out.splitlines() if l.strip()]
 

@@ -5,7 +5,8 @@ using HyperSearch.Core.Json;
 using HyperSearch.Core.Validation;
 using HyperSearch.Training.Devices;
 using HyperSearch.Training.LrFinder;
-using HyperSearch.Training.Native;
+using HyperSearch.Training.Runtime;
+using HyperSearch.Training.Workloads;
 using HyperSearch.Training.Trainer;
 using static HyperSearch.Cli.Commands.TrainingCliSupport;
 
@@ -89,7 +90,7 @@ public static class LrFindCommand
                 error.WriteLine("LR range test cancelled");
                 return Cancelled;
             }
-            catch (Exception e) when (e is TorchException or InvalidOperationException or IOException)
+            catch (Exception e) when (e is TorchException or WorkloadException or InvalidOperationException or IOException or System.Runtime.InteropServices.ExternalException)
             {
                 error.WriteLine($"error: LR range test failed: {e.Message}");
                 return Failed;

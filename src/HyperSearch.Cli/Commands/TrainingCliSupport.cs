@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperSearch.Core.Validation;
+using HyperSearch.Training;
 using HyperSearch.Training.Workloads;
 using Microsoft.Extensions.Configuration;
 
@@ -39,13 +40,7 @@ internal static class TrainingCliSupport
             return null;
         }
 
-        var options = new WorkloadOptions();
-        if (configuration[WorkloadOptions.FashionMnistPathKey] is { Length: > 0 } path)
-        {
-            options = options with { FashionMnistPath = path };
-        }
-
-        return WorkloadRegistry.CreateDefault(options);
+        return TrainingConfiguration.Registry(configuration);
     }
 
     public static int Invalid(TextWriter error, IEnumerable<ValidationError> errors)

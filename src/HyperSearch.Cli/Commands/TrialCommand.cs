@@ -6,7 +6,8 @@ using HyperSearch.Core.Training;
 using HyperSearch.Core.Trials;
 using HyperSearch.Core.Validation;
 using HyperSearch.Training.Devices;
-using HyperSearch.Training.Native;
+using HyperSearch.Training.Runtime;
+using HyperSearch.Training.Workloads;
 using HyperSearch.Training.Trainer;
 using static HyperSearch.Cli.Commands.TrainingCliSupport;
 
@@ -111,7 +112,7 @@ public static class TrialCommand
         {
             return Invalid(error, e.Errors);
         }
-        catch (Exception e) when (e is TorchException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is TorchException or WorkloadException or InvalidOperationException or IOException or System.Runtime.InteropServices.ExternalException)
         {
             error.WriteLine($"error: training failed: {e.Message}");
             return Failed;

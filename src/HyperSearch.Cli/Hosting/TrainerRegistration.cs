@@ -1,4 +1,6 @@
 using HyperSearch.Core.Training;
+using HyperSearch.Training;
+using HyperSearch.Training.Checkpoints;
 using HyperSearch.Training.Trainer;
 using HyperSearch.Training.Workloads;
 using HyperSearch.Worker;
@@ -10,9 +12,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace HyperSearch.Cli.Hosting;
 
 /// <summary>
-/// Which trainer the CLI's worker uses and which workloads a spec may name: the libtorch
-/// <see cref="TorchTrainer"/> with the built-in workloads (Fashion-MNIST from
-/// HyperSearch:Datasets:FashionMnist) by default, or the sleeping test double when
+/// Which trainer the CLI's worker uses and which workloads a spec may name: the TorchSharp
+/// <see cref="TorchTrainer"/> with the built-in and plug-in workloads and the checkpoint store (all from
+/// appsettings.json) by default, or the sleeping test double when
 /// HyperSearch:Worker:Trainer=fake (workload "sleep" only).
 /// </summary>
 public static class TrainerRegistration
@@ -20,20 +22,15 @@ public static class TrainerRegistration
     public static void AddTrainer(IServiceCollection services, IConfiguration configuration)
     {
         if (WorkerServiceCollectionExtensions.UsesFakeTrainer(configuration)) return; // AddHyperSearchWorker registers it
-        services.TryAddSingleton(_ => CreateRegistry(configuration));
-        services.TryAddSingleton<ITrainer>(sp => new TorchTrainer(sp.GetRequiredService<WorkloadRegistry>()));
+        services.TryAddSingleton(_ => TrainingConfiguration.Registry(configuration));
+        services.TryAddSingleton(_ => TrainingConfiguration.Checkpoints(configuration));
+        services.TryAddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<CheckpointStore>());
+        services.TryAddSingleton<ITrainer>(sp => new TorchTrainer(
+            sp.GetRequiredService<WorkloadRegistry>(), checkpoints: sp.GetRequiredService<CheckpointStore>()));
     }
 
     public static IReadOnlyCollection<string> Workloads(IConfiguration configuration) =>
         WorkerServiceCollectionExtensions.UsesFakeTrainer(configuration)
             ? [SleepTrainer.WorkloadName]
-            : CreateRegistry(configuration).Names;
-
-    private static WorkloadRegistry CreateRegistry(IConfiguration configuration)
-    {
-        var options = new WorkloadOptions();
-        if (configuration[WorkloadOptions.FashionMnistPathKey] is { Length: > 0 } path)
-            options = options with { FashionMnistPath = path };
-        return WorkloadRegistry.CreateDefault(options);
-    }
+            : TrainingConfiguration.Registry(configuration).Names;
 }

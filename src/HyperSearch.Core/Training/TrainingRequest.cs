@@ -16,4 +16,17 @@ public sealed record TrainingRequest
     public int Threads { get; init; } = 1;
     /// <summary>Also evaluate the held-out test set after the last epoch (done once, for the best trial).</summary>
     public bool EvaluateTestSet { get; init; }
+
+    /// <summary>
+    /// Where this run keeps its checkpoint (a queued trial's id, <c>trial-42</c>); null = no checkpoints.
+    /// A run whose key already holds a checkpoint of the same workload, seed and config resumes after it.
+    /// </summary>
+    public string? CheckpointKey { get; init; }
+
+    /// <summary>
+    /// Called once before the first epoch with the epochs already done (restored from a checkpoint; 0
+    /// when training starts from scratch), so the caller can drop epochs it stored after that point:
+    /// they are trained and reported again.
+    /// </summary>
+    public Func<int, ValueTask>? OnStart { get; init; }
 }

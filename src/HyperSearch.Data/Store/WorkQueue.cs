@@ -242,6 +242,32 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         return !trial.CancelRequested;
     }
 
+    public async Task RewindEpochsAsync(LeaseRef lease, int epochsKept, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        var trial = await db.Trials.SingleOrDefaultAsync(t => t.Id == lease.TrialId, cancellationToken);
+        if (trial is null || !Holds(trial, lease)) return;
+        var search = await db.Searches.Where(s => s.Id == trial.SearchId).Select(s => new { s.Direction, s.Objective }).SingleAsync(cancellationToken);
+        await db.EpochMetrics.Where(e => e.TrialId == trial.Id && e.Epoch > epochsKept).ExecuteDeleteAsync(cancellationToken);
+        var kept = await db.EpochMetrics.AsNoTracking().Where(e => e.TrialId == trial.Id).OrderBy(e => e.Epoch).ToListAsync(cancellationToken);
+        var values = kept.Select(e => EntityMapper.Metric(search.Objective == ObjectiveMetric.ValAccuracy ? e.ValAccuracy : e.ValLoss)).ToList();
+        trial.EpochsDone = kept.Count == 0 ? 0 : kept[^1].Epoch;
+        trial.FinalValue = values.Count == 0 ? null : EntityMapper.ToStored(values[^1], db.IsSqlite);
+        trial.BestValue = null;
+        foreach (var value in values.Where(double.IsFinite))
+            if (trial.BestValue is not double best || Better(value, best, search.Direction)) trial.BestValue = value;
+        trial.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    public async Task<long?> GetBestTrialIdAsync(long searchId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Searches.Where(s => s.Id == searchId).Select(s => s.BestTrialId).SingleOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<TrialCurve>> GetCurvesAsync(long searchId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -1,12 +1,13 @@
 using System.Globalization;
-using HyperSearch.Training.Native;
+using HyperSearch.Training.Runtime;
 using HyperSearch.Training.Trainer;
+using TorchSharp;
 
 namespace HyperSearch.Training.Devices;
 
 /// <summary>
-/// The devices this process can train on: always <c>cpu</c>, plus <c>cuda:0</c>… when libtorch was
-/// built with CUDA and GPUs are visible (Debian's libtorch is CPU-only, so there it is just cpu).
+/// The devices this process can train on: always <c>cpu</c>, plus <c>cuda:0</c>… when TorchSharp runs
+/// on a CUDA libtorch (the <c>libtorch-cuda-*</c> package, docs/training.md) and GPUs are visible.
 /// </summary>
 public static class DeviceCatalog
 {
@@ -25,15 +26,8 @@ public static class DeviceCatalog
 
     public static int CudaDeviceCount()
     {
-        try
-        {
-            TorchModel.Check(NativeMethods.CudaDeviceCount(out var count));
-            return count;
-        }
-        catch (DllNotFoundException e)
-        {
-            throw new TorchException("the native trainer libhypersearch_native.so (or libtorch) could not be loaded: " + e.Message, e);
-        }
+        TorchRuntime.EnsureLoaded();
+        return torch.cuda.is_available() ? torch.cuda.device_count() : 0;
     }
 
     /// <summary>

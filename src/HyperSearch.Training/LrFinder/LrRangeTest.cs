@@ -1,7 +1,8 @@
 using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Training;
 using HyperSearch.Core.Validation;
-using HyperSearch.Training.Data;
+using HyperSearch.Training.Runtime;
+using TorchSharp;
 using HyperSearch.Training.Trainer;
 using HyperSearch.Training.Workloads;
 
@@ -29,11 +30,8 @@ public sealed class LrRangeTest(WorkloadRegistry workloads)
     {
         Validate(workload, options);
         var chosen = workloads.Get(workload);
-        return Task.Factory.StartNew(
-            () => Run(chosen, options, progress, cancellationToken),
-            cancellationToken,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+        cancellationToken.ThrowIfCancellationRequested();
+        return TrainingThreads.Run(() => Run(chosen, options, progress, cancellationToken));
     }
 
     private static LrRangeTestResult Run(
@@ -46,10 +44,12 @@ public sealed class LrRangeTest(WorkloadRegistry workloads)
             Optimizer = options.Optimizer,
             BatchSize = options.BatchSize,
         };
+        TorchRuntime.EnsureLoaded();
+        torch.set_num_threads(options.Threads);
         var data = workload.LoadData();
-        using var session = new TrainingSession(workload, data, config, options.Device, options.Seed, options.Threads);
-        var order = Shuffle.Permutation(data.Train.Count, 0);
-        var random = new Random(options.Seed);
+        using var session = new TrainingSession(workload, data, config, options.Device, options.Seed);
+        var order = new int[data.Train.Count];
+        var pass = 0;
         var position = order.Length;
         var ratio = Math.Log(options.MaxLr / options.MinLr);
         var points = new List<LrRangePoint>(options.Steps);
@@ -61,13 +61,14 @@ public sealed class LrRangeTest(WorkloadRegistry workloads)
             cancellationToken.ThrowIfCancellationRequested();
             if (position + session.BatchSize > order.Length)
             {
-                Shuffle.InPlace(order, random);
+                TorchTrainer.EpochOrder(order, options.Seed, ++pass);
+                session.BeginEpoch(order);
                 position = 0;
             }
 
             var lr = options.MinLr * Math.Exp(ratio * step / Math.Max(1, options.Steps - 1));
             session.SetLr(lr);
-            var loss = session.TrainBatch(order.AsSpan(position, session.BatchSize));
+            var loss = session.TrainBatch(position, session.BatchSize);
             position += session.BatchSize;
             average = options.Smoothing * average + (1 - options.Smoothing) * loss;
             var smoothed = average / (1 - Math.Pow(options.Smoothing, step + 1));

@@ -23,9 +23,9 @@ public static class TrainingRequestValidator
     public static IReadOnlyList<ValidationError> Validate(TrainingRequest request, WorkloadRegistry registry)
     {
         var errors = new List<ValidationError>();
-        if (!registry.TryGet(request.Workload ?? "", out var workload))
+        if (!registry.TryGet(request.Workload ?? "", out _))
         {
-            errors.Add(new("workload", $"unknown workload '{request.Workload}' (known: {string.Join(", ", registry.Names)})"));
+            errors.Add(new("workload", registry.UnknownMessage(request.Workload)));
         }
 
         if (DeviceCatalog.Check(request.Device) is { } deviceProblem)
@@ -49,22 +49,17 @@ public static class TrainingRequestValidator
             return errors;
         }
 
-        ValidateConfig(request.Config, workload, errors);
+        ValidateConfig(request.Config, errors);
         return errors;
     }
 
-    private static void ValidateConfig(TrialConfig config, IWorkload? workload, List<ValidationError> errors)
+    private static void ValidateConfig(TrialConfig config, List<ValidationError> errors)
     {
         // The config's own rules (LR, schedule, optimizer ranges, batch size, clipping) are Core's.
         errors.AddRange(TrialConfigValidator.Validate(config).Select(e => e with { Path = "config." + e.Path }));
 
-        // What only the trainer knows: the model's layer count, and which optimizer has Nesterov.
-        if (workload is not null && config.LayerLrMultipliers is { } multipliers && multipliers.Count > workload.Model.LayerCount)
-        {
-            errors.Add(new("config.layerLrMultipliers",
-                $"has {multipliers.Count} entries but workload '{workload.Name}' has {workload.Model.LayerCount} layers"));
-        }
-
+        // What only the trainer knows: which optimizer has Nesterov. (The model's layer count is checked
+        // once the model exists, by the training session.)
         if (config.Optimizer is { Nesterov: true, Type: not OptimizerType.Sgd } optimizer)
         {
             errors.Add(new("config.optimizer.nesterov", $"applies to sgd only, not {optimizer.Type}"));

@@ -1,49 +1,75 @@
 using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Validation;
 using HyperSearch.Training.Data;
-using HyperSearch.Training.Native;
 using HyperSearch.Training.Workloads;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace HyperSearch.Training.Trainer;
 
 /// <summary>
-/// A model, its optimizer and the workload's data, trained batch by batch. Shared by
-/// <see cref="TorchTrainer"/> and the LR range test. Batches are gathered into reused buffers and
-/// handed to native code without further copies.
+/// A workload's model, its optimizer (one param group per layer) and its data as tensors on the
+/// trial's device, trained batch by batch. Shared by <see cref="TorchTrainer"/> and the LR range test.
+/// Every batch runs in its own dispose scope, so no tensor outlives it unless kept on purpose.
+/// Not thread-safe: one trial drives one session from one thread.
 /// </summary>
 internal sealed class TrainingSession : IDisposable
 {
     private const int EvaluationChunk = 1024;
 
-    private readonly TorchModel _model;
+    // The default generator is process-wide: hold it while seeding and building the model so that
+    // trials created concurrently in other slots still get exactly their seed's initial weights.
+    private static readonly Lock SeedLock = new();
+
+    private readonly IWorkload _workload;
+    private readonly nn.Module<Tensor, Tensor> _model;
+    private readonly OptimizerHelper _optimizer;
+    private readonly List<Parameter> _parameters;
     private readonly double[] _multipliers;
-    private readonly float[] _x;
-    private readonly long[] _labels;
-    private readonly float[] _targets;
+    private readonly double? _clipNorm;
+    private readonly Device _device;
+    private readonly Tensor _trainX, _trainY;
+    private readonly Dictionary<Dataset, (Tensor X, Tensor Y)> _evaluation = new();
+    private Tensor? _epochX, _epochY;
+    private bool _shapeChecked;
     private double _lr = double.NaN;
 
-    public TrainingSession(IWorkload workload, WorkloadData data, TrialConfig config, string device, int seed, int threads)
+    public TrainingSession(IWorkload workload, WorkloadData data, TrialConfig config, string device, int seed)
     {
-        var spec = workload.Model;
+        _workload = workload;
         foreach (var (name, set) in new[] { ("train", data.Train), ("validation", data.Validation), ("test", data.Test) })
         {
-            if (set.FeatureCount != spec.InputFeatures || set.Outputs != spec.Outputs || set.Task != spec.Task)
+            if (set.Task != workload.Task)
             {
-                throw new InvalidOperationException(
-                    $"workload '{workload.Name}': {name} data ({set.Task}, {set.FeatureCount} features, {set.Outputs} outputs) does not fit the model ({spec.Task}, {spec.InputFeatures} inputs, {spec.Outputs} outputs)");
+                throw new WorkloadException(workload.Name, $"its {name} data is for {set.Task} but the workload declares {workload.Task}");
             }
         }
 
         Data = data;
         BatchSize = Math.Min(config.BatchSize ?? workload.DefaultBatchSize, data.Train.Count);
         _multipliers = config.LayerLrMultipliers?.ToArray() ?? [];
-        _x = new float[BatchSize * data.Train.FeatureCount];
-        _labels = new long[BatchSize];
-        _targets = new float[BatchSize * data.Train.Outputs];
-        _model = TorchModel.Create(spec, device, seed, threads);
+        _clipNorm = config.GradClipNorm;
+        _device = torch.device(device);
+        _model = CreateModel(workload, config.Params ?? new Dictionary<string, double>(), _device, seed);
         try
         {
-            _model.SetOptimizer(config.Optimizer ?? new OptimizerSpec(), config.InitialLr);
-            _model.SetGradClip(config.GradClipNorm);
+            var layers = LayerGroups.Of(_model);
+            if (layers.Count == 0)
+            {
+                throw new WorkloadException(workload.Name, "the model has no trainable parameters");
+            }
+
+            if (_multipliers.Length > layers.Count)
+            {
+                throw new InvalidTrainingRequestException([new ValidationError("config.layerLrMultipliers",
+                    $"has {_multipliers.Length} entries but workload '{workload.Name}' has {layers.Count} layers")]);
+            }
+
+            LayerCount = layers.Count;
+            _parameters = layers.SelectMany(l => l).ToList();
+            _optimizer = OptimizerFactory.Create(config.Optimizer ?? new OptimizerSpec(), layers, config.InitialLr);
+            (_trainX, _trainY) = ToTensors(data.Train);
         }
         catch
         {
@@ -56,46 +82,195 @@ internal sealed class TrainingSession : IDisposable
 
     public int BatchSize { get; }
 
+    public int LayerCount { get; }
+
+    public int BatchesPerEpoch => (Data.Train.Count + BatchSize - 1) / BatchSize;
+
     public void SetLr(double lr)
     {
-        if (lr != _lr)
+        if (lr == _lr)
         {
-            _model.SetLr(lr, _multipliers);
-            _lr = lr;
+            return;
+        }
+
+        var i = 0;
+        foreach (var group in _optimizer.ParamGroups)
+        {
+            group.LearningRate = lr * (i < _multipliers.Length ? _multipliers[i] : 1.0);
+            i++;
+        }
+
+        _lr = lr;
+    }
+
+    /// <summary>Puts the training samples in <paramref name="order"/> for the coming epoch's batches.</summary>
+    public void BeginEpoch(int[] order)
+    {
+        _epochX?.Dispose();
+        _epochY?.Dispose();
+        using var index = torch.tensor(Array.ConvertAll(order, i => (long)i), device: _device);
+        _epochX = _trainX.index_select(0, index);
+        _epochY = _trainY.index_select(0, index);
+    }
+
+    /// <summary>One optimizer step on the epoch order's samples [start, start + count); returns the batch loss.</summary>
+    public double TrainBatch(int start, int count)
+    {
+        using var scope = torch.NewDisposeScope();
+        if (!_model.training)
+        {
+            _model.train();
+        }
+
+        var x = _epochX!.narrow(0, start, count);
+        var y = _epochY!.narrow(0, start, count);
+        _optimizer.zero_grad();
+        var output = Forward(x);
+        var loss = Loss(output, y, reduction: nn.Reduction.Mean);
+        loss.backward();
+        if (_clipNorm is { } max)
+        {
+            nn.utils.clip_grad_norm_(_parameters, max);
+        }
+
+        _optimizer.step();
+        return loss.item<float>();
+    }
+
+    /// <summary>Mean loss and accuracy (classification) or R² (regression) over the whole dataset.</summary>
+    public (double Loss, double Metric) Evaluate(Dataset data)
+    {
+        if (!_evaluation.TryGetValue(data, out var tensors))
+        {
+            _evaluation[data] = tensors = ToTensors(data);
+        }
+
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        _model.eval();
+        double lossSum = 0, correct = 0;
+        for (var start = 0; start < data.Count; start += EvaluationChunk)
+        {
+            var n = Math.Min(EvaluationChunk, data.Count - start);
+            var output = Forward(tensors.X.narrow(0, start, n));
+            var y = tensors.Y.narrow(0, start, n);
+            lossSum += Loss(output, y, nn.Reduction.Sum).item<float>();
+            if (_workload.Task == TaskKind.Classification)
+            {
+                correct += output.argmax(1).eq(y).sum().item<long>();
+            }
+        }
+
+        if (_workload.Task == TaskKind.Classification)
+        {
+            return (lossSum / data.Count, correct / data.Count);
+        }
+
+        // R² = 1 - SSE/SST over every target value.
+        var targets = tensors.Y.to(ScalarType.Float64);
+        var sst = (targets - targets.mean([0])).square().sum().item<double>();
+        return (lossSum / ((double)data.Count * data.Outputs), sst > 0 ? 1 - lossSum / sst : double.NaN);
+    }
+
+    /// <summary>Model, optimizer and RNG state, for a checkpoint.</summary>
+    public void Save(BinaryWriter writer)
+    {
+        _model.save(writer);
+        _optimizer.save_state_dict(writer);
+        using var rng = torch.get_rng_state();
+        var bytes = rng.data<byte>().ToArray();
+        writer.Write(bytes.Length);
+        writer.Write(bytes);
+    }
+
+    /// <summary>Restores what <see cref="Save"/> wrote; the caller sets the LR again.</summary>
+    public void Load(BinaryReader reader)
+    {
+        _model.load(reader);
+        _optimizer.load_state_dict(reader);
+        var bytes = reader.ReadBytes(reader.ReadInt32());
+        using var rng = torch.tensor(bytes, ScalarType.Byte);
+        torch.set_rng_state(rng);
+        _lr = double.NaN;
+    }
+
+    public void Dispose()
+    {
+        _epochX?.Dispose();
+        _epochY?.Dispose();
+        foreach (var (x, y) in _evaluation.Values)
+        {
+            x.Dispose();
+            y.Dispose();
+        }
+
+        _trainX?.Dispose();
+        _trainY?.Dispose();
+        _optimizer?.Dispose();
+        _model.Dispose();
+        // named_parameters() handed out wrappers of their own: each holds its tensor alive until
+        // disposed (or finalized, which the GC may not do for a long time: the managed side is small).
+        foreach (var parameter in _parameters ?? [])
+        {
+            parameter.Dispose();
         }
     }
 
-    /// <summary>One optimizer step on the training samples at <paramref name="indices"/>; returns the batch loss.</summary>
-    public double TrainBatch(ReadOnlySpan<int> indices)
+    private static nn.Module<Tensor, Tensor> CreateModel(IWorkload workload, IReadOnlyDictionary<string, double> parameters, Device device, int seed)
     {
-        var train = Data.Train;
-        var n = indices.Length;
-        var features = train.FeatureCount;
-        for (var i = 0; i < n; i++)
+        try
         {
-            train.Features.AsSpan(indices[i] * features, features).CopyTo(_x.AsSpan(i * features));
+            lock (SeedLock)
+            {
+                torch.manual_seed(seed);
+                return workload.CreateModel(parameters, device)
+                    ?? throw new WorkloadException(workload.Name, "CreateModel returned null");
+            }
+        }
+        catch (Exception e) when (e is not WorkloadException)
+        {
+            throw new WorkloadException(workload.Name, $"CreateModel failed: {e.Message}", e);
+        }
+    }
+
+    private Tensor Forward(Tensor x)
+    {
+        Tensor output;
+        try
+        {
+            output = _model.forward(x);
+        }
+        catch (Exception e)
+        {
+            throw new WorkloadException(_workload.Name, $"the model's forward failed on a [{string.Join(", ", x.shape)}] batch: {e.Message}", e);
         }
 
-        if (train.Labels is { } labels)
+        if (!_shapeChecked)
         {
-            for (var i = 0; i < n; i++)
+            long[] expected = [x.shape[0], Data.Train.Outputs];
+            if (!output.shape.SequenceEqual(expected) || output.dtype != ScalarType.Float32)
             {
-                _labels[i] = labels[indices[i]];
+                throw new WorkloadException(_workload.Name,
+                    $"the model returned a {output.dtype} tensor of shape [{string.Join(", ", output.shape)}] for a batch of {x.shape[0]}; expected Float32 [{string.Join(", ", expected)}]");
             }
 
-            return _model.TrainBatch(_x.AsSpan(0, n * features), _labels.AsSpan(0, n), n);
+            _shapeChecked = true;
         }
 
-        var outputs = train.Outputs;
-        for (var i = 0; i < n; i++)
-        {
-            train.Targets.AsSpan(indices[i] * outputs, outputs).CopyTo(_targets.AsSpan(i * outputs));
-        }
-
-        return _model.TrainBatch(_x.AsSpan(0, n * features), _targets.AsSpan(0, n * outputs), n);
+        return output;
     }
 
-    public (double Loss, double Metric) Evaluate(Dataset data) => _model.Evaluate(data, EvaluationChunk);
+    private Tensor Loss(Tensor output, Tensor y, nn.Reduction reduction) =>
+        _workload.Task == TaskKind.Classification
+            ? nn.functional.cross_entropy(output, y, reduction: reduction)
+            : nn.functional.mse_loss(output, y, reduction);
 
-    public void Dispose() => _model.Dispose();
+    private (Tensor X, Tensor Y) ToTensors(Dataset data)
+    {
+        var x = torch.tensor(data.Features, [data.Count, data.FeatureCount], device: _device);
+        var y = data.Labels is { } labels
+            ? torch.tensor(labels, [data.Count], device: _device)
+            : torch.tensor(data.Targets!, [data.Count, data.Outputs], device: _device);
+        return (x, y);
+    }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using HyperSearch.Training.Data;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace HyperSearch.Training.Workloads;
 
@@ -34,12 +36,14 @@ public abstract class FashionWorkload : IWorkload
 
     public abstract string Name { get; }
     public abstract string Description { get; }
-    public abstract ModelSpec Model { get; }
+    public TaskKind Task => TaskKind.Classification;
     public virtual int DefaultBatchSize => 64;
     public int TrainSize { get; }
     public int ValidationSize { get; }
 
     public WorkloadData LoadData() => _data.Value;
+
+    public abstract nn.Module<Tensor, Tensor> CreateModel(IReadOnlyDictionary<string, double> parameters, Device device);
 
     private WorkloadData Split(FashionMnist files)
     {

@@ -1,9 +1,13 @@
+using HyperSearch.Training.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
 namespace HyperSearch.Training.Workloads;
 
 /// <summary>
-/// A model plus its data: the unit a trial trains. Add one by implementing this interface and
-/// registering it in <see cref="WorkloadRegistry"/>; the queue, worker and dashboard only see the name.
-/// See docs/training.md for an example.
+/// A model plus its data: the unit a trial trains. Built-ins live in this folder; a team ships its own
+/// in a plug-in assembly named in appsettings.json (docs/training.md). The queue, worker and dashboard
+/// only see <see cref="Name"/>.
 /// </summary>
 public interface IWorkload
 {
@@ -12,7 +16,8 @@ public interface IWorkload
 
     string Description { get; }
 
-    ModelSpec Model { get; }
+    /// <summary>The loss and metric: cross-entropy + accuracy, or MSE + R².</summary>
+    TaskKind Task { get; }
 
     /// <summary>Used when the trial config has no <c>batchSize</c>.</summary>
     int DefaultBatchSize { get; }
@@ -22,4 +27,13 @@ public interface IWorkload
     /// are compared on the same validation set.
     /// </summary>
     WorkloadData LoadData();
+
+    /// <summary>
+    /// A fresh model on <paramref name="device"/>. It receives a batch as an [n, FeatureCount] float
+    /// tensor (reshape inside <c>forward</c>) and returns [n, Outputs]: logits for classification,
+    /// predictions for regression. <paramref name="parameters"/> are the trial's free <c>params</c>
+    /// (hidden size, layers, dropout, …; empty when the space has none). The trainer seeds the RNG
+    /// before calling, so the same seed gives the same initial weights.
+    /// </summary>
+    nn.Module<Tensor, Tensor> CreateModel(IReadOnlyDictionary<string, double> parameters, Device device);
 }

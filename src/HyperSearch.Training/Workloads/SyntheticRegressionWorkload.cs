@@ -1,4 +1,7 @@
 using HyperSearch.Training.Data;
+using HyperSearch.Training.Models;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace HyperSearch.Training.Workloads;
 
@@ -15,10 +18,13 @@ public sealed class SyntheticRegressionWorkload : IWorkload
 
     public string Name => WorkloadName;
     public string Description => "y = 2x + 3 + noise, linear model, MSE (metric: R²)";
-    public ModelSpec Model { get; } = ModelSpec.Mlp(TaskKind.Regression, 1, 1);
+    public TaskKind Task => TaskKind.Regression;
     public int DefaultBatchSize => 32;
 
     public WorkloadData LoadData() => _data.Value;
+
+    public nn.Module<Tensor, Tensor> CreateModel(IReadOnlyDictionary<string, double> parameters, Device device) =>
+        new Mlp([1, 1]).to(device);
 
     private static WorkloadData Generate()
     {

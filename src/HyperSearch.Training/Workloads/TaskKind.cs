@@ -1,6 +1,6 @@
 namespace HyperSearch.Training.Workloads;
 
-/// <summary>What a model predicts; decides the loss (values match HS_LOSS_* in the C ABI).</summary>
+/// <summary>What a model predicts; decides the loss and the metric.</summary>
 public enum TaskKind
 {
     /// <summary>Cross-entropy on integer labels; the metric is accuracy.</summary>

@@ -1,4 +1,7 @@
 using HyperSearch.Training.Data;
+using HyperSearch.Training.Models;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace HyperSearch.Training.Workloads;
 
@@ -15,10 +18,17 @@ public sealed class TwoSpiralsWorkload : IWorkload
 
     public string Name => WorkloadName;
     public string Description => "Two interleaved spirals, MLP 2-64-64-2";
-    public ModelSpec Model { get; } = ModelSpec.Mlp(TaskKind.Classification, 2, 64, 64, 2);
+    public TaskKind Task => TaskKind.Classification;
     public int DefaultBatchSize => 32;
 
     public WorkloadData LoadData() => _data.Value;
+
+    /// <summary>Param <c>hidden</c>: units of each of the two hidden layers (default 64).</summary>
+    public nn.Module<Tensor, Tensor> CreateModel(IReadOnlyDictionary<string, double> parameters, Device device)
+    {
+        long hidden = WorkloadParameters.Int(parameters, "hidden", 64, 1, 4096);
+        return new Mlp([2, hidden, hidden, 2]).to(device);
+    }
 
     private static WorkloadData Generate()
     {

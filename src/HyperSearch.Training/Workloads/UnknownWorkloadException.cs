@@ -1,8 +1,7 @@
 namespace HyperSearch.Training.Workloads;
 
 /// <summary>A trial or command named a workload that no registry entry has.</summary>
-public sealed class UnknownWorkloadException(string name, IEnumerable<string> known)
-    : ArgumentException($"workload: unknown workload '{name}' (known: {string.Join(", ", known)})")
+public sealed class UnknownWorkloadException(string name, string message) : ArgumentException($"workload: {message}")
 {
     public string Name { get; } = name;
 

@@ -1,12 +1,15 @@
 namespace HyperSearch.Training.Workloads;
 
 /// <summary>
-/// Names → workloads, for the worker, the dashboard and the CLI. Register custom workloads at start-up
-/// (before trials run); lookups are then read-only and safe from any thread.
+/// Names → workloads, for the worker, the dashboard and the CLI: the built-ins plus those of the
+/// plug-in assemblies named in appsettings.json. Register at start-up (before trials run); lookups are
+/// then read-only and safe from any thread. A plug-in that failed to load is remembered, so a trial
+/// naming one of its workloads fails with the reason instead of a bare "unknown workload".
 /// </summary>
 public sealed class WorkloadRegistry
 {
     private readonly Dictionary<string, IWorkload> _workloads = new(StringComparer.Ordinal);
+    private readonly List<string> _pluginErrors = [];
 
     public WorkloadRegistry(IEnumerable<IWorkload> workloads)
     {
@@ -20,7 +23,10 @@ public sealed class WorkloadRegistry
 
     public IEnumerable<IWorkload> All => _workloads.Values;
 
-    /// <summary>fashion-mlp, fashion-cnn, synthetic-regression and two-spirals.</summary>
+    /// <summary>Plug-ins that could not be loaded, each with why.</summary>
+    public IReadOnlyList<string> PluginErrors => _pluginErrors;
+
+    /// <summary>fashion-mlp, fashion-cnn, fashion-resnet, synthetic-regression, two-spirals and adding-problem.</summary>
     public static WorkloadRegistry CreateDefault(WorkloadOptions? options = null)
     {
         options ??= new WorkloadOptions();
@@ -28,8 +34,10 @@ public sealed class WorkloadRegistry
         [
             new FashionMlpWorkload(options),
             new FashionCnnWorkload(options),
+            new FashionResNetWorkload(options),
             new SyntheticRegressionWorkload(),
             new TwoSpiralsWorkload(),
+            new AddingProblemWorkload(),
         ]);
     }
 
@@ -48,9 +56,18 @@ public sealed class WorkloadRegistry
         return this;
     }
 
+    public void AddPluginError(string error) => _pluginErrors.Add(error);
+
     public bool TryGet(string name, out IWorkload workload) => _workloads.TryGetValue(name, out workload!);
 
     /// <exception cref="UnknownWorkloadException">No workload has that name.</exception>
     public IWorkload Get(string name) =>
-        _workloads.TryGetValue(name, out var workload) ? workload : throw new UnknownWorkloadException(name, Names);
+        _workloads.TryGetValue(name, out var workload) ? workload : throw new UnknownWorkloadException(name, UnknownMessage(name));
+
+    /// <summary>Why <paramref name="name"/> is not a workload here: the known names and any plug-in that failed to load.</summary>
+    public string UnknownMessage(string? name)
+    {
+        var message = $"unknown workload '{name}' (known: {string.Join(", ", Names)})";
+        return _pluginErrors.Count == 0 ? message : $"{message}; plug-ins that failed to load: {string.Join("; ", _pluginErrors)}";
+    }
 }

@@ -1,8 +1,9 @@
 using HyperSearch.Core.Searches;
+using HyperSearch.Core.Training;
 
 namespace HyperSearch.Web.Api;
 
-/// <summary>/api/trials/{id} (with its metrics) and /api/queue.</summary>
+/// <summary>/api/trials/{id} (with its metrics and its checkpoint) and /api/queue.</summary>
 public static class TrialEndpoints
 {
     public static RouteGroupBuilder MapTrialEndpoints(this RouteGroupBuilder api)
@@ -14,6 +15,15 @@ public static class TrialEndpoints
         trials.MapGet("/{id:long}/metrics", async (long id, ITrialStore store, CancellationToken ct) =>
             await store.GetTrialAsync(id, ct) is null ? Results.NotFound() : Results.Ok(await store.GetEpochsAsync(id, ct)))
             .Produces<IReadOnlyList<EpochPoint>>().WithSummary("Every stored epoch (losses may be \"NaN\"/\"Infinity\").");
+        trials.MapGet("/{id:long}/checkpoint", async (long id, ITrialStore store, ICheckpointStore checkpoints, CancellationToken ct) =>
+        {
+            if (await store.GetTrialAsync(id, ct) is null) return Results.NotFound();
+            var key = ICheckpointStore.KeyOf(id);
+            return checkpoints.Exists(key)
+                ? Results.File(checkpoints.PathOf(key), "application/octet-stream", key + ".ckpt")
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound,
+                    title: "This trial has no checkpoint: finished trials keep theirs only while they are their search's best.");
+        }).WithSummary("The trial's last checkpoint (model, optimizer, RNG, schedule position; docs/training.md describes the format).");
         trials.MapPost("/{id:long}/cancel", async (long id, ITrialStore store, CancellationToken ct) =>
         {
             if (await store.CancelTrialAsync(id, ct)) return Results.NoContent();

@@ -1,4 +1,6 @@
 using HyperSearch.Core.Training;
+using HyperSearch.Training;
+using HyperSearch.Training.Checkpoints;
 using HyperSearch.Training.LrFinder;
 using HyperSearch.Training.Trainer;
 using HyperSearch.Training.Workloads;
@@ -10,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace HyperSearch.Web.Hosting;
 
 /// <summary>
-/// The libtorch trainer and its workloads for the embedded worker, the launch form's workload list
+/// The TorchSharp trainer, its checkpoint store and its workloads for the embedded worker, the launch form's workload list
 /// and LR range test; with HyperSearch:Worker:Trainer=fake the worker's sleeping trainer and its
 /// "sleep" workload instead (for quick demos and tests).
 /// </summary>
@@ -18,13 +20,13 @@ public static class TrainingRegistration
 {
     public static IServiceCollection AddHyperSearchTraining(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = new WorkloadOptions();
-        if (configuration[WorkloadOptions.FashionMnistPathKey] is { Length: > 0 } path) options = options with { FashionMnistPath = path };
-        services.TryAddSingleton(_ => WorkloadRegistry.CreateDefault(options));
+        services.TryAddSingleton(_ => TrainingConfiguration.Registry(configuration));
+        services.TryAddSingleton(_ => TrainingConfiguration.Checkpoints(configuration));
+        services.TryAddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<CheckpointStore>());
         services.TryAddSingleton<LrRangeTest>();
         services.TryAddSingleton<ILrRangeFinder, TorchLrRangeFinder>();
         var fake = WorkerServiceCollectionExtensions.UsesFakeTrainer(configuration);
-        if (!fake) services.TryAddSingleton<ITrainer>(sp => new TorchTrainer(sp.GetRequiredService<WorkloadRegistry>()));
+        if (!fake) services.TryAddSingleton<ITrainer>(sp => new TorchTrainer(sp.GetRequiredService<WorkloadRegistry>(), checkpoints: sp.GetRequiredService<CheckpointStore>()));
         services.TryAddSingleton<IWorkloadCatalog>(sp => new StaticWorkloadCatalog(
             [.. sp.GetRequiredService<WorkloadRegistry>().Names.Order(), .. fake ? [SleepTrainer.WorkloadName] : Array.Empty<string>()]));
         return services;

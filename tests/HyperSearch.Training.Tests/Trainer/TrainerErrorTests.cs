@@ -1,5 +1,6 @@
 using HyperSearch.Core.Configuration;
 using HyperSearch.Training.Tests.Support;
+using HyperSearch.Training.Tests.Workloads;
 using HyperSearch.Training.Trainer;
 using HyperSearch.Training.Workloads;
 
@@ -43,34 +44,37 @@ public sealed class TrainerErrorTests
         var error = await Assert.ThrowsAsync<InvalidTrainingRequestException>(() => TrainerRun.RunAsync(request));
 
         Assert.Equal(
-            ["config.batchSize", "config.gradClipNorm", "config.initialLr", "config.layerLrMultipliers", "config.optimizer.nesterov", "epochs", "threads"],
+            ["config.batchSize", "config.gradClipNorm", "config.initialLr", "config.optimizer.nesterov", "epochs", "threads"],
             error.Errors.Select(e => e.Path).Order());
     }
 
     [Fact]
-    public async Task TrainAsync_WorkloadDataNotFittingModel_ClearError()
+    public async Task TrainAsync_MoreLayerMultipliersThanLayers_NamesField()
     {
-        var registry = new WorkloadRegistry([new MismatchedWorkload()]);
-        var trainer = new TorchTrainer(registry, c => new RecordingScheduler(c.InitialLr));
-        var request = TrainerRun.Request("mismatched", TrainerRun.Config(0.1), 1);
+        var config = TrainerRun.Config(0.1) with { LayerLrMultipliers = [1, 1] };
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => trainer.TrainAsync(request, _ => ValueTask.FromResult(true), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidTrainingRequestException>(
+            () => TrainerRun.RunAsync(TrainerRun.Request(SyntheticRegressionWorkload.WorkloadName, config, 1)));
 
-        Assert.Contains("does not fit the model", error.Message);
+        Assert.Equal("config.layerLrMultipliers", Assert.Single(error.Errors).Path);
+        Assert.Contains("has 1 layers", error.Errors[0].Message);
     }
 
-    private sealed class MismatchedWorkload : IWorkload
+    [Theory]
+    [InlineData(BrokenWorkload.Fault.DataTask, "its train data is for Regression but the workload declares Classification")]
+    [InlineData(BrokenWorkload.Fault.FactoryThrows, "CreateModel failed: params.hidden: must be an integer")]
+    [InlineData(BrokenWorkload.Fault.WrongShape, "the model returned a Float32 tensor of shape [2, 3] for a batch of 2; expected Float32 [2, 2]")]
+    [InlineData(BrokenWorkload.Fault.LoadDataThrows, "LoadData failed: disk on fire")]
+    public async Task TrainAsync_BrokenWorkload_FailsNamingWorkloadAndProblem(BrokenWorkload.Fault fault, string problem)
     {
-        public string Name => "mismatched";
-        public string Description => "3 features for a 2-input model";
-        public ModelSpec Model { get; } = ModelSpec.Mlp(TaskKind.Regression, 2, 1);
-        public int DefaultBatchSize => 2;
+        var registry = new WorkloadRegistry([new BrokenWorkload(fault)]);
+        var trainer = new TorchTrainer(registry, c => new RecordingScheduler(c.InitialLr));
+        var request = TrainerRun.Request("broken", TrainerRun.Config(0.1) with { Params = new Dictionary<string, double> { ["hidden"] = 2.5 } }, 1);
 
-        public WorkloadData LoadData()
-        {
-            var data = HyperSearch.Training.Data.Dataset.Regression([1, 2, 3], 3, [1], 1);
-            return new WorkloadData(data, data, data);
-        }
+        var error = await Assert.ThrowsAsync<WorkloadException>(
+            () => trainer.TrainAsync(request, _ => ValueTask.FromResult(true), CancellationToken.None));
+
+        Assert.StartsWith("workload 'broken': ", error.Message);
+        Assert.Contains(problem, error.Message);
     }
 }

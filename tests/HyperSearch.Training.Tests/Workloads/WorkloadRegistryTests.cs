@@ -9,11 +9,11 @@ namespace HyperSearch.Training.Tests.Workloads;
 public sealed class WorkloadRegistryTests
 {
     [Fact]
-    public void CreateDefault_NoOptions_HasTheFourBuiltInWorkloads()
+    public void CreateDefault_NoOptions_HasTheSixBuiltInWorkloads()
     {
         var registry = WorkloadRegistry.CreateDefault();
 
-        Assert.Equal(["fashion-cnn", "fashion-mlp", "synthetic-regression", "two-spirals"], registry.Names.Order());
+        Assert.Equal(["adding-problem", "fashion-cnn", "fashion-mlp", "fashion-resnet", "synthetic-regression", "two-spirals"], registry.Names.Order());
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 using HyperSearch.Training.Data;
+using HyperSearch.Training.Models;
 using HyperSearch.Training.Workloads;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace HyperSearch.Training.Tests.Workloads;
 
@@ -15,7 +18,10 @@ internal sealed class XorWorkload : IWorkload
 
     public string Name => "xor";
     public string Description => "XOR, MLP 2-8-2";
-    public ModelSpec Model { get; } = ModelSpec.Mlp(TaskKind.Classification, 2, 8, 2);
+    public TaskKind Task => TaskKind.Classification;
     public int DefaultBatchSize => 4;
     public WorkloadData LoadData() => _data.Value;
+
+    public nn.Module<Tensor, Tensor> CreateModel(IReadOnlyDictionary<string, double> parameters, Device device) =>
+        new Mlp([2, WorkloadParameters.Int(parameters, "hidden", 8, 1, 64), 2]).to(device);
 }

@@ -1,5 +1,7 @@
 using Bunit;
 using HyperSearch.Core.Searches;
+using HyperSearch.Core.Training;
+using HyperSearch.Training.Checkpoints;
 using HyperSearch.Web.Launch;
 using HyperSearch.Web.Live;
 using HyperSearch.Web.Tests.Fakes;
@@ -13,6 +15,7 @@ public abstract class DashboardTestContext : BunitContext
 {
     protected FakeTrialStore Store { get; } = new();
     protected ManualLiveFeed Feed { get; } = new();
+    protected CheckpointStore Checkpoints { get; } = new(new CheckpointOptions { Directory = Path.Combine(Path.GetTempPath(), "hs-web-ckpt-" + Guid.NewGuid().ToString("N")) });
 
     protected DashboardTestContext()
     {
@@ -22,5 +25,6 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton<ILiveFeed>(Feed);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());
+        Services.AddSingleton<ICheckpointStore>(Checkpoints);
     }
 }

@@ -1,5 +1,6 @@
 using Bunit;
 using HyperSearch.Core.Searches;
+using HyperSearch.Core.Training;
 using HyperSearch.Core.Trials;
 using HyperSearch.Web.Components.Charts;
 using HyperSearch.Web.Components.Pages;
@@ -25,6 +26,16 @@ public class TrialPageTests : DashboardTestContext
 
         Assert.EndsWith("tooHigh: the loss rose early: try a lower LR", cut.Find("#diagnosis").TextContent.Trim()); // after the alert icon
         Assert.Contains("\"type\": \"step\"", cut.Find("#config-json").TextContent);
+    }
+
+    [Fact]
+    public void Render_CheckpointKept_OffersItsDownloadOnlyThen()
+    {
+        Assert.Empty(Render<TrialPage>(p => p.Add(c => c.TrialId, 1L)).FindAll("#checkpoint"));
+
+        Checkpoints.Write(ICheckpointStore.KeyOf(1), [1, 2, 3]);
+
+        Assert.Equal("api/trials/1/checkpoint", Render<TrialPage>(p => p.Add(c => c.TrialId, 1L)).Find("#checkpoint").GetAttribute("href"));
     }
 
     [Fact]

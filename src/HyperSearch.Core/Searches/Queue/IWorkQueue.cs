@@ -36,6 +36,16 @@ public interface IWorkQueue
     /// <summary>Upserts the epoch row; false = stop (cancelled or lease lost).</summary>
     Task<bool> ReportEpochAsync(LeaseRef lease, EpochReport report, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A held trial resumes after <paramref name="epochsKept"/> epochs (its checkpoint; 0 = from scratch):
+    /// its stored epochs after that are deleted, to be trained and reported again, and its progress and
+    /// best value are recomputed from the ones kept.
+    /// </summary>
+    Task RewindEpochsAsync(LeaseRef lease, int epochsKept, CancellationToken cancellationToken = default);
+
+    /// <summary>The search's best Completed trial so far (the one whose checkpoint is kept), or null.</summary>
+    Task<long?> GetBestTrialIdAsync(long searchId, CancellationToken cancellationToken = default);
+
     /// <summary>Curves of the search's trials (objective per epoch) for the pruner.</summary>
     Task<IReadOnlyList<TrialCurve>> GetCurvesAsync(long searchId, CancellationToken cancellationToken = default);
 

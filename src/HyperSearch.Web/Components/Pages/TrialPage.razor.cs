@@ -2,6 +2,7 @@ using System.Text.Json;
 using HyperSearch.Core.Diagnosis;
 using HyperSearch.Core.Json;
 using HyperSearch.Core.Searches;
+using HyperSearch.Core.Training;
 using HyperSearch.Web.Charts;
 using HyperSearch.Web.Components.Charts;
 using HyperSearch.Web.Components.Shared;
@@ -17,6 +18,7 @@ public partial class TrialPage : IDisposable
     [Inject] public required ILiveFeed Feed { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required ICheckpointStore Checkpoints { get; init; }
 
     [Parameter] public long TrialId { get; set; }
 
@@ -33,6 +35,9 @@ public partial class TrialPage : IDisposable
     private IDisposable? subscription;
 
     // The stored "label: hint" wins; the page's own diagnosis covers trials the store has not judged yet.
+    // The best trial keeps its checkpoint (a running trial has its latest one): offer the download.
+    private bool HasCheckpoint => Checkpoints.Exists(ICheckpointStore.KeyOf(TrialId));
+
     private string? DiagnosisLabel => DiagnosisText.Split(trial?.Diagnosis).Label ?? diagnosis?.Label.ToString();
     private string? DiagnosisHint => DiagnosisText.Split(trial?.Diagnosis).Hint ?? diagnosis?.Hint;
 

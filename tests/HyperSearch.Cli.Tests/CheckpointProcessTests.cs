@@ -1,0 +1,159 @@
+using System.Text.Json;
+using HyperSearch.Cli.Tests.Queue;
+using HyperSearch.Core.Json;
+using HyperSearch.Core.Searches;
+using HyperSearch.Core.Trials;
+using HyperSearch.Training.Devices;
+
+namespace HyperSearch.Cli.Tests;
+
+/// <summary>
+/// Checkpoints and plug-ins with real worker processes running the real TorchSharp trainer on a real
+/// SQLite file: a worker killed with kill -9 mid-trial, the trial resumed by another worker process
+/// from its checkpoint with the curve of an uninterrupted run; a team's workload built from examples/
+/// and trained through the plug-in path.
+/// </summary>
+public sealed class CheckpointProcessTests : IDisposable
+{
+    // Generous: these train for real, and the shared machine can run 10–40× slower than when idle.
+    private static readonly TimeSpan CliTimeout = TimeSpan.FromSeconds(600);
+    private readonly string _dir = Directory.CreateTempSubdirectory("hs-ckpt-proc-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private Dictionary<string, string> RealTrainer() => new()
+    {
+        ["HyperSearch__Worker__LeaseSeconds"] = "2",
+        ["HyperSearch__Worker__HeartbeatSeconds"] = "0.25",
+        ["HyperSearch__Worker__PollMilliseconds"] = "50",
+        ["HyperSearch__Worker__MaxAttempts"] = "3",
+        ["HyperSearch__Checkpoints__Directory"] = Path.Combine(_dir, "checkpoints"),
+        ["HyperSearch__Checkpoints__EveryEpochs"] = "1",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
+    [Fact]
+    public async Task Worker_KilledMidTrial_AnotherWorkerResumesFromCheckpointWithUninterruptedCurve()
+    {
+        await using var database = await QueueDatabase.CreateAsync(postgres: false);
+        var env = RealTrainer();
+        var id = await CreateSearchAsync(database, env, "fashion-mlp", """{ "initialLr": 0.05, "decay": { "step": { "stepSize": 2, "gamma": 0.5 } }, "optimizer": { "type": "sgd", "momentum": 0.9 } }""", epochs: 6);
+
+        var doomed = CliProcess.Start(env, "worker", "--devices", "cpu:1", "--db", database.Db);
+        TrialRow first;
+        try
+        {
+            await database.WaitUntilAsync(id, _ => FirstTrial(database, id).Result?.EpochsDone >= 3, "trial 1 has three epochs", 600);
+            doomed.KillHard();
+            first = (await FirstTrial(database, id))!;
+        }
+        finally
+        {
+            await doomed.DisposeAsync();
+        }
+
+        await using (var rescuer = CliProcess.Start(env, "worker", "--devices", "cpu:1", "--db", database.Db))
+        {
+            await database.WaitUntilAsync(id, s => s.State.IsFinal(), "the search ends", 900);
+        }
+
+        var finished = (await database.Store.GetTrialAsync(first.Id))!;
+        var epochs = await database.Store.GetEpochsAsync(first.Id);
+        Assert.Equal(TrialState.Completed, finished.State);
+        Assert.Equal(2, finished.Attempt);
+        Assert.Equal([1, 2, 3, 4, 5, 6], epochs.Select(e => e.Epoch));
+        // Resumed, not retrained: the epochs up to the checkpoint are the first attempt's, the rest the second's.
+        var kept = epochs.Count(e => e.Attempt == 1);
+        Assert.True(kept >= 3, $"only {kept} epochs of the killed attempt were kept");
+        Assert.All(epochs.Skip(kept), e => Assert.Equal(2, e.Attempt));
+
+        // The same trial (config, seed, threads) trained without interruption, by `trial run`.
+        var config = Path.Combine(_dir, "config.json");
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(finished.Config, HyperJson.Options));
+        var seed = 11 + finished.Number;
+        var threads = DeviceCatalog.ThreadsPerCpuSlot(1);
+        var (exit, output, error) = await CliProcess.RunAsync(env, CliTimeout, "trial", "run", "--workload", "fashion-mlp", "--config", config,
+            "--epochs", "6", "--seed", seed.ToString(), "--threads", threads.ToString(), "--json");
+        Assert.True(exit == 0, error);
+        var uninterrupted = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(e => e.TryGetProperty("epoch", out _))
+            .Select(e => (e.GetProperty("trainLoss").GetDouble(), e.GetProperty("valLoss").GetDouble()))
+            .ToList();
+        Assert.Equal(uninterrupted, epochs.Select(e => (e.TrainLoss, e.ValLoss)));
+    }
+
+    [Fact]
+    public async Task Worker_ExamplePluginBuiltAndLoaded_SearchRunsAndBadParamsFailOnlyTheirTrial()
+    {
+        var root = RepoRoot();
+        var project = Path.Combine(root, "examples", "TeamWorkloads");
+        var (built, buildLog) = await BuildAsync(Path.Combine(project, "TeamWorkloads.csproj"));
+        var output = Path.Combine(project, "bin", "Debug", "net10.0");
+        Assert.True(built, buildLog);
+        await using var database = await QueueDatabase.CreateAsync(postgres: false);
+        var env = RealTrainer();
+        env["HyperSearch__Workloads__Plugins__0"] = Path.Combine(output, "TeamWorkloads.dll");
+        // depth 9 is outside the workload's own range (1..6): those trials fail with its message.
+        var id = await CreateSearchAsync(database, env, "team-moons",
+            """{ "initialLr": 0.05, "decay": { "constant": {} }, "optimizer": { "type": "adam" }, "params": { "depth": [1, 2, 9], "width": [16, 32] } }""",
+            epochs: 3, budget: 6, strategy: "grid");
+
+        await using (var worker = CliProcess.Start(env, "worker", "--devices", "cpu:2", "--db", database.Db))
+        {
+            await database.WaitUntilAsync(id, s => s.State.IsFinal(), "the search ends", 900);
+        }
+
+        var trials = (await database.Store.GetTrialsAsync(new TrialQuery { SearchId = id, Take = 100, Sort = TrialSort.Number })).Items;
+        var failed = trials.Where(t => t.State == TrialState.Failed).ToList();
+        var completed = trials.Where(t => t.State == TrialState.Completed).ToList();
+        Assert.Equal(2, failed.Count);
+        Assert.All(failed, t => Assert.Equal(9, t.Config.Params!["depth"]));
+        Assert.All(failed, t => Assert.Contains("workload 'team-moons': CreateModel failed: params.depth: must be an integer in [1, 6]", t.Error));
+        Assert.Equal(4, completed.Count);
+        foreach (var trial in completed)
+        {
+            var accuracy = (await database.Store.GetEpochsAsync(trial.Id))[^1].ValAccuracy;
+            Assert.True(accuracy > 0.8, $"trial {trial.Number} reached only {accuracy}");
+        }
+    }
+
+    // Its own bin/ folder, as a team would build it (-o would also rebuild HyperSearch.Training into the folder).
+    private static async Task<(bool Ok, string Log)> BuildAsync(string project)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet", ["build", project, "-c", "Debug", "-v", "q", "-nologo"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var log = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode == 0, await log + await errors);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HyperSearch.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("HyperSearch.sln not found above the test folder");
+    }
+
+    private static async Task<TrialRow?> FirstTrial(QueueDatabase database, long searchId) =>
+        (await database.Store.GetTrialsAsync(new TrialQuery { SearchId = searchId, Sort = TrialSort.Number, Take = 1 })).Items.FirstOrDefault();
+
+    private async Task<long> CreateSearchAsync(QueueDatabase database, IReadOnlyDictionary<string, string> env, string workload, string space,
+        int epochs, int budget = 1, string strategy = "random")
+    {
+        var spec = Path.Combine(_dir, $"spec-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(spec, $$"""
+            { "name": "checkpoints", "workload": "{{workload}}", "strategy": "{{strategy}}", "seed": 11,
+              "budget": {{budget}}, "parallelism": {{Math.Min(2, budget)}}, "epochs": {{epochs}}, "space": {{space}} }
+            """);
+        var (exit, output, error) = await CliProcess.RunAsync(env, CliTimeout, "search", "create", "--spec", spec, "--db", database.Db);
+        Assert.True(exit == 0, $"search create failed ({exit}): {error}");
+        return long.Parse(output.Trim());
+    }
+}
