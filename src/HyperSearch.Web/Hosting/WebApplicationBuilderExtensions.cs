@@ -5,6 +5,7 @@ using HyperSearch.Web.Launch;
 using HyperSearch.Worker;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using HyperSearch.Web.Live;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Radzen;
 
 namespace HyperSearch.Web.Hosting;
@@ -37,6 +38,8 @@ public static class WebApplicationBuilderExtensions
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveFeed>());
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
+        services.AddScoped<CircuitLiveUpdates>();
+        services.AddScoped<CircuitHandler, LiveCircuitHandler>();
         services.TryAddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());
         return services;
     }

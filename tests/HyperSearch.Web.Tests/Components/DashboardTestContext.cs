@@ -12,14 +12,17 @@ namespace HyperSearch.Web.Tests.Components;
 public abstract class DashboardTestContext : BunitContext
 {
     protected FakeTrialStore Store { get; } = new();
-    protected ManualLiveFeed Feed { get; } = new();
+    protected ManualLiveFeed Feed { get; }
 
     protected DashboardTestContext()
     {
+        Feed = new ManualLiveFeed(Store);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddRadzenComponents();
         Services.AddSingleton<ITrialStore>(Store);
         Services.AddSingleton<ILiveFeed>(Feed);
+        Services.AddScoped<CircuitLiveUpdates>();
+        Services.AddOptions<LiveFeedOptions>();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());
     }

@@ -8,7 +8,7 @@ namespace HyperSearch.Web.Components.Pages;
 public partial class Queue : IDisposable
 {
     [Inject] public required ITrialStore Store { get; init; }
-    [Inject] public required ILiveFeed Feed { get; init; }
+    [Inject] public required CircuitLiveUpdates Live { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
 
     private QueueSnapshot? snapshot;
@@ -18,14 +18,15 @@ public partial class Queue : IDisposable
     protected override async Task OnInitializedAsync()
     {
         await LoadAsync();
-        subscription = Feed.Subscribe(changes => changes.Trials.Count + changes.Searches.Count == 0
+        subscription = Live.Subscribe("queue page", update => update.Changes.Trials.Count + update.Changes.Searches.Count == 0 && !update.Gap
             ? Task.CompletedTask
-            : InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), TimeSpan.FromSeconds(1));
+            // Every open Queue page reads the same tick's queue: one query however many are open.
+            : InvokeAsync(async () => { await LoadAsync(update.Snapshot); StateHasChanged(); }), TimeSpan.FromSeconds(1));
     }
 
-    private async Task LoadAsync()
+    private async Task LoadAsync(LiveSnapshot? tick = null)
     {
-        snapshot = await Store.GetQueueAsync();
+        snapshot = await (tick?.GetQueueAsync() ?? Store.GetQueueAsync());
         foreach (var searchId in snapshot.Workers.SelectMany(w => w.Slots).Select(s => s.SearchId).OfType<long>().Distinct())
         {
             if (!epochsBySearch.ContainsKey(searchId) && await Store.GetSearchAsync(searchId) is { } search)

@@ -20,7 +20,7 @@ public partial class SearchPage : IDisposable
     private static readonly string[] AllStates = Enum.GetNames<TrialState>();
 
     [Inject] public required ITrialStore Store { get; init; }
-    [Inject] public required ILiveFeed Feed { get; init; }
+    [Inject] public required CircuitLiveUpdates Live { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
 
@@ -65,7 +65,7 @@ public partial class SearchPage : IDisposable
         {
             detail = await Store.GetSearchAsync(SearchId);
             loaded = true;
-            subscription ??= Feed.Subscribe(OnChangesAsync, TimeSpan.FromSeconds(1));
+            subscription ??= Live.Subscribe($"search {SearchId} page", OnUpdateAsync, TimeSpan.FromMilliseconds(500));
         }
 
         if (detail is null) return;
@@ -157,8 +157,20 @@ public partial class SearchPage : IDisposable
         lrChart = new LineChartSpec(TrialCurves.LearningRates(labelled, epochs)) { XName = "epoch", YName = "learning rate", LogY = true };
     }
 
-    private Task OnChangesAsync(ChangeSet changes) => InvokeAsync(async () =>
+    private Task OnUpdateAsync(LiveUpdate update) => InvokeAsync(async () =>
     {
+        var changes = update.Changes;
+        if (update.Gap)
+        {
+            // Changes were dropped while this page was busy: redraw from the store.
+            detail = await update.Snapshot.GetSearchAsync(SearchId) ?? detail;
+            chartKey = null;
+            if (grid is not null) await grid.Reload();
+            await LoadChartsAsync();
+            StateHasChanged();
+            return;
+        }
+
         var mine = changes.Trials.Where(t => t.SearchId == SearchId).ToList();
         var search = changes.Searches.FirstOrDefault(s => s.Id == SearchId);
         var epochs = changes.Epochs.Where(e => shown.Contains(e.TrialId)).ToList();
@@ -176,7 +188,7 @@ public partial class SearchPage : IDisposable
         {
             if (grid is not null) await grid.Reload();
             // New trials start and values change: the curves follow the current top K.
-            if (Selected.Count == 0) await ReplaceTopKIfChangedAsync();
+            if (Selected.Count == 0) await ReplaceTopKIfChangedAsync(update.Snapshot);
 
             if (analysis is not null) await analysis.RefreshAsync(throttled: true);
         }
@@ -185,9 +197,9 @@ public partial class SearchPage : IDisposable
     });
 
     /// <summary>A trial may enter the top K: redraw only when the set of curves changes (otherwise epochs are appended).</summary>
-    private async Task ReplaceTopKIfChangedAsync()
+    private async Task ReplaceTopKIfChangedAsync(LiveSnapshot? snapshot)
     {
-        var top = (await Store.GetTrialsAsync(Query() with { Sort = TrialSort.Rank, Descending = false, Skip = 0, Take = TopK })).Items;
+        var top = (await (snapshot?.GetTrialsAsync(Query() with { Sort = TrialSort.Rank, Descending = false, Skip = 0, Take = TopK }) ?? Store.GetTrialsAsync(Query() with { Sort = TrialSort.Rank, Descending = false, Skip = 0, Take = TopK }))).Items;
         if (!top.Select(t => t.Id).ToHashSet().SetEquals(shown)) await LoadChartsAsync();
     }
 

@@ -10,7 +10,7 @@ public partial class Searches
     private static readonly string[] StateChoices = ["all", .. Enum.GetNames<SearchState>()];
 
     [Inject] public required ITrialStore Store { get; init; }
-    [Inject] public required ILiveFeed Feed { get; init; }
+    [Inject] public required CircuitLiveUpdates Live { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
 
@@ -26,7 +26,7 @@ public partial class Searches
     protected override async Task OnInitializedAsync()
     {
         rows = [.. await Store.ListSearchesAsync(0, 1000)];
-        subscription = Feed.Subscribe(OnChangesAsync, TimeSpan.FromSeconds(1));
+        subscription = Live.Subscribe("searches page", OnUpdateAsync, TimeSpan.FromSeconds(1));
     }
 
     private bool Matches(SearchSummary s) =>
@@ -43,9 +43,10 @@ public partial class Searches
             ["state"] = state is null or "all" ? null : state,
         }), replace: true);
 
-    private Task OnChangesAsync(ChangeSet changes) => changes.Searches.Count == 0 ? Task.CompletedTask : InvokeAsync(() =>
+    private Task OnUpdateAsync(LiveUpdate update) => update.Changes.Searches.Count == 0 && !update.Gap ? Task.CompletedTask : InvokeAsync(async () =>
     {
-        foreach (var search in changes.Searches)
+        if (update.Gap) rows = [.. await Store.ListSearchesAsync(0, 1000)];
+        foreach (var search in update.Changes.Searches)
         {
             var index = rows.FindIndex(r => r.Id == search.Id);
             if (index >= 0) rows[index] = search;

@@ -14,7 +14,7 @@ namespace HyperSearch.Web.Components.Pages;
 public partial class TrialPage : IDisposable
 {
     [Inject] public required ITrialStore Store { get; init; }
-    [Inject] public required ILiveFeed Feed { get; init; }
+    [Inject] public required CircuitLiveUpdates Live { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
 
@@ -49,7 +49,7 @@ public partial class TrialPage : IDisposable
         var byTrial = new Dictionary<long, IReadOnlyList<EpochPoint>> { [trial.Id] = Thin(epochs) };
         lossChart = new LineChartSpec(TrialCurves.Losses(one, byTrial)) { XName = "epoch", YName = "loss" };
         lrChart = new LineChartSpec(TrialCurves.LearningRates(one, byTrial)) { XName = "epoch", YName = "learning rate", LogY = true, Legend = false };
-        subscription ??= Feed.Subscribe(OnChangesAsync, TimeSpan.FromSeconds(1));
+        subscription ??= Live.Subscribe($"trial {TrialId} page", OnUpdateAsync, TimeSpan.FromMilliseconds(500));
     }
 
     /// <summary>Keeps the payload small for very long runs (the table/API still have every epoch).</summary>
@@ -67,8 +67,16 @@ public partial class TrialPage : IDisposable
         diagnosis = CurveDiagnoser.Diagnose([.. epochs.OrderBy(e => e.Epoch).Select(e => e.ValLoss)], trial.InitialLr);
     }
 
-    private Task OnChangesAsync(ChangeSet changes) => InvokeAsync(async () =>
+    private Task OnUpdateAsync(LiveUpdate update) => InvokeAsync(async () =>
     {
+        var changes = update.Changes;
+        if (update.Gap)
+        {
+            await OnParametersSetAsync();
+            StateHasChanged();
+            return;
+        }
+
         var mine = changes.Epochs.Where(e => e.TrialId == TrialId).OrderBy(e => e.Epoch).ToList();
         var row = changes.Trials.FirstOrDefault(t => t.Id == TrialId);
         if (mine.Count == 0 && row is null) return;
