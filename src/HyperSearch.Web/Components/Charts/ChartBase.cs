@@ -1,3 +1,4 @@
+using HyperSearch.Web.Components.Shared;
 using HyperSearch.Web.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ namespace HyperSearch.Web.Components.Charts;
 /// </summary>
 public abstract class ChartBase<TSpec> : ComponentBase, IAsyncDisposable where TSpec : class
 {
+    [Inject] public required ThemeState Theme { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
     [Inject] public required IOptions<LiveFeedOptions> LiveOptions { get; init; }
     [Inject] public required ILogger<ChartBase<TSpec>> Logger { get; init; }
@@ -22,6 +24,7 @@ public abstract class ChartBase<TSpec> : ComponentBase, IAsyncDisposable where T
     protected ElementReference Element;
     protected IJSObjectReference? Module;
     private TSpec? drawn;
+    private bool drawnDark;
 
     protected abstract string ModuleUrl { get; }
 
@@ -40,8 +43,11 @@ public abstract class ChartBase<TSpec> : ComponentBase, IAsyncDisposable where T
                 return; // no browser to draw in; the page still works without this chart
             }
 
-            await CallAsync("init", Spec);
+            drawnDark = Theme.IsDark;
+            await CallAsync("init", Spec, drawnDark);
             drawn = Spec;
+            // The theme may have switched while init was on its way (the layout reads it at start).
+            if (Theme.IsDark != drawnDark) await OnThemeChanged(Theme.IsDark);
         }
         else if (Module is not null && !ReferenceEquals(drawn, Spec))
         {
@@ -50,13 +56,22 @@ public abstract class ChartBase<TSpec> : ComponentBase, IAsyncDisposable where T
         }
     }
 
-    /// <summary>Calls the module with the timeout; a gone or silent browser is logged, never thrown.</summary>
-    protected async Task CallAsync(string function, object? argument)
+    protected override void OnInitialized() => Theme.Changed += OnThemeChanged;
+
+    private Task OnThemeChanged(bool dark) => InvokeAsync(async () =>
+    {
+        if (Module is null || drawnDark == dark) return; // init (still to come) reads the current theme
+        drawnDark = dark;
+        await CallAsync("setTheme", dark);
+    });
+
+    /// <summary>Calls the module (element first) with the timeout; a gone or silent browser is logged, never thrown.</summary>
+    protected async Task CallAsync(string function, params object?[] arguments)
     {
         if (Module is null) return;
         try
         {
-            await Module.InvokeVoidAsync(function, Timeout, Element, argument);
+            await Module.InvokeVoidAsync(function, Timeout, [Element, .. arguments]);
         }
         catch (JSDisconnectedException)
         {
@@ -72,12 +87,13 @@ public abstract class ChartBase<TSpec> : ComponentBase, IAsyncDisposable where T
     public async ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
+        Theme.Changed -= OnThemeChanged;
         if (Module is null)
         {
             return;
         }
 
-        await CallAsync("dispose", null);
+        await CallAsync("dispose");
         try
         {
             await Module.DisposeAsync();

@@ -5,6 +5,7 @@ using HyperSearch.Core.Searches;
 using HyperSearch.Web.Charts;
 using HyperSearch.Web.Components.Charts;
 using HyperSearch.Web.Components.Shared;
+using MudBlazor;
 using HyperSearch.Web.Live;
 using Microsoft.AspNetCore.Components;
 
@@ -17,6 +18,7 @@ public partial class TrialPage : IDisposable
     [Inject] public required CircuitLiveUpdates Live { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required SearchCommands Commands { get; init; }
 
     [Parameter] public long TrialId { get; set; }
 
@@ -45,7 +47,7 @@ public partial class TrialPage : IDisposable
         configJson = JsonSerializer.Serialize(trial.Config, HyperJson.Indented);
         epochs = [.. await Store.GetEpochsAsync(TrialId)];
         Diagnose();
-        List<(string, long, string)> one = [($"#{trial.Number}", trial.Id, Palette.Colour(0))];
+        List<(string, long, string)> one = [($"#{trial.Number}", trial.Id, ChartColours.Colour(0))];
         var byTrial = new Dictionary<long, IReadOnlyList<EpochPoint>> { [trial.Id] = Thin(epochs) };
         lossChart = new LineChartSpec(TrialCurves.Losses(one, byTrial)) { XName = "epoch", YName = "loss" };
         lrChart = new LineChartSpec(TrialCurves.LearningRates(one, byTrial)) { XName = "epoch", YName = "learning rate", LogY = true, Legend = false };
@@ -95,7 +97,7 @@ public partial class TrialPage : IDisposable
 
     private async Task CancelAsync()
     {
-        await Store.CancelTrialAsync(TrialId);
+        if (trial is null || !await Commands.CancelTrialAsync(TrialId, $"trial #{trial.Number}")) return;
         trial = await Store.GetTrialAsync(TrialId);
     }
 
