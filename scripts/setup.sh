@@ -35,4 +35,6 @@ command -v dotnet >/dev/null 2>&1 || { echo "setup: the .NET 10 SDK is required 
 
 (cd wwwroot-assets && npm ci --no-audit --no-fund --loglevel=error)
 dotnet restore HyperSearch.sln --verbosity quiet
+# dotnet-ef (.config/dotnet-tools.json): `dotnet ef migrations add`, see docs/migrations.md.
+dotnet tool restore >/dev/null
 echo "setup: ready"

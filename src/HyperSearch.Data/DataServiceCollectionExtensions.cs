@@ -29,5 +29,5 @@ public static class DataServiceCollectionExtensions
 
     /// <summary>Applies the migrations (and WAL on SQLite) with the registered factory: call once at start.</summary>
     public static Task MigrateHyperSearchDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
-        DatabaseInitializer.MigrateAsync(services.GetRequiredService<IDbContextFactory<HyperSearchDbContext>>(), cancellationToken);
+        DatabaseInitializer.MigrateAsync(services.GetRequiredService<DatabaseSettings>(), cancellationToken);
 }

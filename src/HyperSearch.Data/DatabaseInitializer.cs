@@ -1,13 +1,17 @@
+using HyperSearch.Data.Migrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace HyperSearch.Data;
 
-/// <summary>Brings a database to the current schema: WAL for SQLite (once; it persists), then the migrations.</summary>
+/// <summary>
+/// Brings a database to the current schema: WAL for SQLite (once; it persists), then the configured
+/// provider's migrations (Migrations/Sqlite or Migrations/Postgres, see docs/migrations.md).
+/// </summary>
 public static class DatabaseInitializer
 {
-    public static async Task MigrateAsync(IDbContextFactory<HyperSearchDbContext> factory, CancellationToken cancellationToken = default)
+    public static async Task MigrateAsync(DatabaseSettings settings, CancellationToken cancellationToken = default)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = MigrationContexts.Create(settings);
         if (db.IsSqlite)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace HyperSearch.Data;
 
@@ -18,13 +17,13 @@ public static class DbContextOptionsFactory
         {
             builder.UseNpgsql(settings.ConnectionString);
         }
-        // Migrations are hand-written without a model snapshot; the schema-vs-model test guards them.
-        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
-    public static DbContextOptions<HyperSearchDbContext> Create(DatabaseSettings settings)
+    public static DbContextOptions<HyperSearchDbContext> Create(DatabaseSettings settings) => Create<HyperSearchDbContext>(settings);
+
+    public static DbContextOptions<TContext> Create<TContext>(DatabaseSettings settings) where TContext : DbContext
     {
-        var builder = new DbContextOptionsBuilder<HyperSearchDbContext>();
+        var builder = new DbContextOptionsBuilder<TContext>();
         Configure(builder, settings);
         return builder.Options;
     }

@@ -4,8 +4,18 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HyperSearch.Data;
 
-public sealed class HyperSearchDbContext(DbContextOptions<HyperSearchDbContext> options) : DbContext(options)
+/// <summary>
+/// The application's context. Migrations belong to one subclass per provider
+/// (<see cref="Migrations.SqliteHyperSearchDbContext"/>, <see cref="Migrations.PostgresHyperSearchDbContext"/>),
+/// which share this model; see docs/migrations.md.
+/// </summary>
+public class HyperSearchDbContext : DbContext
 {
+    public HyperSearchDbContext(DbContextOptions<HyperSearchDbContext> options) : base(options) { }
+
+    /// <summary>For the per-provider migration contexts, which pass their own typed options.</summary>
+    protected HyperSearchDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<SearchEntity> Searches => Set<SearchEntity>();
     public DbSet<TrialEntity> Trials => Set<TrialEntity>();
     public DbSet<EpochMetricEntity> EpochMetrics => Set<EpochMetricEntity>();

@@ -70,7 +70,7 @@ public sealed class TestDatabase : IAsyncDisposable
             var csb = new NpgsqlConnectionStringBuilder(admin) { Database = name };
             db = new TestDatabase(new DatabaseSettings(DatabaseProvider.Postgres, csb.ConnectionString), null, name, queue, new ManualTimeProvider());
         }
-        if (migrate) await DatabaseInitializer.MigrateAsync(db.Factory);
+        if (migrate) await DatabaseInitializer.MigrateAsync(db.Settings);
         return db;
     }
 

@@ -1,3 +1,4 @@
+using HyperSearch.Data.Migrations;
 using HyperSearch.Data.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,8 +6,7 @@ namespace HyperSearch.Data.Tests.Schema;
 
 public sealed class MigrationTests
 {
-    // Replaces EF's snapshot-based "pending model changes" check (no snapshot: migrations are hand-written):
-    // the schema the migrations build must equal the one EF derives from the model.
+    // The schema the migrations build must equal the one EF derives from the model (EnsureCreated).
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Migrate_FreshDatabase_SchemaEqualsModel(string provider)
@@ -32,11 +32,24 @@ public sealed class MigrationTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var id = await database.Store.CreateSearchAsync(Specs.Search());
 
-        await DatabaseInitializer.MigrateAsync(database.Factory);
+        await DatabaseInitializer.MigrateAsync(database.Settings);
 
-        await using var db = await database.Factory.CreateDbContextAsync();
+        await using var db = MigrationContexts.Create(database.Settings);
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.NotNull(await database.Store.GetSearchAsync(id));
+    }
+
+    // A model change without `dotnet ef migrations add` (docs/migrations.md) fails here, for each provider's snapshot.
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=unused.db")]
+    [InlineData(DatabaseProvider.Postgres, PostgresDesignTimeFactory.PlaceholderConnectionString)]
+    public void Snapshot_CurrentModel_HasNoPendingChanges(DatabaseProvider provider, string connectionString)
+    {
+        using var db = MigrationContexts.Create(new DatabaseSettings(provider, connectionString));
+
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges());
     }
 
     [Fact]

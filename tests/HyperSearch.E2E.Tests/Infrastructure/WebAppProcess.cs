@@ -29,10 +29,11 @@ public sealed class WebAppProcess : IAsyncDisposable
         get { lock (output) { return output.ToString(); } }
     }
 
-    public static async Task<WebAppProcess> StartAsync(IDictionary<string, string>? settings = null, string? dataDirectory = null)
+    /// <param name="baseUrl">The address to listen on; a free loopback port when null (pass the old one to restart in place).</param>
+    public static async Task<WebAppProcess> StartAsync(IDictionary<string, string>? settings = null, string? dataDirectory = null, string? baseUrl = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("hypersearch-e2e-").FullName;
-        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        baseUrl ??= $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { RepositoryPaths.WebAssembly, "--urls", baseUrl },

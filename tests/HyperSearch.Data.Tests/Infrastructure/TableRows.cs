@@ -1,0 +1,38 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+
+namespace HyperSearch.Data.Tests.Infrastructure;
+
+/// <summary>Every row of the app's tables as text (column=value, doubles round-trip), to compare a database before and after a migration.</summary>
+public static class TableRows
+{
+    public static readonly string[] Tables = ["Searches", "Trials", "EpochMetrics", "Workers"];
+
+    public static async Task<IReadOnlyList<string>> ReadAsync(HyperSearchDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        var rows = new List<string>();
+        foreach (var table in Tables)
+        {
+            await using DbCommand command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY \"Id\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var cells = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i) + "=" + Format(reader.GetValue(i)));
+                rows.Add(table + ": " + string.Join(" | ", cells));
+            }
+        }
+        return rows;
+    }
+
+    private static string Format(object value) => value switch
+    {
+        DBNull => "NULL",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
