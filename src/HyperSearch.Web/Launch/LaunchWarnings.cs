@@ -31,6 +31,8 @@ public static class LaunchWarnings
             ParamKind.Float or ParamKind.Int => form.InitialLr.High,
             _ => double.TryParse(form.InitialLr.Value, System.Globalization.CultureInfo.InvariantCulture, out var fixedLr) ? fixedLr : 0,
         };
+        if (form.Seed < 0)
+            warnings.Add(new("seed", $"Seed {form.Seed} is used as given: it does not mean \"random\", and every search with it samples the same configs."));
         if (highLr > SuspiciousLr)
             warnings.Add(new("space.initialLr", $"An initial LR up to {highLr:G3} diverges on every workload here; the LR range test suggests a range."));
         return warnings;

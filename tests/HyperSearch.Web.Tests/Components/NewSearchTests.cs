@@ -152,13 +152,15 @@ public class NewSearchTests : DashboardTestContext
     }
 
     [Fact]
-    public void Render_AbsurdInitialLr_WarnsWithTheReason()
+    public void Render_AbsurdInitialLrAndNegativeSeed_WarnWithTheReason()
     {
         var cut = Render<NewSearch>();
 
         Set(cut, "[data-param='initialLr'] .hs-high input", "1000000");
 
         Assert.Contains("diverges", cut.Find("[data-warning='space.initialLr']").TextContent);
+        Set(cut, "#seed input", "-1");
+        Assert.Contains("does not mean \"random\"", cut.Find("[data-warning='seed']").TextContent);
     }
 
     [Fact]
