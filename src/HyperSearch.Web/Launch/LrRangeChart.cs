@@ -4,13 +4,14 @@ using HyperSearch.Web.Components.Charts;
 namespace HyperSearch.Web.Launch;
 
 /// <summary>
-/// The LR range test's loss-vs-LR chart: log LR axis, the loss on a log axis clipped to a few times
-/// the starting loss (the blow-up at the end would otherwise flatten the dip), the suggested range shaded.
+/// The LR range test's loss-vs-LR chart: log LR axis, the loss clipped to 1.5× the starting loss (the
+/// blow-up at the end would otherwise stretch the axis to 20 and flatten the dip) on an axis fitted
+/// to what is left, and the suggested range shaded.
 /// </summary>
 public static class LrRangeChart
 {
     /// <summary>Losses above this multiple of the first loss are left out (the divergence at the end).</summary>
-    public const double ClipFactor = 4;
+    public const double ClipFactor = 1.5;
 
     /// <summary>The two significant digits the form fills in and the message shows.</summary>
     public static double Round(double lr) =>
@@ -26,7 +27,6 @@ public static class LrRangeChart
             XName = "learning rate",
             LogX = true,
             YName = "training loss",
-            LogY = true,
             Legend = false,
             MarkX = [low, high],
         };

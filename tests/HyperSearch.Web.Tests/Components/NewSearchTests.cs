@@ -207,8 +207,8 @@ public class NewSearchTests : DashboardTestContext
         Assert.Contains("\"high\": 0.42,", cut.Find("#spec-json").TextContent);
         var chart = module.Invocations["init"].Select(i => (LineChartSpec)i.Arguments[1]!).Single(s => s.MarkX is not null);
         Assert.Equal([0.029, 0.42], chart.MarkX!);
-        Assert.True(chart.LogY);
-        Assert.Null(chart.Series[0].Points[3][1]); // the blow-up past 4× the first loss is clipped
+        Assert.Equal(1.0, chart.Series[0].Points[1][1]);
+        Assert.Null(chart.Series[0].Points[3][1]); // the blow-up past 1.5× the first loss is clipped
     }
 
     private sealed class FixedRangeFinder(LrRangeSuggestion suggestion) : ILrRangeFinder

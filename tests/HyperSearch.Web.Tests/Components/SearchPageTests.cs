@@ -18,6 +18,8 @@ public class SearchPageTests : DashboardTestContext
         Store.AddTrial(1, 0.01, "step", 0.10);
         Store.AddTrial(1, 1.0, "step", null, TrialState.Running, epochs: 2);
         Store.AddTrial(1, 0.5, "constant", 0.20, TrialState.Pruned);
+        // The page prerenders its first rows statically and pages through ServerData once interactive.
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     private IRenderedComponent<SearchPage> RenderAt(string query = "")
@@ -162,5 +164,17 @@ public class SearchPageTests : DashboardTestContext
         Assert.DoesNotContain(names, n => n.Contains("epochs"));
         Assert.Equal(["Constant", "Cosine annealing", "Step"], spec.Axes.Single(a => a.Name == "decay").Categories);
         Assert.Equal("validation loss", names[^1]);
+    }
+
+    [Fact]
+    public void Prerender_StaticHtml_AlreadyHoldsTheFirstRankedPage()
+    {
+        Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = RenderAt();
+
+        // No waiting: the rows are in the first (prerendered) markup, before any circuit exists.
+        Assert.Equal(["2", "4", "1", "3"], TrialNumbers(cut));
+        Assert.Equal(["1", "2", "3", "–"], Ranks(cut));
     }
 }

@@ -13,7 +13,8 @@ function toSeries(series, logY, markX) {
     showSymbol: false,
     smooth: false,
     step: s.step ? 'end' : false,
-    sampling: 'lttb',
+    // (LTTB thinning would turn a step line into a mix of steps and ramps)
+    sampling: s.step ? undefined : 'lttb',
     lineStyle: { width: s.width ?? 1.6, type: s.dashed ? 'dashed' : 'solid', opacity: s.faded ? 0.25 : 1 },
     itemStyle: s.color ? { color: s.color } : undefined,
     // Hovering a curve (not just its hidden symbols) highlights it and fades the others.

@@ -191,7 +191,6 @@ public partial class NewSearch
             form.InitialLr = ParamRange.Float("initialLr", low, high, log: true);
             // The message shows exactly the numbers filled in.
             rangeTestMessage = $"Suggested initial LR range: {Format.Lr(low)} to {Format.Lr(high)} (filled in).";
-            Touch();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -78,6 +78,14 @@ public partial class SearchPage : IDisposable
 
         if (detail is null) return;
         diagnoses ??= new DiagnosisCache(Store);
+        if (!RendererInfo.IsInteractive && trials.Count == 0)
+        {
+            var first = await Store.GetTrialsAsync(Query() with { Skip = 0, Take = PageSize });
+            (trials, total) = ([.. first.Items], first.Total);
+            await diagnoses.FillAsync(trials);
+            ranks = Sort == TrialSort.Rank && !Descending ? null : await RanksAsync(trials);
+        }
+
         var newFilterKey = $"{States}|{Decay}";
         if (filterKey is not null && filterKey != newFilterKey && grid is not null) await grid.ReloadServerData();
         filterKey = newFilterKey;
