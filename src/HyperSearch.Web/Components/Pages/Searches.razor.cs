@@ -78,6 +78,8 @@ public partial class Searches : IDisposable
         return descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
     }
 
+    private List<SearchSummary> FirstPage => [.. rows.Where(Matches).Take(25)];
+
     private bool Matches(SearchSummary s) =>
         (string.IsNullOrWhiteSpace(State) || State == "all" || string.Equals(s.State.ToString(), State, StringComparison.OrdinalIgnoreCase))
         && (string.IsNullOrWhiteSpace(Q)
