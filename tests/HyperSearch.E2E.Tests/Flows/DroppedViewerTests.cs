@@ -36,15 +36,7 @@ public class DroppedViewerTests(ITestOutputHelper output)
     [Fact]
     public async Task OneViewerFrozenThenKilled_OtherViewerReceivesEveryEpochWithinTwoSeconds()
     {
-        await using var app = await WebAppProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["HyperSearch__Worker__Embedded"] = "true",
-            ["HyperSearch__Worker__Devices"] = "cpu:1",
-            ["HyperSearch__Worker__Trainer"] = "fake",
-            ["HyperSearch__Worker__Fake__EpochMilliseconds"] = EpochMilliseconds.ToString(),
-            ["HyperSearch__Worker__PollMilliseconds"] = "100",
-            ["HyperSearch__Dashboard__LiveFeedMilliseconds"] = "300",
-        });
+        await using var app = await SearchApi.StartWithFakeTrainerAsync(EpochMilliseconds, cpuSlots: 1, liveFeedMilliseconds: 300);
         using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         var (searchId, trialId) = await StartSearchAsync(api);
         var url = $"{app.BaseUrl}/searches/{searchId}?sel={trialId}";
@@ -94,10 +86,7 @@ public class DroppedViewerTests(ITestOutputHelper output)
             ["epochs"] = Epochs,
             ["space"] = new JsonObject { ["initialLr"] = new JsonObject { ["low"] = 0.001, ["high"] = 0.1 } },
         };
-        using var created = await api.PostAsJsonAsync("/api/searches", spec);
-        var body = await created.Content.ReadAsStringAsync();
-        Assert.True(created.IsSuccessStatusCode, body);
-        var searchId = JsonNode.Parse(body)!["id"]!.GetValue<long>();
+        var searchId = await SearchApi.CreateAsync(api, spec);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {

@@ -17,14 +17,7 @@ public class ScreenshotTests
     [Fact]
     public async Task EveryPage_LightAndDark_AtTwoSizes_RendersAndIsSaved()
     {
-        await using var app = await WebAppProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["HyperSearch__Worker__Embedded"] = "true",
-            ["HyperSearch__Worker__Devices"] = "cpu:2",
-            ["HyperSearch__Worker__Trainer"] = "fake",
-            ["HyperSearch__Worker__Fake__EpochMilliseconds"] = "60",
-            ["HyperSearch__Worker__PollMilliseconds"] = "100",
-        });
+        await using var app = await SearchApi.StartWithFakeTrainerAsync(epochMilliseconds: 60, cpuSlots: 2);
         using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         var searchId = await CreateFinishedSearchAsync(api);
         var trials = (await api.GetFromJsonAsync<JsonObject>($"/api/searches/{searchId}/trials?take=3"))!["items"]!.AsArray();
@@ -93,10 +86,7 @@ public class ScreenshotTests
                 },
             },
         };
-        using var created = await api.PostAsJsonAsync("/api/searches", spec);
-        var body = await created.Content.ReadAsStringAsync();
-        Assert.True(created.IsSuccessStatusCode, body);
-        var id = JsonNode.Parse(body)!["id"]!.GetValue<long>();
+        var id = await SearchApi.CreateAsync(api, spec);
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
         {
