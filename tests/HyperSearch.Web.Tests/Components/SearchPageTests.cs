@@ -177,4 +177,14 @@ public class SearchPageTests : DashboardTestContext
         Assert.Equal(["2", "4", "1", "3"], TrialNumbers(cut));
         Assert.Equal(["1", "2", "3", "–"], Ranks(cut));
     }
+
+    [Fact]
+    public void Render_Trials_ShowTheirLastValidationAccuracy()
+    {
+        Store.Epochs.Add(new EpochPoint(500, 2, 6, 0.1, 0.2, 0.9125, 0.01, 6, 1)); // trial #2's last epoch
+
+        var cut = RenderAt();
+
+        cut.WaitForAssertion(() => Assert.Equal("0.9125", cut.FindAll("#trials-grid tbody tr .hs-val-accuracy")[0].TextContent));
+    }
 }

@@ -52,7 +52,7 @@ public partial class SearchPage : IDisposable
     private string? filterKey;
     private string? chartKey;
     private IDisposable? subscription;
-    private DiagnosisCache? diagnoses;
+    private CurveFactsCache? curveFacts;
     private LiveSnapshot? tick;
     private (TrialSort Sort, bool Descending)? gridSort;
 
@@ -77,12 +77,12 @@ public partial class SearchPage : IDisposable
         }
 
         if (detail is null) return;
-        diagnoses ??= new DiagnosisCache(Store);
+        curveFacts ??= new CurveFactsCache(Store);
         if (!RendererInfo.IsInteractive && trials.Count == 0)
         {
             var first = await Store.GetTrialsAsync(Query() with { Skip = 0, Take = PageSize });
             (trials, total) = ([.. first.Items], first.Total);
-            await diagnoses.FillAsync(trials);
+            await curveFacts.FillAsync(trials);
             ranks = Sort == TrialSort.Rank && !Descending ? null : await RanksAsync(trials);
         }
 
@@ -117,7 +117,7 @@ public partial class SearchPage : IDisposable
         var page = await (tick?.GetTrialsAsync(query) ?? Store.GetTrialsAsync(query, cancellationToken));
         trials = [.. page.Items];
         total = page.Total;
-        await diagnoses!.FillAsync(trials);
+        await curveFacts!.FillAsync(trials);
         ranks = Sort == TrialSort.Rank && !Descending ? null : await RanksAsync(trials);
         StateHasChanged(); // the count above the grid
         return new GridData<TrialRow> { Items = trials, TotalItems = total };
