@@ -12,6 +12,7 @@ public static class HyperSearchCommand
         root.Subcommands.Add(WorkerCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ScheduleCommand.Create());
+        root.Subcommands.Add(DecaysCommand.Create());
         root.Subcommands.Add(TrialCommand.Create());
         root.Subcommands.Add(LrFindCommand.Create());
         root.Subcommands.Add(AskTellCommand.Create());

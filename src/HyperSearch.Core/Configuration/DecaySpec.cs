@@ -4,21 +4,10 @@ namespace HyperSearch.Core.Configuration;
 
 /// <summary>
 /// A decay schedule. Parameter names are PyTorch's constructor arguments in camelCase; the JSON
-/// discriminator is <c>"type"</c>.
+/// discriminator is <c>"type"</c>. The derived types come from the decay descriptors
+/// (<see cref="Json.DecayJson"/>), so the polymorphism attribute lists none.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
-[JsonDerivedType(typeof(ConstantDecay), DecayTypes.Constant)]
-[JsonDerivedType(typeof(StepDecay), DecayTypes.Step)]
-[JsonDerivedType(typeof(MultiStepDecay), DecayTypes.MultiStep)]
-[JsonDerivedType(typeof(ExponentialDecay), DecayTypes.Exponential)]
-[JsonDerivedType(typeof(CosineDecay), DecayTypes.Cosine)]
-[JsonDerivedType(typeof(CosineWarmRestartsDecay), DecayTypes.CosineWarmRestarts)]
-[JsonDerivedType(typeof(PolynomialDecay), DecayTypes.Polynomial)]
-[JsonDerivedType(typeof(LinearDecay), DecayTypes.Linear)]
-[JsonDerivedType(typeof(InverseTimeDecay), DecayTypes.InverseTime)]
-[JsonDerivedType(typeof(OneCycleDecay), DecayTypes.OneCycle)]
-[JsonDerivedType(typeof(CyclicDecay), DecayTypes.Cyclic)]
-[JsonDerivedType(typeof(ReduceOnPlateauDecay), DecayTypes.ReduceOnPlateau)]
 public abstract record DecaySpec
 {
     [JsonIgnore]

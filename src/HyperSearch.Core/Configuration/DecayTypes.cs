@@ -1,6 +1,6 @@
 namespace HyperSearch.Core.Configuration;
 
-/// <summary>The decay type names of the trial-config contract.</summary>
+/// <summary>The decay type names of the trial-config contract (each has a descriptor in Schedules/Decays).</summary>
 public static class DecayTypes
 {
     public const string Constant = "constant";
@@ -16,9 +16,6 @@ public static class DecayTypes
     public const string Cyclic = "cyclic";
     public const string ReduceOnPlateau = "reduceOnPlateau";
 
-    public static IReadOnlyList<string> All { get; } =
-    [
-        Constant, Step, MultiStep, Exponential, Cosine, CosineWarmRestarts, Polynomial, Linear,
-        InverseTime, OneCycle, Cyclic, ReduceOnPlateau,
-    ];
+    /// <summary>Every type, in <see cref="Schedules.Decays.DecayCatalog"/>'s order.</summary>
+    public static IReadOnlyList<string> All { get; } = Schedules.Decays.DecayCatalog.All.Select(d => d.Type).ToArray();
 }

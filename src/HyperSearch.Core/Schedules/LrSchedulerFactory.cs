@@ -1,4 +1,5 @@
 using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Schedules.Decays;
 
 namespace HyperSearch.Core.Schedules;
 
@@ -33,31 +34,6 @@ public static class LrSchedulerFactory
     }
 
     // initialLr, not group.Lr: after the warmup's first step the group holds initialLr·startFactor.
-    private static ISequentialLrScheduler CreateMain(ParamGroup group, DecaySpec decay, double initialLr) => decay switch
-    {
-        ConstantDecay => new ConstantLrScheduler(group),
-        StepDecay d => new StepLrScheduler(group, d.StepSize, d.Gamma),
-        MultiStepDecay d => new MultiStepLrScheduler(group, d.Milestones, d.Gamma),
-        ExponentialDecay d => new ExponentialLrScheduler(group, d.Gamma),
-        CosineDecay d => new CosineAnnealingLrScheduler(group, d.TMax, d.EtaMin),
-        CosineWarmRestartsDecay d => new CosineWarmRestartsLrScheduler(group, d.T0, d.TMult, d.EtaMin),
-        PolynomialDecay d => new PolynomialLrScheduler(group, d.TotalIters, d.Power),
-        LinearDecay d => new LinearLrScheduler(group, d.StartFactor, d.EndFactor, d.TotalIters),
-        InverseTimeDecay d => new InverseTimeLrScheduler(group, d.DecayRate),
-        OneCycleDecay d => new OneCycleLrScheduler(
-            group, d.MaxLr ?? initialLr, d.TotalSteps, d.PctStart, d.AnnealStrategy == "cos",
-            d.DivFactor, d.FinalDivFactor, d.ThreePhase),
-        CyclicDecay d => new CyclicLrScheduler(
-            group, d.BaseLr ?? initialLr, d.MaxLr, d.StepSizeUp, d.StepSizeDown, ParseMode(d.Mode), d.Gamma),
-        ReduceOnPlateauDecay d => new ReduceOnPlateauLrScheduler(
-            group, d.Factor, d.Patience, d.Threshold, d.ThresholdMode == "rel", d.Cooldown, d.MinLr),
-        _ => throw new ArgumentException($"unknown decay type '{decay.Type}'", nameof(decay)),
-    };
-
-    private static CyclicMode ParseMode(string mode) => mode switch
-    {
-        "triangular" => CyclicMode.Triangular,
-        "triangular2" => CyclicMode.Triangular2,
-        _ => CyclicMode.ExpRange,
-    };
+    private static ISequentialLrScheduler CreateMain(ParamGroup group, DecaySpec decay, double initialLr) =>
+        DecayCatalog.Of(decay).CreateScheduler(group, decay, initialLr);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Schedules.Decays;
 using HyperSearch.Core.Validation;
 
 namespace HyperSearch.Core.Space;
@@ -12,7 +13,14 @@ internal sealed class SpaceReader
     private readonly List<ValidationError> errors = [];
     private readonly DistributionReader distributions;
 
-    public SpaceReader() => distributions = new DistributionReader(errors);
+    private readonly int? runLength;
+
+    /// <param name="runLength">Schedule steps of the run, for the default ranges of decay types named without ranges (null: unknown).</param>
+    public SpaceReader(int? runLength = null)
+    {
+        distributions = new DistributionReader(errors);
+        this.runLength = runLength;
+    }
 
     public (SearchSpace? Space, IReadOnlyList<ValidationError> Errors) Read(string json)
     {
@@ -37,14 +45,14 @@ internal sealed class SpaceReader
                 Error(p.Name, $"unknown field; known: {string.Join(", ", TopLevelFields)}");
             }
             var initialLr = root.TryGetProperty("initialLr", out var lr)
-                ? distributions.Read("initialLr", lr, ParameterCatalogue.InitialLr, logByDefault: true)
+                ? distributions.Read("initialLr", lr, TrialParameters.InitialLr, logByDefault: true)
                 : Missing("initialLr");
             // A space without "decay" searches the LR alone under a constant schedule.
-            var decay = root.TryGetProperty("decay", out var d) ? ReadDecay(d) : [ParameterCatalogue.DefaultBranch(DecayTypes.Constant)];
-            var warmup = ReadSection(root, "warmup", ParameterCatalogue.Warmup);
-            var optimizer = ReadSection(root, "optimizer", ParameterCatalogue.Optimizer);
+            var decay = root.TryGetProperty("decay", out var d) ? ReadDecay(d) : [DecayCatalog.Find(DecayTypes.Constant)!.DefaultBranch(runLength)];
+            var warmup = ReadSection(root, "warmup", TrialParameters.Warmup);
+            var optimizer = ReadSection(root, "optimizer", TrialParameters.Optimizer);
             var batchSize = root.TryGetProperty("batchSize", out var b)
-                ? distributions.Read("batchSize", b, ParameterCatalogue.BatchSize)
+                ? distributions.Read("batchSize", b, TrialParameters.BatchSize)
                 : null;
             var generic = ReadGenericParams(root);
             if (errors.Count > 0)
@@ -73,13 +81,13 @@ internal sealed class SpaceReader
             foreach (var e in json.EnumerateArray())
             {
                 var name = e.ValueKind == JsonValueKind.String ? e.GetString()! : null;
-                if (name is null || !ParameterCatalogue.Decay.ContainsKey(name))
+                if (DecayCatalog.Find(name) is { } descriptor)
                 {
-                    Error($"decay[{i}]", UnknownDecayType(name));
+                    branches.Add(descriptor.DefaultBranch(runLength));
                 }
                 else
                 {
-                    branches.Add(ParameterCatalogue.DefaultBranch(name));
+                    Error($"decay[{i}]", UnknownDecayType(name));
                 }
                 i++;
             }
@@ -94,12 +102,12 @@ internal sealed class SpaceReader
         foreach (var branch in json.EnumerateObject())
         {
             var path = $"decay.{branch.Name}";
-            if (!ParameterCatalogue.Decay.TryGetValue(branch.Name, out var infos))
+            if (DecayCatalog.Find(branch.Name) is not { } descriptor)
             {
                 Error(path, UnknownDecayType(branch.Name));
                 continue;
             }
-            if (ReadParams(path, branch.Value, infos, $"parameter of {branch.Name}") is { } ps)
+            if (ReadParams(path, branch.Value, descriptor.Parameters.Select(p => p.Info).ToArray(), $"parameter of {branch.Name}") is { } ps)
             {
                 result.Add(new DecayBranch(branch.Name, ps));
             }
@@ -153,7 +161,7 @@ internal sealed class SpaceReader
         var result = new List<SpaceParam>();
         foreach (var p in json.EnumerateObject())
         {
-            if (distributions.Read($"params.{p.Name}", p.Value, ParameterCatalogue.Generic(p.Name)) is { } distribution)
+            if (distributions.Read($"params.{p.Name}", p.Value, TrialParameters.Generic(p.Name)) is { } distribution)
             {
                 result.Add(new SpaceParam(p.Name, distribution));
             }

@@ -8,6 +8,7 @@ public static class ApiEndpoints
         var api = endpoints.MapGroup("/api").DisableAntiforgery();
         api.MapSearchEndpoints();
         api.MapTrialEndpoints();
+        api.MapDecayEndpoints();
         return endpoints;
     }
 }

@@ -58,6 +58,8 @@ public static class WebApplicationBuilderExtensions
             // NaN/±Infinity are results (a diverged trial's loss), so they must serialize.
             options.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            // Trial configs' decay records: the derived types come from Core's decay descriptors.
+            options.SerializerOptions.TypeInfoResolver = HyperSearch.Core.Json.DecayJson.Resolver();
         });
         return services;
     }

@@ -46,10 +46,10 @@ public sealed class LaunchForm
     {
         foreach (var decay in Decays)
         {
-            if (DecayParameterCatalogue.AreDefaults(decay, previousEpochs))
+            if (DecayFormDefaults.AreDefaults(decay, previousEpochs))
             {
                 decay.Parameters.Clear();
-                decay.Parameters.AddRange(DecayParameterCatalogue.Defaults(decay.Type, Epochs));
+                decay.Parameters.AddRange(DecayFormDefaults.Defaults(decay.Type, Epochs));
             }
         }
     }
@@ -58,7 +58,7 @@ public sealed class LaunchForm
     public static LaunchForm CreateDefault(string workload, int epochs = 10)
     {
         var form = new LaunchForm { Workload = workload, Epochs = epochs };
-        form.Decays = DecayParameterCatalogue.CreateAll(epochs);
+        form.Decays = DecayFormDefaults.CreateAll(epochs);
         foreach (var decay in form.Decays)
         {
             decay.Included = decay.Type is "cosine" or "step";

@@ -1,3 +1,4 @@
+using HyperSearch.Core.Schedules.Decays;
 using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Sampling;
 using HyperSearch.Core.Space;
@@ -34,7 +35,7 @@ public class RandomSamplerTests
     [Fact]
     public void Sample_EveryDefaultBranch_ProducesValidTrialConfig()
     {
-        var space = ParameterCatalogue.DefaultSpace();
+        var space = DecayCatalog.DefaultSpace();
         var configs = Drive(new RandomSampler(), space, 300, seed: 2);
 
         Assert.Equal(DecayTypes.All.Order(), configs.Select(c => c.Decay.Type).Distinct().Order());

@@ -1,3 +1,4 @@
+using HyperSearch.Core.Schedules.Decays;
 using System.Text.Json;
 using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Json;
@@ -33,7 +34,7 @@ public abstract class SamplerConformanceTests
         foreach (var config in configs)
         {
             var decay = JsonSerializer.SerializeToNode(config, HyperJson.Options)!["decay"]!.AsObject();
-            var own = ParameterCatalogue.Decay[config.Decay.Type].Select(p => p.Name).Append("type");
+            var own = DecayCatalog.Find(config.Decay.Type)!.Parameters.Select(p => p.Name).Append("type");
             Assert.All(decay.Select(p => p.Key), key => Assert.Contains(key, own));
         }
     }

@@ -78,7 +78,7 @@ public class TrialConfigValidatorTests
     [Fact]
     public void Validate_PlateauFactorOne_Rejected()
     {
-        Assert.Equal(["decay.factor: must be in [0, 1); got 1"], Problems(new ReduceOnPlateauDecay { Factor = 1 }));
+        Assert.Equal(["decay.factor: must be < 1; got 1"], Problems(new ReduceOnPlateauDecay { Factor = 1 }));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using HyperSearch.Core.Schedules.Decays;
 using HyperSearch.Core.Space;
 
 namespace HyperSearch.Core.Tests.Space;
@@ -59,7 +60,7 @@ public class SearchSpaceJsonTests
         var (space, errors) = SearchSpaceJson.Parse("""{ "initialLr": { "low": 0.001, "high": 0.1 }, "decay": ["step", "cosine"] }""");
 
         Assert.Empty(errors);
-        Assert.Equal(ParameterCatalogue.DefaultBranch("step"), space!.Decay[0], BranchComparer.Instance);
+        Assert.Equal(DecayCatalog.Find("step")!.DefaultBranch(), space!.Decay[0], BranchComparer.Instance);
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public class SearchSpaceJsonTests
     [Fact]
     public void Serialize_DefaultSpace_ParsesBackWithoutErrors()
     {
-        var (space, errors) = SearchSpaceJson.Parse(SearchSpaceJson.Serialize(ParameterCatalogue.DefaultSpace()));
+        var (space, errors) = SearchSpaceJson.Parse(SearchSpaceJson.Serialize(DecayCatalog.DefaultSpace()));
 
         Assert.Empty(errors);
         Assert.Equal(12, space!.Decay.Count);

@@ -1,0 +1,38 @@
+namespace HyperSearch.Core.Space;
+
+/// <summary>
+/// The trial parameters other than the decay's (those are in each type's
+/// <see cref="Schedules.Decays.DecayDescriptor"/>): valid values and the default range the form offers.
+/// </summary>
+public static class TrialParameters
+{
+    private static readonly string[] OptimizerTypes = ["sgd", "adam", "adamW", "rmsProp", "adagrad"];
+
+    public static ParamInfo InitialLr { get; } =
+        new("initialLr", ParamKind.Float, new FloatDistribution(1e-4, 1, Log: true), Min: 0, MinExclusive: true, Required: true);
+
+    public static ParamInfo BatchSize { get; } =
+        new("batchSize", ParamKind.Int, CategoricalDistribution.Of(32, 64, 128), Min: 1);
+
+    /// <summary>Entries of the free-form <c>params</c> section: any finite number.</summary>
+    public static ParamInfo Generic(string name) => new(name, ParamKind.Float, null);
+
+    public static IReadOnlyList<ParamInfo> Warmup { get; } =
+    [
+        // steps = 0 means "this trial has no warmup", so a range from 0 searches over using one.
+        new("steps", ParamKind.Int, new IntDistribution(0, 5), Min: 0, Required: true),
+        new("startFactor", ParamKind.Float, FixedDistribution.Of(0.1), Min: 0, MinExclusive: true, Max: 1),
+    ];
+
+    public static IReadOnlyList<ParamInfo> Optimizer { get; } =
+    [
+        new("type", ParamKind.Choice, FixedDistribution.Of("sgd"), Choices: OptimizerTypes),
+        new("momentum", ParamKind.Float, FixedDistribution.Of(0.9), Min: 0, Max: 1, MaxExclusive: true),
+        new("nesterov", ParamKind.Bool, null),
+        new("weightDecay", ParamKind.Float, null, Min: 0),
+        new("beta1", ParamKind.Float, null, Min: 0, Max: 1, MaxExclusive: true),
+        new("beta2", ParamKind.Float, null, Min: 0, Max: 1, MaxExclusive: true),
+        new("eps", ParamKind.Float, null, Min: 0, MinExclusive: true),
+        new("alpha", ParamKind.Float, null, Min: 0, Max: 1),
+    ];
+}
