@@ -13,4 +13,5 @@ mkdirSync(out, { recursive: true });
 cpSync(join(here, 'node_modules', 'echarts', 'dist', 'echarts.min.js'), join(out, 'echarts.min.js'));
 cpSync(join(here, 'js'), join(out, 'js'), { recursive: true });
 cpSync(join(here, 'css'), join(out, 'css'), { recursive: true });
+cpSync(join(here, 'favicon.svg'), join(out, 'favicon.svg'));
 console.log(`front-end assets written to ${out}`);

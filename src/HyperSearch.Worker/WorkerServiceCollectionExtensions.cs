@@ -12,7 +12,7 @@ public static class WorkerServiceCollectionExtensions
 {
     /// <summary>
     /// The worker from HyperSearch:Worker. Needs an <see cref="Core.Searches.Queue.IWorkQueue"/> (AddHyperSearchData)
-    /// and an <see cref="ITrainer"/> registered by the composition root (the libtorch trainer), unless
+    /// and an <see cref="ITrainer"/> registered by the composition root (the TorchSharp trainer), unless
     /// Trainer=fake selects the test double. The hosted loop is added when Embedded is true (default).
     /// </summary>
     public static IServiceCollection AddHyperSearchWorker(this IServiceCollection services, IConfiguration configuration)

@@ -16,7 +16,8 @@ using Microsoft.Extensions.DependencyInjection;
 /// </summary>
 internal static class BenchDatabase
 {
-    public static async Task<long> SeedAsync(string path, int trials, int epochs)
+    /// <param name="searches">Searches in the list in all (the seeded one plus small empty ones), for the Searches page.</param>
+    public static async Task<long> SeedAsync(string path, int trials, int epochs, int searches = 1)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -36,6 +37,19 @@ internal static class BenchDatabase
             Epochs = epochs,
             Strategy = HyperSearch.Core.Sampling.SearchStrategy.Random,
         });
+
+        for (var extra = 1; extra < searches; extra++)
+        {
+            await store.CreateSearchAsync(new SearchSpec
+            {
+                Name = $"team search {extra}",
+                Owner = $"user{extra % 17}",
+                Workload = "two-spirals",
+                SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.5, "log": true }, "decay": ["cosine"] }""",
+                Budget = 20,
+                Epochs = 10,
+            });
+        }
 
         var watch = Stopwatch.StartNew();
         var factory = services.GetRequiredService<IDbContextFactory<HyperSearchDbContext>>();

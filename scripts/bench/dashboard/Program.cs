@@ -13,13 +13,14 @@ int Option(string name, int fallback) => options.TryGetValue(name, out var v) ? 
 var trials = Option("trials", 10_000);
 var epochs = Option("epochs", 50);
 var runs = Option("runs", 5);
+var searchCount = Option("searches", 1000);
 var web = Path.GetFullPath(options.GetValueOrDefault("web") ?? throw new ArgumentException("--web <path to HyperSearch.Web.dll> is required"));
 var directory = options.GetValueOrDefault("dir") ?? Path.Combine(Path.GetTempPath(), "hypersearch-bench-dashboard");
 Directory.CreateDirectory(directory);
-var database = Path.Combine(directory, $"bench-{trials}x{epochs}.db");
+var database = Path.Combine(directory, $"bench-{trials}x{epochs}-{searchCount}s.db");
 
 long searchId = 1;
-if (!File.Exists(database)) searchId = await BenchDatabase.SeedAsync(database, trials, epochs);
+if (!File.Exists(database)) searchId = await BenchDatabase.SeedAsync(database, trials, epochs, searchCount);
 else Console.WriteLine($"reusing {database}");
 
 var port = FreePort();
@@ -130,6 +131,35 @@ try
         await context.CloseAsync();
     }
 
+    // The Searches page with every search (rows on screen after navigation).
+    var listTimes = new List<double>();
+    for (var i = 0; i <= runs; i++)
+    {
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        var watch = Stopwatch.StartNew();
+        await page.GotoAsync(baseUrl + "/", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForSelectorAsync(".hs-search-link");
+        if (i > 0) listTimes.Add(watch.Elapsed.TotalMilliseconds);
+        await context.CloseAsync();
+    }
+
+    // Server memory with ten Search pages open at once (each with its curves and analysis charts).
+    var rssBefore = Rss(app.Id);
+    var open = new List<IBrowserContext>();
+    for (var i = 0; i < 10; i++)
+    {
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(baseUrl + pageUrl);
+        await page.WaitForFunctionAsync("() => document.querySelector('#parallel-chart canvas') !== null", null, new() { Timeout = 120_000 });
+        open.Add(context);
+    }
+
+    await Task.Delay(2000);
+    var rssOpen = Rss(app.Id);
+    foreach (var context in open) await context.CloseAsync();
+
     frames.Sort();
     Console.WriteLine();
     Console.WriteLine($"| measure ({trials:N0} trials × {epochs} epochs, {runs} runs) | median | max |");
@@ -139,6 +169,8 @@ try
     Console.WriteLine($"| browser: navigation → interactive circuit live | {Median(liveTimes):F0} ms | {liveTimes.Max():F0} ms |");
     Console.WriteLine($"| browser: navigation → loss curves drawn | {Median(browserTimes):F0} ms | {browserTimes.Max():F0} ms |");
     Console.WriteLine($"| baseline: navigation → circuit live on the (light) Queue page | {Median(baseline):F0} ms | {baseline.Max():F0} ms |");
+    Console.WriteLine($"| Searches page ({searchCount:N0} searches): navigation → rows on screen | {Median(listTimes):F0} ms | {listTimes.Max():F0} ms |");
+    Console.WriteLine($"| server memory (RSS): before → with 10 Search pages open | {rssBefore / 1024.0:F0} MB → {rssOpen / 1024.0:F0} MB | |");
     Console.WriteLine($"| machine load average at the end | {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores | |");
     Console.WriteLine($"| largest chart payload (JS interop init/update/append) | {chartFrames.DefaultIfEmpty(0).Max() / 1024.0:F1} kB | |");
     Console.WriteLine($"| largest circuit message (render batch or chart) | {frames[^1] / 1024.0:F1} kB | |");
@@ -171,6 +203,10 @@ static async Task WaitHealthyAsync(HttpClient http)
 
     throw new TimeoutException("the web app did not start");
 }
+
+// Resident memory of a process in kB, from /proc.
+static long Rss(int pid) =>
+    long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:"))[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
 
 static int FreePort()
 {

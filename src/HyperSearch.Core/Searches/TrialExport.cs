@@ -33,10 +33,17 @@ public static class TrialExport
         }
     }
 
+    /// <summary>
+    /// The fixed <see cref="Columns"/>, with one column per decay parameter of the exported trials
+    /// ("step.gamma", "cosine.tMax", …; blank for trials of other types) before the full config JSON,
+    /// so a notebook can plot a decay parameter without parsing JSON.
+    /// </summary>
     public static string ToCsv(IReadOnlyList<TrialRow> rankedTrials)
     {
+        var decays = rankedTrials.Select(t => DecayCells(t.Config)).ToList();
+        var decayColumns = decays.SelectMany(d => d.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',', Columns));
+        csv.AppendLine(string.Join(',', [.. Columns.Take(Columns.Count - 1), .. decayColumns, Columns[^1]]));
         for (var i = 0; i < rankedTrials.Count; i++)
         {
             var t = rankedTrials[i];
@@ -46,7 +53,7 @@ public static class TrialExport
                 Number(t.InitialLr), t.DecayType, t.OptimizerType ?? "", Int(t.BatchSize), Int(t.WarmupSteps),
                 Int(t.EpochsDone), Number(t.BestValue), Number(t.FinalValue), Number(t.TestLoss), Number(t.TestAccuracy),
                 Int(t.Attempt), t.Diagnosis ?? "", t.Device ?? "", t.StartedAt?.ToString("O") ?? "", t.FinishedAt?.ToString("O") ?? "",
-                t.Error ?? "", JsonSerializer.Serialize(t.Config, HyperJson.Options),
+                t.Error ?? "", .. decayColumns.Select(c => decays[i].GetValueOrDefault(c, "")), JsonSerializer.Serialize(t.Config, HyperJson.Options),
             ];
             csv.AppendLine(string.Join(',', cells.Select(Quote)));
         }
@@ -67,6 +74,15 @@ public static class TrialExport
 
         var document = new JsonObject { ["search"] = JsonSerializer.SerializeToNode(search, HyperJson.Options), ["trials"] = ranked };
         return document.ToJsonString(HyperJson.Indented) + Environment.NewLine;
+    }
+
+    /// <summary>"step.gamma" → "0.5" for the trial's decay parameters (lists such as milestones as JSON).</summary>
+    private static Dictionary<string, string> DecayCells(Configuration.TrialConfig config)
+    {
+        var decay = JsonSerializer.SerializeToNode(config.Decay, HyperJson.Options) as JsonObject ?? [];
+        return decay.Where(p => p.Key != "type").ToDictionary(
+            p => $"{config.Decay.Type}.{p.Key}",
+            p => p.Value is JsonValue v && v.TryGetValue<double>(out var number) ? number.ToString("R", CultureInfo.InvariantCulture) : p.Value?.ToJsonString() ?? "");
     }
 
     private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";

@@ -26,7 +26,7 @@ public static class TrialCurves
         foreach (var (label, id, colour) in trials)
         {
             var points = epochs.TryGetValue(id, out var list) ? list : [];
-            series.Add(new ChartSeries(ValId(id), label + " val", [.. points.Select(p => Point(p.Epoch, p.ValLoss))]) { Color = colour });
+            series.Add(new ChartSeries(ValId(id), label, [.. points.Select(p => Point(p.Epoch, p.ValLoss))]) { Color = colour });
             series.Add(new ChartSeries(TrainId(id), label + " train", [.. points.Select(p => Point(p.Epoch, p.TrainLoss))]) { Color = colour, Dashed = true, Width = 1 });
         }
 

@@ -5,7 +5,9 @@ using HyperSearch.Web.Launch;
 using HyperSearch.Worker;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using HyperSearch.Web.Live;
-using Radzen;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using HyperSearch.Web.Components.Shared;
+using MudBlazor.Services;
 
 namespace HyperSearch.Web.Hosting;
 
@@ -19,7 +21,7 @@ public static class WebApplicationBuilderExtensions
         builder.WebHost.UseStaticWebAssets();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHyperSearchData(builder.Configuration);
         builder.Services.AddHostedService<DatabaseMigrator>(); // first: the worker and the feed need the schema
@@ -37,6 +39,12 @@ public static class WebApplicationBuilderExtensions
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveFeed>());
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
+        services.AddScoped<CircuitLiveUpdates>();
+        services.AddScoped<CircuitHandler, LiveCircuitHandler>();
+        services.AddScoped<ThemeState>();
+        services.AddScoped<BrowserClock>();
+        services.AddScoped<SearchCommands>();
+        services.AddScoped<LaunchDraft>();
         services.TryAddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());
         return services;
     }

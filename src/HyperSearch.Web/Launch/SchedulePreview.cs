@@ -21,8 +21,9 @@ public static class SchedulePreview
         var series = new List<ChartSeries>();
         var problems = new List<string>();
         var steps = Math.Clamp(form.Epochs, 2, 2000);
-        var lr = Middle(form.InitialLr, 0.5);
-        foreach (var (choice, colour) in form.IncludedDecays.Select((c, i) => (c, Palette.Colour(i))))
+        // A fixed LR ("re-run with changes" fixes every parameter) has no range: its value is the LR.
+        var lr = double.TryParse(Value(form.InitialLr, 0.5)?.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var middle) ? middle : 0;
+        foreach (var (choice, colour) in form.IncludedDecays.Select((c, i) => (c, ChartColours.Colour(i))))
         {
             var varied = choice.Parameters.FirstOrDefault(p => p.Kind is not ParamKind.Fixed);
             var fractions = varied is null ? [0.5] : new[] { 0.0, 0.5, 1.0 };
@@ -32,9 +33,11 @@ public static class SchedulePreview
                 {
                     var config = new TrialConfig { InitialLr = lr, Decay = Decay(choice, varied, fraction) };
                     var lrs = ScheduleCurve.Compute(config, steps);
-                    var label = varied is null ? choice.Type : $"{choice.Type} {varied.Name}={Format(Value(varied, fraction))}";
+                    var name = Components.Shared.Labels.Decay(choice.Type);
+                    var label = varied is null ? name : $"{name} {varied.Name}={Format(Value(varied, fraction))}";
+                    // The LR holds for a whole step: a step line is what the trainer does (a ramp would not be).
                     series.Add(new ChartSeries($"{choice.Type}-{fraction}", label,
-                        [.. lrs.Select((value, step) => ChartSeries.Point(step, value))]) { Color = colour, Faded = false });
+                        [.. lrs.Select((value, step) => ChartSeries.Point(step, value))]) { Color = colour, Step = true });
                 }
                 catch (InvalidTrialConfigException e)
                 {

@@ -2,22 +2,22 @@ using HyperSearch.Core.Searches;
 
 namespace HyperSearch.Web.Live;
 
-/// <summary>Folds several change sets into one (later trial/search rows replace earlier ones).</summary>
+/// <summary>Folds change sets into one (later trial/search rows replace earlier ones; epochs accumulate).</summary>
 internal static class ChangeSetMerger
 {
-    public static ChangeSet Merge(IReadOnlyList<ChangeSet> batches)
-    {
-        if (batches.Count == 1) return batches[0];
-        var epochs = new List<EpochPoint>();
-        var trials = new Dictionary<long, TrialRow>();
-        var searches = new Dictionary<long, SearchSummary>();
-        foreach (var batch in batches)
-        {
-            epochs.AddRange(batch.Epochs);
-            foreach (var trial in batch.Trials) trials[trial.Id] = trial;
-            foreach (var search in batch.Searches) searches[search.Id] = search;
-        }
+    public static ChangeSet Empty(ChangeCursor cursor) => new([], [], [], cursor, false);
 
-        return new ChangeSet(epochs, [.. trials.Values], [.. searches.Values], batches[^1].Next, batches.Any(b => b.Truncated));
+    public static ChangeSet Merge(ChangeSet earlier, ChangeSet later)
+    {
+        if (IsEmpty(earlier)) return later;
+        if (IsEmpty(later)) return earlier with { Next = later.Next };
+        var trials = earlier.Trials.ToDictionary(t => t.Id);
+        foreach (var trial in later.Trials) trials[trial.Id] = trial;
+        var searches = earlier.Searches.ToDictionary(s => s.Id);
+        foreach (var search in later.Searches) searches[search.Id] = search;
+        return new ChangeSet([.. earlier.Epochs, .. later.Epochs], [.. trials.Values], [.. searches.Values], later.Next,
+            earlier.Truncated || later.Truncated);
     }
+
+    public static bool IsEmpty(ChangeSet changes) => changes.Epochs.Count + changes.Trials.Count + changes.Searches.Count == 0;
 }

@@ -5,8 +5,9 @@ namespace HyperSearch.Web.Live;
 
 /// <summary>
 /// Singleton background reader of the store's change log: one query per interval however many
-/// dashboards are open, fanned out to subscriptions. The cursor starts at "now", so viewers get
-/// what happens after the app started (pages load history themselves).
+/// dashboards are open, offered to every subscription (see <see cref="LiveSubscription"/> for why
+/// that never waits). The cursor starts at "now", so viewers get what happens after the app
+/// started (pages load history themselves).
 /// </summary>
 public sealed class LiveFeed(
     IServiceScopeFactory scopes,
@@ -20,11 +21,16 @@ public sealed class LiveFeed(
 
     public TimeSpan Interval => TimeSpan.FromMilliseconds(Math.Max(50, options.Value.LiveFeedMilliseconds));
 
-    public IDisposable Subscribe(Func<ChangeSet, Task> onChanges, TimeSpan? throttle = null)
+    public IDisposable Subscribe(string name, Func<LiveUpdate, Task> onUpdate, TimeSpan? throttle = null, CircuitLiveUpdates? circuit = null)
     {
-        var subscription = new LiveSubscription(this, onChanges, throttle ?? TimeSpan.Zero);
+        var subscription = new LiveSubscription(this, name, onUpdate, throttle ?? TimeSpan.Zero, circuit, logger);
         lock (subscriptions) subscriptions.Add(subscription);
         return subscription;
+    }
+
+    internal IReadOnlyList<LiveSubscription> Subscriptions
+    {
+        get { lock (subscriptions) return [.. subscriptions]; }
     }
 
     internal void Remove(LiveSubscription subscription)
@@ -50,39 +56,33 @@ public sealed class LiveFeed(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One tick: read what changed (always, so the cursor stays current) and deliver it.</summary>
+    /// <summary>
+    /// One tick: read what changed (always, so the cursor stays current) and offer it, with the
+    /// tick's shared snapshot, to every subscription. Offering never waits for a subscriber.
+    /// </summary>
     public async Task PollAsync(CancellationToken cancellationToken = default)
     {
-        LiveSubscription[] listeners;
-        lock (subscriptions) listeners = [.. subscriptions];
         using var scope = scopes.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<ITrialStore>();
         cursor ??= await StartCursorAsync(store, cancellationToken);
 
         // A truncated read (a burst of epochs) is continued at once, a few pages at most per tick.
+        var changes = ChangeSetMerger.Empty(cursor);
         for (var page = 0; page < MaxPagesPerTick; page++)
         {
-            var changes = await store.GetChangesAsync(cursor, cancellationToken: cancellationToken);
-            cursor = changes.Next;
-            if (changes.Epochs.Count + changes.Trials.Count + changes.Searches.Count > 0)
-            {
-                foreach (var listener in listeners) listener.Add(changes);
-            }
-
-            if (!changes.Truncated) break;
+            var read = await store.GetChangesAsync(cursor, cancellationToken: cancellationToken);
+            cursor = read.Next;
+            changes = ChangeSetMerger.Merge(changes, read);
+            if (!read.Truncated) break;
         }
 
         var now = time.GetUtcNow();
-        foreach (var listener in listeners)
+        var snapshot = new LiveSnapshot(scopes, now);
+        var settings = options.Value;
+        var warnAfter = TimeSpan.FromMilliseconds(settings.SlowDeliveryWarningMilliseconds);
+        foreach (var subscription in Subscriptions)
         {
-            try
-            {
-                await listener.DeliverAsync(now);
-            }
-            catch (Exception e)
-            {
-                logger.LogDebug(e, "a live-feed subscriber failed");
-            }
+            subscription.Offer(changes, snapshot, now, settings.MaxBufferedEpochs, warnAfter);
         }
     }
 

@@ -7,4 +7,16 @@ public sealed class LiveFeedOptions
 
     /// <summary>How often the feed reads new metrics and state changes for all viewers.</summary>
     public int LiveFeedMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// Longest wait for a browser to answer one JS call made by a live update (chart append/update).
+    /// Past it the update moves on; a vanished browser would otherwise hold its page for a minute.
+    /// </summary>
+    public int JsCallTimeoutMilliseconds { get; set; } = 3000;
+
+    /// <summary>A subscriber busy with one delivery for longer than this gets a warning in the log.</summary>
+    public int SlowDeliveryWarningMilliseconds { get; set; } = 5000;
+
+    /// <summary>Epochs held for one busy or disconnected subscriber; past this they are dropped and its next update says so (Gap).</summary>
+    public int MaxBufferedEpochs { get; set; } = 20_000;
 }

@@ -30,8 +30,9 @@ public class TrialExportTests
         var csv = TrialExport.ToCsv([Row(11, 3, 0.2), Row(10, 1, 0.5)]);
 
         var lines = csv.TrimEnd().Split(Environment.NewLine);
-        Assert.Equal(string.Join(',', TrialExport.Columns), lines[0]);
+        Assert.Equal(string.Join(',', [.. TrialExport.Columns.SkipLast(1), "step.gamma", "step.stepSize", "config"]), lines[0]);
         Assert.StartsWith("1,11,3,completed,0.05,step,", lines[1]);
+        Assert.Contains(",0.5,3,\"{", lines[1]); // the decay parameters in their own columns, then the config
         Assert.StartsWith("2,10,1,completed,0.05,step,", lines[2]);
         Assert.Equal(3, lines.Length);
     }
@@ -46,5 +47,18 @@ public class TrialExportTests
         Assert.Contains("\"tooHigh: loss rose, \"\"fast\"\"\"", row);
         // The config JSON contains commas and quotes, so it is one quoted cell at the end.
         Assert.EndsWith("\"{\"\"initialLr\"\":0.05,\"\"decay\"\":{\"\"type\"\":\"\"step\"\",\"\"stepSize\"\":3,\"\"gamma\"\":0.5}}\"", row);
+    }
+
+    [Fact]
+    public void ToCsv_TrialsOfDifferentDecayTypes_OneColumnPerParameterBlankForOtherTypes()
+    {
+        var cosine = Row(2, 2, 0.3) with { DecayType = "cosine", Config = new TrialConfig { InitialLr = 0.1, Decay = new CosineDecay { TMax = 30, EtaMin = 0.001 } } };
+
+        var lines = TrialExport.ToCsv([Row(1, 1, 0.2), cosine]).TrimEnd().Split(Environment.NewLine);
+
+        var header = lines[0].Split(',');
+        Assert.Equal(["cosine.etaMin", "cosine.tMax", "step.gamma", "step.stepSize", "config"], header[^5..]);
+        Assert.Contains(",,,0.5,3,\"{", lines[1]);
+        Assert.Contains(",0.001,30,,,\"{", lines[2]);
     }
 }

@@ -14,7 +14,7 @@ public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<Das
     public async Task LaunchFromForm_SyntheticWorkload_TrialsCompleteLiveThenCompareAndExport()
     {
         var page = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/searches/new", 1500);
-        await page.SetFieldAsync("#name", "e2e two-spirals");
+        await page.SetFieldAsync("#name input", "e2e two-spirals");
         await page.PickAsync("#workload", "two-spirals");
         await page.PickAsync("#strategy", "Random");
         await page.SetFieldAsync("#budget input", Budget.ToString());
@@ -47,7 +47,7 @@ public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<Das
         await page.ScreenshotAsync("search");
 
         // Select the two best trials and compare them.
-        var boxes = page.Locator("#trials-grid .hs-select .rz-chkbox-box");
+        var boxes = page.Locator("#trials-grid .hs-select label");
         await boxes.Nth(0).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"sel=\d+$"));
         await boxes.Nth(1).ClickAsync();
@@ -110,8 +110,8 @@ public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<Das
 
         await page.Locator("#launch").ClickAsync();
 
-        await Assertions.Expect(page.Locator(".hs-field-error[data-path='name']")).ToHaveTextAsync("must not be empty");
-        await Assertions.Expect(page.Locator(".hs-field-error[data-path='budget']")).ToHaveTextAsync("must be ≥ 1");
+        await Assertions.Expect(page.Locator("[data-field='name'] .mud-input-helper-text.mud-input-error")).ToHaveTextAsync("must not be empty");
+        await Assertions.Expect(page.Locator("[data-field='budget'] .mud-input-helper-text.mud-input-error")).ToHaveTextAsync("must be ≥ 1");
         await Assertions.Expect(page.Locator("#form-errors")).ToBeVisibleAsync();
         await Assertions.Expect(page).ToHaveURLAsync(fixture.App.BaseUrl + "/searches/new");
         await page.ScreenshotAsync("new-search-invalid");

@@ -6,16 +6,34 @@ namespace HyperSearch.E2E.Tests.Pages;
 public class LayoutTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
 {
     [Fact]
-    public async Task SidebarToggle_Click_ServerCollapsesSidebar()
+    public async Task MenuToggle_Click_ServerClosesTheDrawer()
     {
         var page = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/");
-        var sidebar = page.Locator(".rz-sidebar");
-        await Assertions.Expect(sidebar).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("rz-sidebar-expanded"));
+        var drawer = page.Locator("#menu");
+        await Assertions.Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--open"));
 
-        // The toggle has no client-side behaviour of its own: only a live circuit can collapse it.
-        await page.Locator(".rz-sidebar-toggle").ClickAsync();
+        // The toggle has no client-side behaviour of its own: only a live circuit can close it.
+        await page.Locator("#menu-toggle").ClickAsync();
 
-        await Assertions.Expect(sidebar).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("rz-sidebar-collapsed"));
+        await Assertions.Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--closed"));
+    }
+
+    [Fact]
+    public async Task ThemeToggle_Click_PageAndChartsTurnDarkAndStayDarkOnTheNextPage()
+    {
+        var page = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/playground");
+        const string chartIsDark = "() => document.querySelector('[data-chart]')?.dataset.theme === 'dark'";
+        const string background = "() => getComputedStyle(document.body).backgroundColor";
+        var light = await page.EvaluateAsync<string>(background);
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-chart] canvas') !== null");
+
+        await page.Locator("#theme-toggle").ClickAsync();
+
+        await page.WaitForFunctionAsync($"() => ({background})() !== '{light}'");
+        await page.WaitForFunctionAsync($"() => ({chartIsDark})() === true", null, new() { Timeout = 10_000 });
+        await page.GotoAsync(fixture.App.BaseUrl + "/queue");
+        await page.WaitForCircuitAsync();
+        await page.WaitForFunctionAsync($"() => ({background})() !== '{light}'", null, new() { Timeout = 10_000 });
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Bunit;
 using HyperSearch.Web.Components.Charts;
 using HyperSearch.Web.Components.Pages;
+using HyperSearch.Web.Components.Search;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -69,5 +70,25 @@ public class ComparePageTests : DashboardTestContext
         Assert.Equal(["s1", "s2"], best.Series.Select(s => s.Id));
         // search 2: trial 1 scores 0.2, trial 2 improves to 0.1
         Assert.Equal([[1, 0.2], [2, 0.1]], best.Series[1].Points.Select(p => p.Select(v => v!.Value).ToArray()).ToArray());
+    }
+
+    [Fact]
+    public void Render_UnknownIdsInUrl_NamesWhatWasLeftOut()
+    {
+        var cut = RenderAt("?trials=1,999&searches=77");
+
+        Assert.Equal("no trial with id 999; no search with id 77 — left out.", cut.Find("#compare-missing").TextContent);
+        Assert.Single(cut.FindAll("#config-diff thead th a"));
+    }
+
+    [Fact]
+    public async Task FindTrialNumber_NumberShownInTheUi_ResolvesToThatSearchsTrial()
+    {
+        Store.AddTrial(2, 0.3, "step", 0.4); // trial #3 of search 2, id 4
+
+        Assert.Equal(4, (await TrialNumbers.FindAsync(Store, 2, 3))!.Id);
+        Assert.Equal(1, (await TrialNumbers.FindAsync(Store, 1, 1))!.Id);
+        Assert.Null(await TrialNumbers.FindAsync(Store, 1, 2)); // search 1 has one trial
+        Assert.Null(await TrialNumbers.FindAsync(Store, 9, 1)); // no such search
     }
 }

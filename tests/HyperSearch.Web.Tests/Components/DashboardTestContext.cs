@@ -6,23 +6,36 @@ using HyperSearch.Web.Launch;
 using HyperSearch.Web.Live;
 using HyperSearch.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
+using HyperSearch.Web.Components.Shared;
+using MudBlazor.Services;
 
 namespace HyperSearch.Web.Tests.Components;
 
 /// <summary>A bunit context with the dashboard's services over the in-memory store; JS calls are recorded loosely.</summary>
-public abstract class DashboardTestContext : BunitContext
+public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
+    // MudBlazor's services only dispose asynchronously: xunit must dispose the context that way.
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
     protected FakeTrialStore Store { get; } = new();
-    protected ManualLiveFeed Feed { get; } = new();
+    protected ManualLiveFeed Feed { get; }
     protected CheckpointStore Checkpoints { get; } = new(new CheckpointOptions { Directory = Path.Combine(Path.GetTempPath(), "hs-web-ckpt-" + Guid.NewGuid().ToString("N")) });
 
     protected DashboardTestContext()
     {
+        Feed = new ManualLiveFeed(Store);
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddRadzenComponents();
+        Services.AddMudServices();
+        Services.AddScoped<ThemeState>();
+        Services.AddScoped<BrowserClock>();
+        Services.AddScoped<SearchCommands>();
+        Services.AddScoped<LaunchDraft>();
         Services.AddSingleton<ITrialStore>(Store);
         Services.AddSingleton<ILiveFeed>(Feed);
+        Services.AddScoped<CircuitLiveUpdates>();
+        Services.AddOptions<LiveFeedOptions>();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());
         Services.AddSingleton<ICheckpointStore>(Checkpoints);

@@ -3,17 +3,17 @@ using HyperSearch.Web.Components.Shared;
 
 namespace HyperSearch.Web.Tests.Components;
 
-public class DiagnosisBadgeTests : BunitContext
+public class DiagnosisBadgeTests : DashboardTestContext
 {
     [Fact]
-    public void Render_StoredLabelAndHint_ShowsLabelWithHintAsTooltipInDangerStyle()
+    public void Render_StoredLabelAndHint_ShowsReadableLabelWithHintAsTooltipInErrorColour()
     {
         var cut = Render<DiagnosisBadge>(p => p.Add(b => b.Diagnosis, "tooHigh: loss rose early: lower the LR"));
 
         var badge = cut.Find(".hs-diagnosis");
-        Assert.Equal("tooHigh", badge.TextContent.Trim());
+        Assert.Equal("LR too high", badge.TextContent.Trim());
         Assert.Equal("loss rose early: lower the LR", badge.GetAttribute("title"));
-        Assert.Contains("danger", badge.ClassName);
+        Assert.Contains("mud-chip-color-error", badge.ClassName);
     }
 
     [Fact]
@@ -22,7 +22,18 @@ public class DiagnosisBadgeTests : BunitContext
         var cut = Render<DiagnosisBadge>(p => p.Add(b => b.Diagnosis, "Healthy").Add(b => b.Hint, "fine"));
 
         Assert.Equal("fine", cut.Find(".hs-diagnosis").GetAttribute("title"));
-        Assert.Contains("success", cut.Find(".hs-diagnosis").ClassName);
+        Assert.Contains("mud-chip-color-success", cut.Find(".hs-diagnosis").ClassName);
+    }
+
+    [Fact]
+    public void Render_UnknownShortCurve_SaysTooShortToDiagnoseInGrey()
+    {
+        var cut = Render<DiagnosisBadge>(p => p.Add(b => b.Diagnosis, "Unknown").Add(b => b.Hint, "only 3 epoch(s) so far: need at least 5 to diagnose"));
+
+        var badge = cut.Find(".hs-diagnosis");
+        Assert.Equal("too short to diagnose", badge.TextContent.Trim());
+        Assert.Contains("mud-chip-color-default", badge.ClassName);
+        Assert.DoesNotContain("error", badge.ClassName);
     }
 
     [Fact]

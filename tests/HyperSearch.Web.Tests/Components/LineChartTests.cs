@@ -3,7 +3,7 @@ using HyperSearch.Web.Components.Charts;
 
 namespace HyperSearch.Web.Tests.Components;
 
-public class LineChartTests : BunitContext
+public class LineChartTests : DashboardTestContext
 {
     private static LineChartSpec Spec(double y) => new([new ChartSeries("a", "a", [ChartSeries.Point(0, y)])]);
 

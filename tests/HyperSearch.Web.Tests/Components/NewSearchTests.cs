@@ -1,7 +1,9 @@
 using Bunit;
 using HyperSearch.Core.Sampling;
+using HyperSearch.Core.Searches;
 using HyperSearch.Web.Components.Charts;
 using HyperSearch.Web.Components.Pages;
+using HyperSearch.Web.Launch;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,19 +11,23 @@ namespace HyperSearch.Web.Tests.Components;
 
 public class NewSearchTests : DashboardTestContext
 {
-    private static string[] Messages(IRenderedComponent<NewSearch> cut, string path) =>
-        [.. cut.FindAll($".hs-field-error[data-path='{path}']").Select(e => e.TextContent)];
+    /// <summary>The messages MudBlazor shows under one form box (by the field's JSON path).</summary>
+    private static string[] Messages(IRenderedComponent<NewSearch> cut, string field) =>
+        [.. cut.FindAll($"[data-field='{field}'] .mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0)];
+
+    private static void Set(IRenderedComponent<NewSearch> cut, string selector, string value) => cut.Find(selector).Change(value);
 
     [Fact]
-    public void Launch_EmptyNameAndZeroBudget_ShowsCoreMessagesAndCreatesNothing()
+    public void Launch_EmptyNameAndZeroBudget_ShowsCoreMessagesUnderTheirFieldsAndCreatesNothing()
     {
         var cut = Render<NewSearch>();
-        cut.Find("#budget input").Change("0");
+        Set(cut, "#budget input", "0");
 
         cut.Find("#launch").Click();
 
         Assert.Equal(["must not be empty"], Messages(cut, "name"));
         Assert.Equal(["must be ≥ 1"], Messages(cut, "budget"));
+        Assert.Empty(Messages(cut, "parallelism"));
         Assert.NotNull(cut.Find("#form-errors"));
         Assert.Empty(Store.Created);
     }
@@ -31,16 +37,30 @@ public class NewSearchTests : DashboardTestContext
     {
         var cut = Render<NewSearch>();
 
-        cut.Find("#parallelism input").Change("50");
+        Set(cut, "#parallelism input", "50");
 
         Assert.Equal(["must be ≤ budget (20)"], Messages(cut, "parallelism"));
+    }
+
+    [Fact]
+    public void Edit_BadDecayRange_EachMessageUnderItsOwnBoxNotStackedUnderTheRow()
+    {
+        var cut = Render<NewSearch>();
+
+        Set(cut, "[data-decay='step'] [data-param='gamma'] .hs-low input", "0");
+        Set(cut, "[data-decay='step'] [data-param='gamma'] .hs-high input", "7");
+
+        Assert.Single(Messages(cut, "space.decay.step.gamma.low"));
+        Assert.Single(Messages(cut, "space.decay.step.gamma.high"));
+        Assert.NotEqual(Messages(cut, "space.decay.step.gamma.low"), Messages(cut, "space.decay.step.gamma.high"));
+        Assert.Empty(Messages(cut, "space.decay.step.stepSize.low"));
     }
 
     [Fact]
     public void Launch_ValidForm_CreatesSpecAndOpensTheSearch()
     {
         var cut = Render<NewSearch>();
-        cut.Find("#name").Change("lr sweep");
+        Set(cut, "#name input", "lr sweep");
 
         cut.Find("#launch").Click();
 
@@ -71,11 +91,11 @@ public class NewSearchTests : DashboardTestContext
 
         // 4 LR points × (step: 2 × 3 + constant: 1) = 28 grid points, under the budget of 100.
         Assert.Equal("grid of 28 points → 28 trials", cut.Find("#trial-count").TextContent);
-        Assert.Equal("grid me (copy)", cut.Find("#name").GetAttribute("value"));
+        Assert.Equal("grid me (copy)", cut.Find("#name input").GetAttribute("value"));
     }
 
     [Fact]
-    public void Render_DefaultTypes_PreviewDrawsSampleScheduleCurves()
+    public void Render_DefaultTypes_PreviewDrawsSampleScheduleCurvesAsStepLines()
     {
         var module = JSInterop.SetupModule(LineChart.ModulePath);
 
@@ -83,7 +103,8 @@ public class NewSearchTests : DashboardTestContext
 
         var preview = (LineChartSpec)module.Invocations["init"].First().Arguments[1]!;
         // step varies stepSize low/mid/high; cosine has only fixed parameters by default.
-        Assert.Equal(["step stepSize=1", "step stepSize=3", "step stepSize=5", "cosine"], preview.Series.Select(s => s.Name));
+        Assert.Equal(["Step stepSize=1", "Step stepSize=3", "Step stepSize=5", "Cosine annealing"], preview.Series.Select(s => s.Name));
+        Assert.All(preview.Series, s => Assert.True(s.Step, $"{s.Name} is drawn as a ramp"));
         var cosine = preview.Series[3].Points;
         Assert.Equal(10, cosine.Count);
         Assert.True(cosine[9][1] < cosine[0][1], "cosine must decay");
@@ -93,11 +114,105 @@ public class NewSearchTests : DashboardTestContext
     public void Edit_Epochs_UneditedEpochDefaultsFollowEditedStay()
     {
         var cut = Render<NewSearch>();
-        cut.Find("[data-decay='step'] [data-param='stepSize'] .hs-high input").Change("7");
+        Set(cut, "[data-decay='step'] [data-param='stepSize'] .hs-high input", "7");
 
-        cut.Find("#epochs input").Change("40");
+        Set(cut, "#epochs input", "40");
 
         Assert.Contains("\"tMax\": {\n          \"type\": \"fixed\",\n          \"value\": 40", cut.Find("#spec-json").TextContent.Replace("\r", ""));
         Assert.Equal("7", cut.Find("[data-decay='step'] [data-param='stepSize'] .hs-high input").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Render_TpeBudgetWithinStartupTrials_WarnsItIsARandomSearch()
+    {
+        var cut = Render<NewSearch>();
+
+        Set(cut, "#budget input", "8");
+
+        var warning = cut.Find("[data-warning='budget']").TextContent;
+        Assert.Contains("first 10 trials at random", warning);
+        Assert.Contains("every trial is random", warning);
+        Set(cut, "#budget input", "15");
+        Assert.Contains("10 of the 15 trials are TPE's random start-up trials; only 5 are guided", cut.Find("[data-warning='budget']").TextContent);
+        Set(cut, "#budget input", "40");
+        Assert.Empty(cut.FindAll("[data-warning='budget']"));
+    }
+
+    [Fact]
+    public void Render_ParallelismAboveWorkerSlots_WarnsHowManyRunAtOnce()
+    {
+        var now = DateTimeOffset.UtcNow;
+        Store.Queue = new QueueSnapshot([new WorkerView("w", "box", 1, now, now, true,
+            [new SlotView("cpu", 0, null, null, null, null, null, null), new SlotView("cpu", 1, null, null, null, null, null, null)])], [], []);
+        var cut = Render<NewSearch>();
+
+        Set(cut, "#parallelism input", "12");
+
+        Assert.Contains("the workers have 2 device slots: at most 2 trials run at once", cut.Find("[data-warning='parallelism']").TextContent);
+    }
+
+    [Fact]
+    public void Render_AbsurdInitialLrAndNegativeSeed_WarnWithTheReason()
+    {
+        var cut = Render<NewSearch>();
+
+        Set(cut, "[data-param='initialLr'] .hs-high input", "1000000");
+
+        Assert.Contains("diverges", cut.Find("[data-warning='space.initialLr']").TextContent);
+        Set(cut, "#seed input", "-1");
+        Assert.Contains("does not mean \"random\"", cut.Find("[data-warning='seed']").TextContent);
+    }
+
+    [Fact]
+    public void Navigate_AwayAndBack_KeepsTheDraft()
+    {
+        var first = Render<NewSearch>();
+        Set(first, "#name input", "half typed");
+        Set(first, "#budget input", "33");
+        first.Dispose();
+
+        var again = Render<NewSearch>();
+
+        Assert.Equal("half typed", again.Find("#name input").GetAttribute("value"));
+        Assert.Equal("33", again.Find("#budget input").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Render_RerunOfTrial_PreviewDrawsItsFixedLr()
+    {
+        Store.AddSearch("origin");
+        Store.AddTrial(1, 0.05, "cosine", 0.3);
+        var module = JSInterop.SetupModule(LineChart.ModulePath);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/searches/new?trial=1");
+
+        var cut = Render<NewSearch>();
+
+        var preview = (LineChartSpec)module.Invocations["init"].First().Arguments[1]!;
+        Assert.Equal(0.05, preview.Series.Single().Points[0][1]!.Value, 6);
+        Assert.DoesNotContain("must be a finite number", cut.Markup);
+    }
+
+    [Fact]
+    public async Task RangeTest_Suggestion_MessageShowsExactlyTheNumbersFilledIn()
+    {
+        Services.AddSingleton<ILrRangeFinder>(new FixedRangeFinder(new LrRangeSuggestion(
+            [(1e-4, 2.0), (1e-2, 1.0), (1e-1, 0.5), (1.0, 40.0)], 0.02923, 0.4231)));
+        var module = JSInterop.SetupModule(LineChart.ModulePath);
+        var cut = Render<NewSearch>();
+
+        await cut.InvokeAsync(() => cut.Find("#lr-range-test").Click());
+
+        cut.WaitForAssertion(() => Assert.Equal("Suggested initial LR range: 0.029 to 0.42 (filled in).", cut.Find("#lr-range-message").TextContent));
+        Assert.Contains("\"low\": 0.029,", cut.Find("#spec-json").TextContent);
+        Assert.Contains("\"high\": 0.42,", cut.Find("#spec-json").TextContent);
+        var chart = module.Invocations["init"].Select(i => (LineChartSpec)i.Arguments[1]!).Single(s => s.MarkX is not null);
+        Assert.Equal([0.029, 0.42], chart.MarkX!);
+        Assert.Equal(1.0, chart.Series[0].Points[1][1]);
+        Assert.Null(chart.Series[0].Points[3][1]); // the blow-up past 1.5× the first loss is clipped
+    }
+
+    private sealed class FixedRangeFinder(LrRangeSuggestion suggestion) : ILrRangeFinder
+    {
+        public Task<LrRangeSuggestion> RunAsync(string workload, CancellationToken cancellationToken = default) => Task.FromResult(suggestion);
     }
 }

@@ -1,6 +1,8 @@
 using Bunit;
 using HyperSearch.Core.Searches;
 using HyperSearch.Web.Components.Pages;
+using HyperSearch.Web.Components.Shared;
+using MudBlazor;
 
 namespace HyperSearch.Web.Tests.Components;
 
@@ -39,13 +41,65 @@ public class QueuePageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Click_RaisePriorityAndCancel_SendsCommandsToStore()
+    public void Click_RaisePriority_StepsByTenNotOne()
     {
         var cut = Render<Queue>();
 
         cut.FindAll(".hs-priority-up")[0].Click();
+
+        Assert.Equal([$"priority 1 {SearchCommands.PriorityStep}"], Store.Commands);
+        Assert.Equal(10, SearchCommands.PriorityStep);
+    }
+
+    [Fact]
+    public void Click_CancelTrial_AsksFirstAndCancelsOnlyWhenConfirmed()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<Queue>();
+
         cut.FindAll(".hs-cancel-trial")[1].Click();
 
-        Assert.Equal(["priority 1 1", "cancel-trial 9"], Store.Commands);
+        dialogs.WaitForAssertion(() => Assert.Contains("Cancel sweep #5?", dialogs.Find("#confirm-message").TextContent));
+        Assert.Empty(Store.Commands);
+        dialogs.Find("#confirm-yes").Click();
+        cut.WaitForAssertion(() => Assert.Equal(["cancel-trial 9"], Store.Commands));
+    }
+
+    [Fact]
+    public void Click_CancelTrialThenKeepIt_CancelsNothing()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<Queue>();
+
+        cut.FindAll(".hs-cancel-trial")[0].Click();
+        dialogs.WaitForAssertion(() => dialogs.Find("#confirm-no").Click());
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("#confirm-message")));
+        Assert.Empty(Store.Commands);
+    }
+
+    [Fact]
+    public void Render_WaitingSearches_OnlyTheFirstIsNextInLineAndEachHasPriorityPauseCancel()
+    {
+        Store.AddSearch("second", epochs: 10);
+        Store.Queue = Store.Queue with
+        {
+            Queued = [],
+            PendingAsks =
+            [
+                new PendingSearchView(1, "sweep", "ana", 0, 8, 1, 2, WaitReason.NoFreeSlot),
+                new PendingSearchView(2, "second", "bo", 0, 5, 0, 2, WaitReason.NoFreeSlot),
+            ],
+        };
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<Queue>();
+
+        var reasons = cut.FindAll("#pending-asks .hs-reason").Select(r => r.TextContent).ToList();
+        Assert.Equal(["next in line: waits for a free device slot", "waits for a free device slot, behind the ones above"], reasons);
+        cut.Find("#pending-asks [data-search='2'] .hs-priority-up").Click();
+        cut.Find("#pending-asks [data-search='2'] .hs-pause-search").Click();
+        cut.Find("#pending-asks [data-search='1'] .hs-cancel-search").Click();
+        dialogs.WaitForAssertion(() => dialogs.Find("#confirm-yes").Click());
+        cut.WaitForAssertion(() => Assert.Equal(["priority 2 10", "pause 2", "cancel 1"], Store.Commands));
     }
 }

@@ -3,6 +3,7 @@ using HyperSearch.Core.Searches;
 using HyperSearch.Core.Trials;
 using HyperSearch.Web.Components.Charts;
 using HyperSearch.Web.Components.Pages;
+using HyperSearch.Web.Components.Search;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,8 @@ public class SearchPageTests : DashboardTestContext
         Store.AddTrial(1, 0.01, "step", 0.10);
         Store.AddTrial(1, 1.0, "step", null, TrialState.Running, epochs: 2);
         Store.AddTrial(1, 0.5, "constant", 0.20, TrialState.Pruned);
+        // The page prerenders its first rows statically and pages through ServerData once interactive.
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     private IRenderedComponent<SearchPage> RenderAt(string query = "")
@@ -28,13 +31,17 @@ public class SearchPageTests : DashboardTestContext
     private static List<string> TrialNumbers(IRenderedComponent<SearchPage> cut) =>
         [.. cut.FindAll("#trials-grid tbody tr a[href^='trials/']").Select(a => a.TextContent)];
 
+    private static List<string> Ranks(IRenderedComponent<SearchPage> cut) =>
+        [.. cut.FindAll("#trials-grid tbody tr .hs-rank").Select(a => a.TextContent)];
+
     [Fact]
     public void Render_Default_RanksTrialsByValidationMetricNullsLast()
     {
         var cut = RenderAt();
 
         cut.WaitForAssertion(() => Assert.Equal(["2", "4", "1", "3"], TrialNumbers(cut)));
-        Assert.Equal("4 trials match", cut.Find("#trial-total").TextContent);
+        cut.WaitForAssertion(() => Assert.Equal("4 trials match", cut.Find("#trial-total").TextContent));
+        Assert.Equal(["1", "2", "3", "–"], Ranks(cut));
     }
 
     [Fact]
@@ -90,7 +97,7 @@ public class SearchPageTests : DashboardTestContext
     public void Toggle_RowCheckbox_PutsSelectionInUrl()
     {
         var cut = RenderAt();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".hs-select")));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".hs-select")), TimeSpan.FromSeconds(10));
 
         var navigation = Services.GetRequiredService<NavigationManager>();
 
@@ -98,7 +105,7 @@ public class SearchPageTests : DashboardTestContext
         // lost), so the click is repeated until it lands; it can only land once.
         cut.WaitForAssertion(() =>
         {
-            if (!navigation.Uri.Contains("sel=")) cut.Find(".hs-select[data-trial='4'] input").Change(true);
+            if (!navigation.Uri.Contains("sel=")) cut.Find(".hs-select input[data-trial='4']").Change(true);
             Assert.EndsWith("/searches/1?sel=4", navigation.Uri);
         });
     }
@@ -114,5 +121,70 @@ public class SearchPageTests : DashboardTestContext
         Assert.Equal(["t2-val", "t2-train"], loss.Series.Select(s => s.Id)); // the one valid selected id
         Assert.False(loss.LogY);
         cut.WaitForAssertion(() => Assert.Equal(["2", "4", "1", "3"], TrialNumbers(cut))); // unknown state ignored
+    }
+
+    [Fact]
+    public void Render_SortedByLrInUrl_RowsFollowTheSortAndKeepTheirRanks()
+    {
+        var cut = RenderAt("?sort=lr&desc=true");
+
+        // LR 1.0 (#3), 0.5 (#4), 0.1 (#1), 0.01 (#2): ranks are the trials' places by value, whatever the order.
+        cut.WaitForAssertion(() => Assert.Equal(["3", "4", "1", "2"], TrialNumbers(cut)));
+        Assert.Equal(["–", "2", "3", "1"], Ranks(cut));
+    }
+
+    [Fact]
+    public void Render_Filters_ReachTheAnalysisChartsAndTheExportLinks()
+    {
+        var scatter = JSInterop.SetupModule(ScatterChart.ModulePath);
+
+        var cut = RenderAt("?decay=step");
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(scatter.Invocations["init"]), TimeSpan.FromSeconds(10));
+        var spec = (ScatterChartSpec)scatter.Invocations["init"].Last().Arguments[1]!;
+        Assert.Equal(["Step"], spec.Series.Select(s => s.Name)); // only the filtered decay type, by its name
+        Assert.Single(spec.Series[0].Points); // trial #2 (the running #3 has no value yet)
+        Assert.Equal("api/searches/1/export?format=csv&decay=step", cut.Find("a#export-csv").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Render_ParallelCoordinates_NamedDecayAxisDecayParametersAndNoEpochsAxis()
+    {
+        Store.AddTrial(1, 0.02, "step", 0.15);
+        Store.Trials[^1] = Store.Trials[^1] with { Config = Store.Trials[^1].Config with { Decay = new HyperSearch.Core.Configuration.StepDecay { StepSize = 4, Gamma = 0.9 } } };
+        var parallel = JSInterop.SetupModule(ParallelChart.ModulePath);
+
+        var cut = RenderAt();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(parallel.Invocations["init"]), TimeSpan.FromSeconds(10));
+        var spec = (ParallelChartSpec)parallel.Invocations["init"].Last().Arguments[1]!;
+        var names = spec.Axes.Select(a => a.Name).ToList();
+        Assert.Contains("Step: stepSize", names);
+        Assert.Contains("Step: gamma", names);
+        Assert.DoesNotContain(names, n => n.Contains("epochs"));
+        Assert.Equal(["Constant", "Cosine annealing", "Step"], spec.Axes.Single(a => a.Name == "decay").Categories);
+        Assert.Equal("validation loss", names[^1]);
+    }
+
+    [Fact]
+    public void Prerender_StaticHtml_AlreadyHoldsTheFirstRankedPage()
+    {
+        Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = RenderAt();
+
+        // No waiting: the rows are in the first (prerendered) markup, before any circuit exists.
+        Assert.Equal(["2", "4", "1", "3"], TrialNumbers(cut));
+        Assert.Equal(["1", "2", "3", "–"], Ranks(cut));
+    }
+
+    [Fact]
+    public void Render_Trials_ShowTheirLastValidationAccuracy()
+    {
+        Store.Epochs.Add(new EpochPoint(500, 2, 6, 0.1, 0.2, 0.9125, 0.01, 6, 1)); // trial #2's last epoch
+
+        var cut = RenderAt();
+
+        cut.WaitForAssertion(() => Assert.Equal("0.9125", cut.FindAll("#trials-grid tbody tr .hs-val-accuracy")[0].TextContent));
     }
 }

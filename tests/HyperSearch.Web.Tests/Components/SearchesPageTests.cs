@@ -12,6 +12,7 @@ public class SearchesPageTests : DashboardTestContext
     {
         Store.AddSearch("mlp sweep");
         Store.AddSearch("cnn sweep", SearchState.Completed);
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     private static List<string> Names(IRenderedComponent<Searches> cut) => [.. cut.FindAll(".hs-search-link").Select(a => a.TextContent)];
@@ -45,5 +46,30 @@ public class SearchesPageTests : DashboardTestContext
         cut.Find("button[title='Pause']").Click();
 
         Assert.Equal(["pause 1"], Store.Commands);
+    }
+
+    [Fact]
+    public void Prerender_StaticHtml_AlreadyListsTheSearches()
+    {
+        Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<Searches>();
+
+        Assert.Equal(["cnn sweep", "mlp sweep"], Names(cut));
+    }
+
+    [Fact]
+    public void Click_Cancel_AsksFirstThenCancels()
+    {
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var cut = Render<Searches>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".hs-cancel-search")));
+
+        cut.Find(".hs-cancel-search").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Cancel “mlp sweep”?", dialogs.Find("#confirm-message").TextContent));
+        Assert.Empty(Store.Commands);
+        dialogs.Find("#confirm-yes").Click();
+        cut.WaitForAssertion(() => Assert.Equal(["cancel 1"], Store.Commands));
     }
 }

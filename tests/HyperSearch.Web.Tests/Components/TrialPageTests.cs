@@ -24,7 +24,7 @@ public class TrialPageTests : DashboardTestContext
     {
         var cut = Render<TrialPage>(p => p.Add(c => c.TrialId, 1L));
 
-        Assert.EndsWith("tooHigh: the loss rose early: try a lower LR", cut.Find("#diagnosis").TextContent.Trim()); // after the alert icon
+        Assert.EndsWith("LR too high: the loss rose early: try a lower LR", cut.Find("#diagnosis").TextContent.Trim()); // after the alert icon
         Assert.Contains("\"type\": \"step\"", cut.Find("#config-json").TextContent);
     }
 
@@ -43,9 +43,17 @@ public class TrialPageTests : DashboardTestContext
     {
         var cut = Render<TrialPage>(p => p.Add(c => c.TrialId, 1L));
 
-        cut.Find("#rerun").Click();
+        Assert.Equal("searches/new?trial=1", cut.Find("a#rerun").GetAttribute("href"));
+    }
 
-        Assert.EndsWith("/searches/new?trial=1", Services.GetRequiredService<NavigationManager>().Uri);
+    [Fact]
+    public void Render_Epochs_ShowsTheLastValidationAccuracy()
+    {
+        Store.Epochs.Add(new EpochPoint(900, 1, 6, 0.2, 0.3, 0.875, 0.01, 6, 1));
+
+        var cut = Render<TrialPage>(p => p.Add(c => c.TrialId, 1L));
+
+        Assert.Equal("0.875", cut.Find("#val-accuracy").TextContent);
     }
 
     [Fact]

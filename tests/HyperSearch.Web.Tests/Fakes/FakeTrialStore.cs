@@ -105,7 +105,13 @@ public sealed class FakeTrialStore : ITrialStore
 
     public List<int> MaxPointsRequested { get; } = [];
 
-    public Task<QueueSnapshot> GetQueueAsync(CancellationToken cancellationToken = default) => Task.FromResult(Queue);
+    public int QueueCalls;
+
+    public Task<QueueSnapshot> GetQueueAsync(CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref QueueCalls);
+        return Task.FromResult(Queue);
+    }
 
     public Task<ChangeSet> GetChangesAsync(ChangeCursor cursor, int maxRows = 5000, CancellationToken cancellationToken = default)
     {

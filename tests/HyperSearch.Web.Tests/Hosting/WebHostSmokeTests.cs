@@ -24,7 +24,8 @@ public class WebHostSmokeTests(DashboardFactory factory) : IClassFixture<Dashboa
     [InlineData("/_framework/blazor.web.js")]
     [InlineData("/dist/echarts.min.js")]
     [InlineData("/dist/js/charts/lineChart.js")]
-    [InlineData("/_content/Radzen.Blazor/Radzen.Blazor.js")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.js")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.css")]
     public async Task Get_StaticAsset_IsServed(string path)
     {
         using var client = factory.CreateClient();
@@ -33,6 +34,19 @@ public class WebHostSmokeTests(DashboardFactory factory) : IClassFixture<Dashboa
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Content.Headers.ContentLength > 1000, $"{path} is suspiciously small");
+    }
+
+    [Fact]
+    public async Task Get_Page_LinksAFaviconThatIsServed()
+    {
+        using var client = factory.CreateClient();
+        var html = await client.GetStringAsync("/");
+
+        var href = System.Text.RegularExpressions.Regex.Match(html, "<link rel=\"icon\"[^>]*href=\"([^\"]+)\"").Groups[1].Value;
+        Assert.StartsWith("dist/favicon", href);
+        using var icon = await client.GetAsync("/" + href);
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -2,6 +2,7 @@
 // spec.axes: [{ name, log?, categories? }]; spec.lines: [{ values: [...], color }].
 
 import { host } from './chartHost.js';
+import { axisNumber } from './numbers.js';
 
 function buildOption(spec) {
   return {
@@ -12,7 +13,8 @@ function buildOption(spec) {
       type: a.categories ? 'category' : (a.log ? 'log' : 'value'),
       data: a.categories ?? undefined,
       scale: true,
-      axisLabel: a.categories ? undefined : { formatter: v => Number(v).toPrecision(3) },
+      // (an explicit undefined would erase ECharts' default category labels)
+      ...(a.categories ? {} : { axisLabel: { formatter: axisNumber } }),
     })),
     series: [{
       type: 'parallel', smooth: false,
@@ -23,4 +25,4 @@ function buildOption(spec) {
   };
 }
 
-export const { init, update, dispose } = host(buildOption);
+export const { init, update, setTheme, dispose } = host(buildOption);

@@ -2,6 +2,7 @@
 // One series per group (decay type); points are [x, y, id]; x may be logarithmic.
 
 import { host } from './chartHost.js';
+import { axisNumber } from './numbers.js';
 
 function buildOption(spec) {
   return {
@@ -13,9 +14,9 @@ function buildOption(spec) {
     },
     legend: { type: 'scroll', bottom: 0 },
     xAxis: { type: spec.logX ? 'log' : 'value', name: spec.xName ?? '', nameLocation: 'middle', nameGap: 24, scale: true,
-             axisLabel: { formatter: v => Number(v).toPrecision(2) } },
-    yAxis: { type: spec.logY ? 'log' : 'value', name: spec.yName ?? '', scale: true,
-             axisLabel: { formatter: v => Number(v).toPrecision(3) } },
+             axisLabel: { formatter: axisNumber } },
+    yAxis: { type: spec.logY ? 'log' : 'value', name: spec.yName ?? '', nameTextStyle: { align: 'left' }, scale: true,
+             axisLabel: { formatter: axisNumber } },
     series: spec.series.map(s => ({
       id: s.id, name: s.name, type: 'scatter', symbolSize: 6, large: s.points.length > 2000,
       itemStyle: s.color ? { color: s.color, opacity: 0.75 } : { opacity: 0.75 },
@@ -25,4 +26,4 @@ function buildOption(spec) {
   };
 }
 
-export const { init, update, dispose } = host(buildOption);
+export const { init, update, setTheme, dispose } = host(buildOption);

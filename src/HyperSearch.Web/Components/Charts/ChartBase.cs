@@ -1,15 +1,22 @@
+using HyperSearch.Web.Components.Shared;
+using HyperSearch.Web.Live;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 
 namespace HyperSearch.Web.Components.Charts;
 
 /// <summary>
 /// A data component over one thin ES chart module (init/update/dispose): a new <see cref="Spec"/>
-/// instance redraws, the same instance does nothing.
+/// instance redraws, the same instance does nothing. Every JS call has a timeout: a browser that
+/// vanished without closing its tab never answers, and a page waiting on it would stop updating.
 /// </summary>
 public abstract class ChartBase<TSpec> : ComponentBase, IAsyncDisposable where TSpec : class
 {
+    [Inject] public required ThemeState Theme { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
+    [Inject] public required IOptions<LiveFeedOptions> LiveOptions { get; init; }
+    [Inject] public required ILogger<ChartBase<TSpec>> Logger { get; init; }
 
     [Parameter, EditorRequired] public required TSpec Spec { get; set; }
     [Parameter] public string CssClass { get; set; } = "hs-chart";
@@ -17,40 +24,83 @@ public abstract class ChartBase<TSpec> : ComponentBase, IAsyncDisposable where T
     protected ElementReference Element;
     protected IJSObjectReference? Module;
     private TSpec? drawn;
+    private bool drawnDark;
 
     protected abstract string ModuleUrl { get; }
+
+    private TimeSpan Timeout => TimeSpan.FromMilliseconds(Math.Max(100, LiveOptions.Value.JsCallTimeoutMilliseconds));
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
         {
-            Module = await JS.InvokeAsync<IJSObjectReference>("import", ModuleUrl);
-            await Module.InvokeVoidAsync("init", Element, Spec);
+            try
+            {
+                Module = await JS.InvokeAsync<IJSObjectReference>("import", Timeout, ModuleUrl);
+            }
+            catch (Exception e) when (e is JSDisconnectedException or OperationCanceledException)
+            {
+                return; // no browser to draw in; the page still works without this chart
+            }
+
+            drawnDark = Theme.IsDark;
+            await CallAsync("init", Spec, drawnDark);
             drawn = Spec;
+            // The theme may have switched while init was on its way (the layout reads it at start).
+            if (Theme.IsDark != drawnDark) await OnThemeChanged(Theme.IsDark);
         }
         else if (Module is not null && !ReferenceEquals(drawn, Spec))
         {
-            await Module.InvokeVoidAsync("update", Element, Spec);
             drawn = Spec;
+            await CallAsync("update", Spec);
+        }
+    }
+
+    protected override void OnInitialized() => Theme.Changed += OnThemeChanged;
+
+    private Task OnThemeChanged(bool dark) => InvokeAsync(async () =>
+    {
+        if (Module is null || drawnDark == dark) return; // init (still to come) reads the current theme
+        drawnDark = dark;
+        await CallAsync("setTheme", dark);
+    });
+
+    /// <summary>Calls the module (element first) with the timeout; a gone or silent browser is logged, never thrown.</summary>
+    protected async Task CallAsync(string function, params object?[] arguments)
+    {
+        if (Module is null) return;
+        try
+        {
+            await Module.InvokeVoidAsync(function, Timeout, [Element, .. arguments]);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone; the browser already dropped the chart.
+        }
+        catch (OperationCanceledException)
+        {
+            Logger.LogWarning("Chart {Module} '{Function}' got no answer from the browser within {Timeout} ms; moving on",
+                ModuleUrl, function, Timeout.TotalMilliseconds);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
+        Theme.Changed -= OnThemeChanged;
         if (Module is null)
         {
             return;
         }
 
+        await CallAsync("dispose");
         try
         {
-            await Module.InvokeVoidAsync("dispose", Element);
             await Module.DisposeAsync();
         }
         catch (JSDisconnectedException)
         {
-            // The circuit is gone; the browser already dropped the chart.
+            // As above.
         }
     }
 }

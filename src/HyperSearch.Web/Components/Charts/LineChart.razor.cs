@@ -1,5 +1,3 @@
-using Microsoft.JSInterop;
-
 namespace HyperSearch.Web.Components.Charts;
 
 /// <summary>
@@ -12,18 +10,6 @@ public partial class LineChart
 
     protected override string ModuleUrl => ModulePath;
 
-    public async Task AppendAsync(IReadOnlyList<ChartSeries> additions)
-    {
-        if (Module is not null && additions.Count > 0)
-        {
-            try
-            {
-                await Module.InvokeVoidAsync("append", Element, additions);
-            }
-            catch (JSDisconnectedException)
-            {
-                // The viewer left; nothing to draw on.
-            }
-        }
-    }
+    public Task AppendAsync(IReadOnlyList<ChartSeries> additions) =>
+        additions.Count == 0 ? Task.CompletedTask : CallAsync("append", additions);
 }

@@ -9,4 +9,6 @@ public sealed record LineChartSpec(IReadOnlyList<ChartSeries> Series)
     public bool LogY { get; init; }
     public bool LogX { get; init; }
     public bool Legend { get; init; } = true;
+    /// <summary>An x range to shade (e.g. the suggested LR range), or null.</summary>
+    public double[]? MarkX { get; init; }
 }

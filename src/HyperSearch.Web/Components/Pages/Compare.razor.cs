@@ -33,8 +33,10 @@ public partial class Compare
     private LineChartSpec lossChart = new([]);
     private LineChartSpec lrChart = new([]);
     private LineChartSpec bestChart = new([]);
-    private long? trialToAdd;
-    private long? searchToAdd;
+    private long? searchToUse;
+    private int? trialNumber;
+    private string? addError;
+    private List<string> missing = [];
 
     protected override async Task OnParametersSetAsync()
     {
@@ -42,13 +44,16 @@ public partial class Compare
         foreach (var s in allSearches) searchNames[s.Id] = s.Name;
 
         rows = [];
+        missing = [];
+        // Ids that do not exist are named, not silently dropped (a stale or mistyped link).
         foreach (var id in SearchPage.ParseIds(Trials).Take(MaxTrials))
         {
             if (await Store.GetTrialAsync(id) is { } row) rows.Add(row);
+            else missing.Add($"no trial with id {id}");
         }
 
         diff = DiffLine.Build(rows, SearchName);
-        var labelled = rows.Select((t, i) => ($"#{t.Number} {SearchName(t.SearchId)}", t.Id, Palette.Colour(i))).ToList();
+        var labelled = rows.Select((t, i) => ($"#{t.Number} {SearchName(t.SearchId)}", t.Id, ChartColours.Colour(i))).ToList();
         var epochs = await Store.GetEpochsAsync([.. rows.Select(r => r.Id)], TrialCurves.PointsPerTrial(rows.Count));
         lossChart = new LineChartSpec(TrialCurves.Losses(labelled, epochs)) { XName = "epoch", YName = "loss", LogY = LogY };
         lrChart = new LineChartSpec(TrialCurves.LearningRates(labelled, epochs)) { XName = "epoch", YName = "learning rate", LogY = true };
@@ -57,11 +62,16 @@ public partial class Compare
         var best = new List<ChartSeries>();
         foreach (var id in SearchPage.ParseIds(Searches).Take(MaxTrials))
         {
-            if (await Store.GetSearchAsync(id) is not { } detail) continue;
-            var colour = Palette.Colour(searches.Count);
+            if (await Store.GetSearchAsync(id) is not { } detail)
+            {
+                missing.Add($"no search with id {id}");
+                continue;
+            }
+
+            var colour = ChartColours.Colour(searches.Count);
             searches.Add(detail.Summary);
             var trials = (await Store.GetTrialsAsync(new TrialQuery { SearchId = id, Sort = TrialSort.Number, Take = SearchAnalysis.AnalysisLimit })).Items;
-            best.Add(new ChartSeries($"s{id}", $"{detail.Summary.Name} ({detail.Summary.Strategy})",
+            best.Add(new ChartSeries($"s{id}", $"{detail.Summary.Name} ({Labels.Strategy(detail.Summary.Strategy)})",
                 SearchAnalysis.BestSoFar(trials, detail.Summary.Direction == ObjectiveDirection.Maximize)) { Color = colour, Step = true });
         }
 
@@ -70,16 +80,30 @@ public partial class Compare
 
     private string SearchName(long searchId) => searchNames.TryGetValue(searchId, out var name) ? name : $"search {searchId}";
 
-    private void AddTrial()
+    /// <summary>Names repeat (clones): the picker also says strategy, start date and id.</summary>
+    private string SearchLabel(long? searchId) =>
+        allSearches.FirstOrDefault(s => s.Id == searchId) is { } s
+            ? $"{s.Name} · {Labels.Strategy(s.Strategy)} · {s.CreatedAt.UtcDateTime:yyyy-MM-dd} · #{s.Id}"
+            : "";
+
+    /// <summary>The UI speaks of trial numbers (#3 of a search); the URL keeps trial ids.</summary>
+    private async Task AddTrialAsync()
     {
-        if (trialToAdd is { } id) Navigate("trials", string.Join(',', SearchPage.ParseIds(Trials).Append(id).Distinct()));
-        trialToAdd = null;
+        addError = null;
+        if (searchToUse is not { } searchId || trialNumber is not { } number) return;
+        if (await TrialNumbers.FindAsync(Store, searchId, number) is not { } trial)
+        {
+            addError = $"{SearchName(searchId)} has no trial #{number}";
+            return;
+        }
+
+        Navigate("trials", string.Join(',', SearchPage.ParseIds(Trials).Append(trial.Id).Distinct()));
+        trialNumber = null;
     }
 
     private void AddSearch()
     {
-        if (searchToAdd is { } id) Navigate("searches", string.Join(',', SearchPage.ParseIds(Searches).Append(id).Distinct()));
-        searchToAdd = null;
+        if (searchToUse is { } id) Navigate("searches", string.Join(',', SearchPage.ParseIds(Searches).Append(id).Distinct()));
     }
 
     private void RemoveTrial(long id) => Navigate("trials", Join(SearchPage.ParseIds(Trials).Where(t => t != id)));

@@ -1,16 +1,18 @@
 using HyperSearch.Core.Searches;
-using HyperSearch.Core.Validation;
 using HyperSearch.Web.Components.Charts;
+using HyperSearch.Web.Components.Launch;
 using HyperSearch.Web.Components.Shared;
 using HyperSearch.Web.Launch;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace HyperSearch.Web.Components.Pages;
 
 /// <summary>
 /// The launch form. Every edit rewrites the spec document and runs the core's validator on it (the
-/// same check as the REST API and the CLI), redraws the schedule preview, and updates the grid's
-/// trial count. Messages appear once the user has touched the form or pressed Launch.
+/// same check as the REST API and the CLI), puts each message under the field it belongs to,
+/// redraws the schedule preview and updates the trial count and warnings. Messages appear once the
+/// user has touched the form or pressed Launch. What is typed survives leaving the page (LaunchDraft).
 /// </summary>
 public partial class NewSearch
 {
@@ -20,17 +22,23 @@ public partial class NewSearch
     [Inject] public required IWorkloadCatalog Workloads { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required IServiceProvider Services { get; init; }
+    [Inject] public required LaunchDraft Draft { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
 
     /// <summary>Prefill from this search (Clone).</summary>
     [SupplyParameterFromQuery(Name = "clone")] public string? Clone { get; set; }
     /// <summary>Prefill a single-trial search from this trial ("re-run with changes").</summary>
     [SupplyParameterFromQuery(Name = "trial")] public string? Trial { get; set; }
 
+    private MudForm? mudForm;
+    private (bool, FormErrors)? validated;
     private LaunchForm form = new();
     private int formEpochs;
     private string specJson = "";
-    private IReadOnlyList<ValidationError> errors = [];
-    private List<string> placedPaths = [];
+    private IReadOnlyList<Core.Validation.ValidationError> errors = [];
+    private FormErrors formErrors = FormErrors.None;
+    private IReadOnlyList<LaunchWarning> warnings = [];
+    private int? slots;
     private bool showErrors;
     private bool launching;
     private string? submitError;
@@ -42,19 +50,13 @@ public partial class NewSearch
 
     private ILrRangeFinder? RangeFinder => Services.GetService<ILrRangeFinder>();
 
-    private IReadOnlyList<ValidationError> VisibleErrors => showErrors ? errors : [];
-
-    private IReadOnlyList<ValidationError> UnplacedDecayErrors =>
-        [.. VisibleErrors.Where(e => FieldErrors.Covers("space.decay", e.Path) && !IsPlaced(e.Path))];
-
-    private IReadOnlyList<ValidationError> UnplacedSpaceErrors =>
-        [.. VisibleErrors.Where(e => !FieldErrors.Covers("space.decay", e.Path) && !IsPlaced(e.Path))];
+    private FormErrors Shown => showErrors ? formErrors : FormErrors.None;
 
     private string TrialCountText
     {
         get
         {
-            if (form.Strategy != HyperSearch.Core.Sampling.SearchStrategy.Grid) return $"{form.Budget} trials ({form.Strategy} sampling)";
+            if (form.Strategy != HyperSearch.Core.Sampling.SearchStrategy.Grid) return $"{form.Budget} trials ({Labels.Strategy(form.Strategy)} sampling)";
             if (GridCounter.Count(form) is not { } grid) return "grid size: fix the space's errors first";
             return $"grid of {grid:N0} points → {Math.Min(grid, Math.Max(0, form.Budget)):N0} trials";
         }
@@ -73,11 +75,34 @@ public partial class NewSearch
         {
             form = LaunchFormReader.FromSpec(source.Spec);
         }
+        else if (Draft.Form is { } draft)
+        {
+            form = draft;
+            showErrors = true;
+        }
 
+        Draft.Form = form;
         formEpochs = form.Epochs;
+        var queue = await Store.GetQueueAsync();
+        var alive = queue.Workers.Where(w => w.Alive).Sum(w => w.Slots.Count);
+        slots = alive > 0 ? alive : null;
     }
 
     private void Touch() => showErrors = true;
+
+    private Func<T, IEnumerable<string>> Rule<T>(string field) => FormErrors.Rule<T>(() => Shown, field);
+
+    /// <summary>
+    /// MudForm shows a box's messages when it validates it; a change anywhere can change any box's
+    /// messages (parallelism ≤ budget), so after every re-validation of the spec the whole form validates.
+    /// </summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        var state = (showErrors, formErrors);
+        if (mudForm is null || state == validated) return;
+        validated = state;
+        await mudForm.ValidateAsync();
+    }
 
     /// <summary>Runs on every render; recomputes only when the spec document changed.</summary>
     private void Evaluate()
@@ -92,23 +117,29 @@ public partial class NewSearch
         if (json == specJson) return;
         specJson = json;
         errors = SearchSpecValidator.Parse(json, Workloads.Names).Errors;
-        placedPaths = PlacedPaths();
+        formErrors = new FormErrors(errors, FieldPaths());
+        warnings = LaunchWarnings.For(form, slots);
         var (series, problems) = SchedulePreview.Build(form);
-        preview = new LineChartSpec(series) { XName = "epoch", YName = "learning rate", LogY = true };
+        preview = new LineChartSpec(series) { XName = form.ScheduleUnit == Core.Training.ScheduleUnit.Epoch ? "epoch" : "step", YName = "learning rate", LogY = true };
         previewProblems = problems;
     }
 
-    private List<string> PlacedPaths()
+    /// <summary>The JSON path of every box on the form: a message goes under the deepest one covering its path.</summary>
+    private List<string> FieldPaths()
     {
         List<string> paths = ["name", "owner", "workload", "strategy", "gridPoints", "budget", "parallelism", "epochs",
-            "scheduleUnit", "seed", "pruner", "priority", "objective", "space.initialLr"];
-        paths.AddRange(form.IncludedDecays.SelectMany(d => d.Parameters.Select(p => $"space.decay.{d.Type}.{p.Name}")));
-        if (form.UseWarmup) paths.AddRange(["space.warmup.steps", "space.warmup.startFactor"]);
-        if (form.UseOptimizer) paths.AddRange(["space.optimizer.type", "space.optimizer.momentum"]);
+            "scheduleUnit", "seed", "pruner", "priority", "objective", "space.decay"];
+        void Range(string path) => paths.AddRange([path, $"{path}.low", $"{path}.high", $"{path}.choices", $"{path}.value"]);
+        Range("space.initialLr");
+        foreach (var decay in form.IncludedDecays)
+        {
+            foreach (var parameter in decay.Parameters) Range($"space.decay.{decay.Type}.{parameter.Name}");
+        }
+
+        if (form.UseWarmup) { Range("space.warmup.steps"); Range("space.warmup.startFactor"); }
+        if (form.UseOptimizer) { Range("space.optimizer.type"); Range("space.optimizer.momentum"); }
         return paths;
     }
-
-    private bool IsPlaced(string path) => placedPaths.Any(field => FieldErrors.Covers(field, path));
 
     private async Task LaunchAsync()
     {
@@ -116,11 +147,14 @@ public partial class NewSearch
         submitError = null;
         var (spec, found) = LaunchSpecWriter.Validate(form, Workloads.Names);
         errors = found;
+        formErrors = new FormErrors(found, FieldPaths());
         if (spec is null) return;
         launching = true;
         try
         {
             var id = await Store.CreateSearchAsync(spec);
+            Draft.Form = null;
+            Snackbar.Add($"Launched “{spec.Name}” ({spec.Budget} trials).", Severity.Success);
             Navigation.NavigateTo($"searches/{id}");
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
@@ -133,7 +167,16 @@ public partial class NewSearch
         }
     }
 
-    private static double RoundLr(double lr) => double.Parse(lr.ToString("G2", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+    private Task ResetAsync()
+    {
+        form = LaunchForm.CreateDefault(form.Workload);
+        Draft.Form = form;
+        formEpochs = form.Epochs;
+        showErrors = false;
+        rangeTestChart = null;
+        rangeTestMessage = null;
+        return Task.CompletedTask;
+    }
 
     private async Task RunRangeTestAsync()
     {
@@ -143,16 +186,11 @@ public partial class NewSearch
         try
         {
             var result = await finder.RunAsync(form.Workload);
-            rangeTestChart = new LineChartSpec([new ChartSeries("range", "loss",
-                [.. result.Curve.Select(p => ChartSeries.Point(p.Lr, p.Loss))])])
-            {
-                XName = "learning rate",
-                LogX = true,
-                YName = "training loss",
-                Legend = false,
-            };
-            form.InitialLr = ParamRange.Float("initialLr", RoundLr(result.Low), RoundLr(result.High), log: true);
-            rangeTestMessage = $"Suggested initial LR range: {Format.Lr(result.Low)} to {Format.Lr(result.High)} (filled in).";
+            var (low, high) = (LrRangeChart.Round(result.Low), LrRangeChart.Round(result.High));
+            rangeTestChart = LrRangeChart.Build(result, low, high);
+            form.InitialLr = ParamRange.Float("initialLr", low, high, log: true);
+            // The message shows exactly the numbers filled in.
+            rangeTestMessage = $"Suggested initial LR range: {Format.Lr(low)} to {Format.Lr(high)} (filled in).";
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -88,7 +88,7 @@ public partial class Playground
         }
 
         var points = lrs.Select((lr, step) => ChartSeries.Point(step, lr)).ToList();
-        chart = new LineChartSpec([new ChartSeries("lr", config.Decay.Type, points)])
+        chart = new LineChartSpec([new ChartSeries("lr", Components.Shared.Labels.Decay(config.Decay.Type), points) { Step = true }])
         {
             XName = "step",
             YName = "learning rate",

@@ -1,5 +1,6 @@
 using HyperSearch.Core.Searches;
 using HyperSearch.Web.Live;
+using HyperSearch.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace HyperSearch.Web.Components.Pages;
@@ -8,8 +9,9 @@ namespace HyperSearch.Web.Components.Pages;
 public partial class Queue : IDisposable
 {
     [Inject] public required ITrialStore Store { get; init; }
-    [Inject] public required ILiveFeed Feed { get; init; }
+    [Inject] public required CircuitLiveUpdates Live { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required SearchCommands Commands { get; init; }
 
     private QueueSnapshot? snapshot;
     private readonly Dictionary<long, int> epochsBySearch = [];
@@ -18,14 +20,15 @@ public partial class Queue : IDisposable
     protected override async Task OnInitializedAsync()
     {
         await LoadAsync();
-        subscription = Feed.Subscribe(changes => changes.Trials.Count + changes.Searches.Count == 0
+        subscription = Live.Subscribe("queue page", update => update.Changes.Trials.Count + update.Changes.Searches.Count == 0 && !update.Gap
             ? Task.CompletedTask
-            : InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), TimeSpan.FromSeconds(1));
+            // Every open Queue page reads the same tick's queue: one query however many are open.
+            : InvokeAsync(async () => { await LoadAsync(update.Snapshot); StateHasChanged(); }), TimeSpan.FromSeconds(1));
     }
 
-    private async Task LoadAsync()
+    private async Task LoadAsync(LiveSnapshot? tick = null)
     {
-        snapshot = await Store.GetQueueAsync();
+        snapshot = await (tick?.GetQueueAsync() ?? Store.GetQueueAsync());
         foreach (var searchId in snapshot.Workers.SelectMany(w => w.Slots).Select(s => s.SearchId).OfType<long>().Distinct())
         {
             if (!epochsBySearch.ContainsKey(searchId) && await Store.GetSearchAsync(searchId) is { } search)
@@ -44,25 +47,20 @@ public partial class Queue : IDisposable
         return Shared.Format.Duration(perEpoch * (total - done));
     }
 
-    internal static string ReasonText(WaitReason reason) => reason switch
+    private async Task SetPriorityAsync(long searchId, string name, int priority)
     {
-        WaitReason.NoFreeSlot => "next in line: waits for a free device slot",
-        WaitReason.ParallelismLimit => "its search already runs as many trials as its parallelism allows",
-        WaitReason.Paused => "its search is paused",
-        WaitReason.LowerPriority => "trials of higher priority (or fairer share) are ahead",
-        _ => reason.ToString(),
-    };
-
-    private async Task SetPriorityAsync(long searchId, int priority)
-    {
-        await Store.SetPriorityAsync(searchId, Math.Clamp(priority, -1000, 1000));
+        await Commands.SetPriorityAsync(searchId, name, priority);
         await LoadAsync();
     }
 
-    private async Task CancelAsync(long trialId)
+    private async Task SearchCommandAsync(long searchId, string name, Func<long, string, Task<bool>> command)
     {
-        await Store.CancelTrialAsync(trialId);
-        await LoadAsync();
+        if (await command(searchId, name)) await LoadAsync();
+    }
+
+    private async Task CancelAsync(QueuedTrialView trial)
+    {
+        if (await Commands.CancelTrialAsync(trial.TrialId, $"{trial.SearchName} #{trial.Number}")) await LoadAsync();
     }
 
     public void Dispose() => subscription?.Dispose();

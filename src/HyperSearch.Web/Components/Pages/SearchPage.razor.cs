@@ -3,16 +3,17 @@ using HyperSearch.Core.Trials;
 using HyperSearch.Web.Charts;
 using HyperSearch.Web.Components.Charts;
 using HyperSearch.Web.Components.Search;
+using HyperSearch.Web.Components.Shared;
 using HyperSearch.Web.Live;
 using Microsoft.AspNetCore.Components;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace HyperSearch.Web.Components.Pages;
 
 /// <summary>
-/// One search: ranked trials (server-paged), overlaid loss and LR curves of the selection or the
-/// top K that grow live, and the analysis charts. Selection, filters, K and log scale live in the URL.
+/// One search: ranked trials (paged, sorted and filtered by the store), overlaid loss and LR curves
+/// of the selection or the top K that grow live, and the analysis charts. Selection, filters, sort,
+/// K and log scale live in the URL.
 /// </summary>
 public partial class SearchPage : IDisposable
 {
@@ -20,9 +21,10 @@ public partial class SearchPage : IDisposable
     private static readonly string[] AllStates = Enum.GetNames<TrialState>();
 
     [Inject] public required ITrialStore Store { get; init; }
-    [Inject] public required ILiveFeed Feed { get; init; }
+    [Inject] public required CircuitLiveUpdates Live { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required SearchCommands Commands { get; init; }
 
     [Parameter] public long SearchId { get; set; }
     [SupplyParameterFromQuery(Name = "sel")] public string? Sel { get; set; }
@@ -31,16 +33,16 @@ public partial class SearchPage : IDisposable
     // Strings, parsed leniently: a hand-edited link with k=abc must not break the page.
     [SupplyParameterFromQuery(Name = "k")] public string? K { get; set; }
     [SupplyParameterFromQuery(Name = "log")] public string? Log { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] public string? SortParam { get; set; }
+    [SupplyParameterFromQuery(Name = "desc")] public string? Desc { get; set; }
 
     private SearchDetail? detail;
     private bool loaded;
-    private RadzenDataGrid<TrialRow>? grid;
-    private List<TrialRow>? trials;
+    private MudDataGrid<TrialRow>? grid;
+    private List<TrialRow> trials = [];
     private int total;
-    private bool loading;
     private int skip;
-    private TrialSort sort = TrialSort.Rank;
-    private bool descending;
+    private Dictionary<long, int>? ranks;
     private LineChartSpec? lossChart;
     private LineChartSpec? lrChart;
     private LineChart? lossView;
@@ -50,14 +52,20 @@ public partial class SearchPage : IDisposable
     private string? filterKey;
     private string? chartKey;
     private IDisposable? subscription;
-    private DiagnosisCache? diagnoses;
+    private CurveFactsCache? curveFacts;
+    private LiveSnapshot? tick;
+    private (TrialSort Sort, bool Descending)? gridSort;
 
     private int TopK => Math.Clamp(int.TryParse(K, out var k) ? k : 10, 1, 50);
     private bool LogY => string.Equals(Log, "true", StringComparison.OrdinalIgnoreCase);
     private IReadOnlyList<long> Selected => ParseIds(Sel);
-    private IEnumerable<string> StateFilter => Split(States);
+    private IEnumerable<string> StateFilter => Split(States).Where(s => ParseState(s) is not null);
     private IEnumerable<string> DecayFilter => Split(Decay);
+    // The grid's own sort once it has one (a header click), else the URL's (a shared link).
+    private TrialSort Sort => gridSort?.Sort ?? TrialSortNames.Parse(SortParam);
+    private bool Descending => gridSort?.Descending ?? string.Equals(Desc, "true", StringComparison.OrdinalIgnoreCase);
     private string CurveCaption => Selected.Count > 0 ? $"{shown.Count} selected trials" : $"top {TopK} by validation metric";
+    private TrialQuery AnalysisFilter => Query() with { Sort = TrialSort.Rank, Descending = false };
 
     protected override async Task OnParametersSetAsync()
     {
@@ -65,32 +73,28 @@ public partial class SearchPage : IDisposable
         {
             detail = await Store.GetSearchAsync(SearchId);
             loaded = true;
-            subscription ??= Feed.Subscribe(OnChangesAsync, TimeSpan.FromSeconds(1));
+            subscription ??= Live.Subscribe($"search {SearchId} page", OnUpdateAsync, TimeSpan.FromMilliseconds(500));
         }
 
         if (detail is null) return;
-        var newFilterKey = $"{States}|{Decay}";
-        if (filterKey is null)
+        curveFacts ??= new CurveFactsCache(Store);
+        if (!RendererInfo.IsInteractive && trials.Count == 0)
         {
-            // The first page is loaded here so the very first (prerendered) paint already has rows;
-            // the grid asks LoadTrialsAsync for every later page, sort and reload.
             var first = await Store.GetTrialsAsync(Query() with { Skip = 0, Take = PageSize });
             (trials, total) = ([.. first.Items], first.Total);
-            diagnoses ??= new DiagnosisCache(Store);
-            await diagnoses.FillAsync(trials);
-        }
-        else if (filterKey != newFilterKey && grid is not null)
-        {
-            await grid.FirstPage(forceReload: true);
+            await curveFacts.FillAsync(trials);
+            ranks = Sort == TrialSort.Rank && !Descending ? null : await RanksAsync(trials);
         }
 
+        var newFilterKey = $"{States}|{Decay}";
+        if (filterKey is not null && filterKey != newFilterKey && grid is not null) await grid.ReloadServerData();
         filterKey = newFilterKey;
 
         var newChartKey = $"{Sel}|{States}|{Decay}|{TopK}|{Log}";
         if (newChartKey != chartKey)
         {
             chartKey = newChartKey;
-            await LoadChartsAsync();
+            await LoadChartsAsync(null);
         }
     }
 
@@ -99,42 +103,75 @@ public partial class SearchPage : IDisposable
         SearchId = SearchId,
         States = StateFilter.Select(ParseState).OfType<TrialState>().ToList() is { Count: > 0 } states ? states : null,
         DecayTypes = DecayFilter.ToList() is { Count: > 0 } decays ? decays : null,
-        Sort = sort,
-        Descending = descending,
+        Sort = Sort,
+        Descending = Descending,
     };
 
-    private async Task LoadTrialsAsync(LoadDataArgs args)
+    /// <summary>The grid's page: sorted by the URL's sort (the grid's header clicks put it there), filtered, paged by the store.</summary>
+    private async Task<GridData<TrialRow>> LoadTrialsAsync(GridState<TrialRow> state, CancellationToken cancellationToken)
     {
-        loading = true;
-        var order = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null);
-        (sort, descending) = order?.Property is { } property ? (SortOf(property), order.SortOrder == SortOrder.Descending) : (TrialSort.Rank, false);
-        skip = args.Skip ?? 0;
-        var page = await Store.GetTrialsAsync(Query() with { Skip = skip, Take = args.Top ?? PageSize });
+        var sort = state.SortDefinitions.FirstOrDefault();
+        gridSort = sort is null ? null : (TrialSortNames.FromColumn(sort.SortBy), sort.Descending);
+        skip = state.Page * state.PageSize;
+        var query = Query() with { Skip = skip, Take = state.PageSize };
+        var page = await (tick?.GetTrialsAsync(query) ?? Store.GetTrialsAsync(query, cancellationToken));
         trials = [.. page.Items];
         total = page.Total;
-        diagnoses ??= new DiagnosisCache(Store);
-        await diagnoses.FillAsync(trials);
-        loading = false;
+        await curveFacts!.FillAsync(trials);
+        ranks = Sort == TrialSort.Rank && !Descending ? null : await RanksAsync(trials);
+        StateHasChanged(); // the count above the grid
+        return new GridData<TrialRow> { Items = trials, TotalItems = total };
+    }
+
+    /// <summary>
+    /// A trial's rank does not change with the table's sort: for any other order, each shown row's
+    /// position in the ranking (under the same filters) is looked up.
+    /// </summary>
+    private async Task<Dictionary<long, int>> RanksAsync(IReadOnlyList<TrialRow> rows)
+    {
+        var valued = rows.Where(r => r.BestValue is not null).Select(r => r.Id).ToHashSet();
+        if (valued.Count == 0) return [];
+        var ranked = Query() with { Sort = TrialSort.Rank, Descending = false, Skip = 0, Take = total };
+        var all = (await (tick?.GetTrialsAsync(ranked) ?? Store.GetTrialsAsync(ranked))).Items;
+        return all.Select((row, index) => (row.Id, Rank: index + 1)).Where(p => valued.Contains(p.Id)).ToDictionary(p => p.Id, p => p.Rank);
+    }
+
+    private void OnSortChanged(Dictionary<string, SortDefinition<TrialRow>> sorts)
+    {
+        var sort = sorts.Values.FirstOrDefault();
+        var column = sort is null ? TrialSort.Rank : TrialSortNames.FromColumn(sort.SortBy);
+        Navigate(("sort", column == TrialSort.Rank ? null : TrialSortNames.Name(column)),
+            ("desc", sort is { Descending: true } ? "true" : null));
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // A shared link's sort: show it on the header too (the data already follows the URL).
+        if (firstRender && grid is not null && Sort != TrialSort.Rank && TrialSortNames.Column(Sort) is { } column)
+        {
+            await grid.SetSortAsync(column, Descending ? SortDirection.Descending : SortDirection.Ascending, _ => 0, null!);
+        }
     }
 
     private static TrialState? ParseState(string text) => Enum.TryParse<TrialState>(text, true, out var state) ? state : null;
 
-    private static TrialSort SortOf(string property) => property switch
+    private string RankOf(TrialRow trial)
     {
-        nameof(TrialRow.Number) => TrialSort.Number,
-        nameof(TrialRow.InitialLr) => TrialSort.InitialLr,
-        nameof(TrialRow.DecayType) => TrialSort.DecayType,
-        nameof(TrialRow.State) => TrialSort.State,
-        nameof(TrialRow.EpochsDone) => TrialSort.EpochsDone,
-        nameof(TrialRow.FinalValue) => TrialSort.FinalValue,
-        _ => TrialSort.Rank,
-    };
+        if (trial.BestValue is null) return "–";
+        if (ranks is not null) return ranks.TryGetValue(trial.Id, out var rank) ? rank.ToString() : "–";
+        return (skip + trials.IndexOf(trial) + 1).ToString();
+    }
 
-    private string RankOf(TrialRow trial) =>
-        sort == TrialSort.Rank && !descending && trial.BestValue is not null ? (skip + trials!.IndexOf(trial) + 1).ToString() : "–";
+    private string ExportUrl(string format)
+    {
+        var query = new List<string> { $"format={format}" };
+        if (Query().States is { } states) query.Add("state=" + Uri.EscapeDataString(string.Join(',', states.Select(s => s.ToString().ToLowerInvariant()))));
+        if (Query().DecayTypes is { } decays) query.Add("decay=" + Uri.EscapeDataString(string.Join(',', decays)));
+        return $"api/searches/{SearchId}/export?{string.Join('&', query)}";
+    }
 
     /// <summary>The curves show the selected trials, or the K best under the current filters.</summary>
-    private async Task LoadChartsAsync()
+    private async Task LoadChartsAsync(LiveSnapshot? snapshot)
     {
         List<TrialRow> rows;
         if (Selected.Count > 0)
@@ -147,53 +184,74 @@ public partial class SearchPage : IDisposable
         }
         else
         {
-            rows = [.. (await Store.GetTrialsAsync(Query() with { Sort = TrialSort.Rank, Descending = false, Skip = 0, Take = TopK })).Items];
+            rows = [.. (await TopAsync(snapshot)).Items];
         }
 
-        var labelled = rows.Select((t, i) => ($"#{t.Number}", t.Id, Palette.Colour(i))).ToList();
+        var labelled = rows.Select((t, i) => ($"#{t.Number}", t.Id, ChartColours.Colour(i))).ToList();
         var epochs = await Store.GetEpochsAsync([.. rows.Select(r => r.Id)], TrialCurves.PointsPerTrial(rows.Count));
         shown = [.. rows.Select(r => r.Id)];
         lossChart = new LineChartSpec(TrialCurves.Losses(labelled, epochs)) { XName = "epoch", YName = "loss", LogY = LogY };
         lrChart = new LineChartSpec(TrialCurves.LearningRates(labelled, epochs)) { XName = "epoch", YName = "learning rate", LogY = true };
     }
 
-    private Task OnChangesAsync(ChangeSet changes) => InvokeAsync(async () =>
+    private Task<Page<TrialRow>> TopAsync(LiveSnapshot? snapshot)
     {
+        var query = Query() with { Sort = TrialSort.Rank, Descending = false, Skip = 0, Take = TopK };
+        return snapshot?.GetTrialsAsync(query) ?? Store.GetTrialsAsync(query);
+    }
+
+    private Task OnUpdateAsync(LiveUpdate update) => InvokeAsync(async () =>
+    {
+        var changes = update.Changes;
         var mine = changes.Trials.Where(t => t.SearchId == SearchId).ToList();
         var search = changes.Searches.FirstOrDefault(s => s.Id == SearchId);
         var epochs = changes.Epochs.Where(e => shown.Contains(e.TrialId)).ToList();
-        if (mine.Count == 0 && search is null && epochs.Count == 0) return;
+        if (!update.Gap && mine.Count == 0 && search is null && epochs.Count == 0) return;
 
-        if (search is not null && detail is not null) detail = detail with { Summary = search };
-        if (epochs.Count > 0)
+        // Reads below go through the tick's snapshot: every viewer of this search shares them.
+        tick = update.Snapshot;
+        try
         {
-            // Live growth: append the new epochs; the rest of the picture stays as drawn.
-            if (lossView is not null) await lossView.AppendAsync(TrialCurves.LossAdditions(epochs, shown));
-            if (lrView is not null) await lrView.AppendAsync(TrialCurves.LrAdditions(epochs, shown));
+            if (update.Gap)
+            {
+                // Changes were dropped while this page was busy: redraw from the store.
+                detail = await update.Snapshot.GetSearchAsync(SearchId) ?? detail;
+                await LoadChartsAsync(update.Snapshot);
+                if (grid is not null) await grid.ReloadServerData();
+                if (analysis is not null) await analysis.RefreshAsync(throttled: true);
+                StateHasChanged();
+                return;
+            }
+
+            if (search is not null && detail is not null) detail = detail with { Summary = search };
+            if (epochs.Count > 0)
+            {
+                // Live growth: append the new epochs; the rest of the picture stays as drawn.
+                if (lossView is not null) await lossView.AppendAsync(TrialCurves.LossAdditions(epochs, shown));
+                if (lrView is not null) await lrView.AppendAsync(TrialCurves.LrAdditions(epochs, shown));
+            }
+
+            if (mine.Count > 0)
+            {
+                if (grid is not null) await grid.ReloadServerData();
+                // New trials start and values change: the curves follow the current top K.
+                if (Selected.Count == 0) await ReplaceTopKIfChangedAsync(update.Snapshot);
+                if (analysis is not null) await analysis.RefreshAsync(throttled: true);
+            }
         }
-
-        if (mine.Count > 0)
+        finally
         {
-            if (grid is not null) await grid.Reload();
-            // New trials start and values change: the curves follow the current top K.
-            if (Selected.Count == 0) await ReplaceTopKIfChangedAsync();
-
-            if (analysis is not null) await analysis.RefreshAsync(throttled: true);
+            tick = null;
         }
 
         StateHasChanged();
     });
 
     /// <summary>A trial may enter the top K: redraw only when the set of curves changes (otherwise epochs are appended).</summary>
-    private async Task ReplaceTopKIfChangedAsync()
+    private async Task ReplaceTopKIfChangedAsync(LiveSnapshot snapshot)
     {
-        var top = (await Store.GetTrialsAsync(Query() with { Sort = TrialSort.Rank, Descending = false, Skip = 0, Take = TopK })).Items;
-        if (!top.Select(t => t.Id).ToHashSet().SetEquals(shown)) await LoadChartsAsync();
-    }
-
-    private void RowRender(RowRenderEventArgs<TrialRow> args)
-    {
-        if (args.Data is { } row && Selected.Contains(row.Id)) args.Attributes["class"] = "hs-row-selected";
+        var top = (await TopAsync(snapshot)).Items;
+        if (!top.Select(t => t.Id).ToHashSet().SetEquals(shown)) await LoadChartsAsync(snapshot);
     }
 
     private void Toggle(long id)
@@ -207,18 +265,18 @@ public partial class SearchPage : IDisposable
 
     private void OpenCompare() => Navigation.NavigateTo($"compare?trials={string.Join(',', Selected)}");
 
-    private async Task CommandAsync(Func<long, CancellationToken, Task<bool>> command)
+    private async Task CommandAsync(Func<long, string, Task<bool>> command)
     {
-        await command(SearchId, CancellationToken.None);
+        if (!await command(SearchId, detail?.Summary.Name ?? $"search {SearchId}")) return;
         detail = await Store.GetSearchAsync(SearchId);
-        if (grid is not null) await grid.Reload();
+        if (grid is not null) await grid.ReloadServerData();
     }
 
     private void Navigate(params (string Name, string? Value)[] changes) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(changes.ToDictionary(c => c.Name, c => (object?)c.Value)), replace: true);
 
-    private static string? Join(object? values) =>
-        values is IEnumerable<string> list && list.Any() ? string.Join(',', list) : null;
+    private static string? Join(IEnumerable<string>? values) =>
+        values is not null && values.Any() ? string.Join(',', values) : null;
 
     private static IEnumerable<string> Split(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

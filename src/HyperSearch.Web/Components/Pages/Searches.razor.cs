@@ -1,33 +1,84 @@
 using HyperSearch.Core.Searches;
+using HyperSearch.Web.Components.Shared;
 using HyperSearch.Web.Live;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace HyperSearch.Web.Components.Pages;
 
-/// <summary>Every search with progress and best value; rows update live; filters live in the URL.</summary>
-public partial class Searches
+/// <summary>
+/// Every search with progress and best value. The grid asks the server for each page (sorted and
+/// filtered there, from the list read once and kept current by the live feed); filters live in the URL.
+/// </summary>
+public partial class Searches : IDisposable
 {
+    /// <summary>Searches the page keeps (newest first); the target is 1,000 searches in under a second.</summary>
+    public const int Limit = 5000;
     private static readonly string[] StateChoices = ["all", .. Enum.GetNames<SearchState>()];
 
     [Inject] public required ITrialStore Store { get; init; }
-    [Inject] public required ILiveFeed Feed { get; init; }
+    [Inject] public required CircuitLiveUpdates Live { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required SearchCommands Commands { get; init; }
 
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
     [SupplyParameterFromQuery(Name = "state")] public string? State { get; set; }
 
+    private MudDataGrid<SearchSummary>? grid;
     private List<SearchSummary> rows = [];
-    private string? loadError;
+    private int shownCount;
+    private string? filterKey;
     private IDisposable? subscription;
-
-    private List<SearchSummary> Shown => [.. rows.Where(Matches)];
 
     protected override async Task OnInitializedAsync()
     {
-        rows = [.. await Store.ListSearchesAsync(0, 1000)];
-        subscription = Feed.Subscribe(OnChangesAsync, TimeSpan.FromSeconds(1));
+        rows = [.. await Store.ListSearchesAsync(0, Limit)];
+        shownCount = rows.Count(Matches);
+        subscription = Live.Subscribe("searches page", OnUpdateAsync, TimeSpan.FromSeconds(1));
     }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var key = $"{Q}|{State}";
+        if (filterKey is not null && key != filterKey && grid is not null) await grid.ReloadServerData();
+        filterKey = key;
+    }
+
+    private Task<GridData<SearchSummary>> LoadPageAsync(GridState<SearchSummary> state, CancellationToken cancellationToken)
+    {
+        var matching = rows.Where(Matches);
+        var sort = state.SortDefinitions.FirstOrDefault();
+        if (sort is not null) matching = Sort(matching, sort.SortBy, sort.Descending);
+        var list = matching.ToList();
+        if (shownCount != list.Count)
+        {
+            shownCount = list.Count;
+            StateHasChanged(); // the count above the grid
+        }
+
+        return Task.FromResult(new GridData<SearchSummary>
+        {
+            Items = list.Skip(state.Page * state.PageSize).Take(state.PageSize).ToList(),
+            TotalItems = list.Count,
+        });
+    }
+
+    private static IEnumerable<SearchSummary> Sort(IEnumerable<SearchSummary> rows, string column, bool descending)
+    {
+        Func<SearchSummary, object?> key = column switch
+        {
+            nameof(SearchSummary.Name) => s => s.Name,
+            nameof(SearchSummary.State) => s => s.State,
+            nameof(SearchSummary.Strategy) => s => s.Strategy,
+            nameof(SearchSummary.BestValue) => s => s.BestValue,
+            nameof(SearchSummary.CreatedAt) => s => s.CreatedAt,
+            _ => s => s.Id,
+        };
+        return descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+    }
+
+    private List<SearchSummary> FirstPage => [.. rows.Where(Matches).Take(25)];
 
     private bool Matches(SearchSummary s) =>
         (string.IsNullOrWhiteSpace(State) || State == "all" || string.Equals(s.State.ToString(), State, StringComparison.OrdinalIgnoreCase))
@@ -43,26 +94,26 @@ public partial class Searches
             ["state"] = state is null or "all" ? null : state,
         }), replace: true);
 
-    private Task OnChangesAsync(ChangeSet changes) => changes.Searches.Count == 0 ? Task.CompletedTask : InvokeAsync(() =>
+    private Task OnUpdateAsync(LiveUpdate update) => update.Changes.Searches.Count == 0 && !update.Gap ? Task.CompletedTask : InvokeAsync(async () =>
     {
-        foreach (var search in changes.Searches)
-        {
-            var index = rows.FindIndex(r => r.Id == search.Id);
-            if (index >= 0) rows[index] = search;
-            else rows.Insert(0, search);
-        }
-
+        if (update.Gap) rows = [.. await Store.ListSearchesAsync(0, Limit)];
+        foreach (var search in update.Changes.Searches) Upsert(search);
+        if (grid is not null) await grid.ReloadServerData();
         StateHasChanged();
     });
 
-    private async Task RunAsync(SearchSummary search, Func<long, CancellationToken, Task<bool>> command)
+    private void Upsert(SearchSummary search)
     {
-        loadError = await command(search.Id, CancellationToken.None) ? null : $"Search {search.Id} is already finished.";
-        if (await Store.GetSearchAsync(search.Id) is { } detail)
-        {
-            var index = rows.FindIndex(r => r.Id == search.Id);
-            if (index >= 0) rows[index] = detail.Summary;
-        }
+        var index = rows.FindIndex(r => r.Id == search.Id);
+        if (index >= 0) rows[index] = search;
+        else rows.Insert(0, search);
+    }
+
+    private async Task RunAsync(SearchSummary search, Func<long, string, Task<bool>> command)
+    {
+        if (!await command(search.Id, search.Name)) return;
+        if (await Store.GetSearchAsync(search.Id) is { } detail) Upsert(detail.Summary);
+        if (grid is not null) await grid.ReloadServerData();
     }
 
     public void Dispose() => subscription?.Dispose();

@@ -6,6 +6,7 @@ using HyperSearch.Core.Training;
 using HyperSearch.Web.Charts;
 using HyperSearch.Web.Components.Charts;
 using HyperSearch.Web.Components.Shared;
+using MudBlazor;
 using HyperSearch.Web.Live;
 using Microsoft.AspNetCore.Components;
 
@@ -15,10 +16,11 @@ namespace HyperSearch.Web.Components.Pages;
 public partial class TrialPage : IDisposable
 {
     [Inject] public required ITrialStore Store { get; init; }
-    [Inject] public required ILiveFeed Feed { get; init; }
+    [Inject] public required CircuitLiveUpdates Live { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required ICheckpointStore Checkpoints { get; init; }
+    [Inject] public required SearchCommands Commands { get; init; }
 
     [Parameter] public long TrialId { get; set; }
 
@@ -50,11 +52,11 @@ public partial class TrialPage : IDisposable
         configJson = JsonSerializer.Serialize(trial.Config, HyperJson.Indented);
         epochs = [.. await Store.GetEpochsAsync(TrialId)];
         Diagnose();
-        List<(string, long, string)> one = [($"#{trial.Number}", trial.Id, Palette.Colour(0))];
+        List<(string, long, string)> one = [($"#{trial.Number}", trial.Id, ChartColours.Colour(0))];
         var byTrial = new Dictionary<long, IReadOnlyList<EpochPoint>> { [trial.Id] = Thin(epochs) };
         lossChart = new LineChartSpec(TrialCurves.Losses(one, byTrial)) { XName = "epoch", YName = "loss" };
         lrChart = new LineChartSpec(TrialCurves.LearningRates(one, byTrial)) { XName = "epoch", YName = "learning rate", LogY = true, Legend = false };
-        subscription ??= Feed.Subscribe(OnChangesAsync, TimeSpan.FromSeconds(1));
+        subscription ??= Live.Subscribe($"trial {TrialId} page", OnUpdateAsync, TimeSpan.FromMilliseconds(500));
     }
 
     /// <summary>Keeps the payload small for very long runs (the table/API still have every epoch).</summary>
@@ -72,8 +74,16 @@ public partial class TrialPage : IDisposable
         diagnosis = CurveDiagnoser.Diagnose([.. epochs.OrderBy(e => e.Epoch).Select(e => e.ValLoss)], trial.InitialLr);
     }
 
-    private Task OnChangesAsync(ChangeSet changes) => InvokeAsync(async () =>
+    private Task OnUpdateAsync(LiveUpdate update) => InvokeAsync(async () =>
     {
+        var changes = update.Changes;
+        if (update.Gap)
+        {
+            await OnParametersSetAsync();
+            StateHasChanged();
+            return;
+        }
+
         var mine = changes.Epochs.Where(e => e.TrialId == TrialId).OrderBy(e => e.Epoch).ToList();
         var row = changes.Trials.FirstOrDefault(t => t.Id == TrialId);
         if (mine.Count == 0 && row is null) return;
@@ -92,7 +102,7 @@ public partial class TrialPage : IDisposable
 
     private async Task CancelAsync()
     {
-        await Store.CancelTrialAsync(TrialId);
+        if (trial is null || !await Commands.CancelTrialAsync(TrialId, $"trial #{trial.Number}")) return;
         trial = await Store.GetTrialAsync(TrialId);
     }
 

@@ -2,6 +2,7 @@ using HyperSearch.Core.Sampling;
 using HyperSearch.Core.Searches;
 using HyperSearch.Web.Charts;
 using HyperSearch.Web.Components.Charts;
+using HyperSearch.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace HyperSearch.Web.Components.Search;
@@ -21,6 +22,8 @@ public partial class SearchAnalysis
     [Inject] public required TimeProvider Time { get; init; }
 
     [Parameter, EditorRequired] public required SearchSummary Search { get; set; }
+    /// <summary>The page's filters: the analysis shows the same trials as the table and the curves.</summary>
+    [Parameter] public TrialQuery? Filter { get; set; }
 
     private ScatterChartSpec? scatter;
     private LineChartSpec? bestSoFar;
@@ -28,15 +31,20 @@ public partial class SearchAnalysis
     private string scatterCaption = "";
     private DateTimeOffset lastRefresh;
     private bool refreshScheduled;
+    private string? filterKey;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender)
+        var key = FilterKey();
+        if (firstRender || key != filterKey)
         {
+            filterKey = key;
             await RefreshAsync(throttled: false);
             StateHasChanged();
         }
     }
+
+    private string FilterKey() => $"{string.Join(',', Filter?.States ?? [])}|{string.Join(',', Filter?.DecayTypes ?? [])}";
 
     public async Task RefreshAsync(bool throttled)
     {
@@ -70,9 +78,10 @@ public partial class SearchAnalysis
         // Off the circuit's thread: reading every trial takes a while (SQLite's "async" is synchronous),
         // and the table and curves must stay interactive meanwhile.
         var search = Search;
+        var query = (Filter ?? new TrialQuery { SearchId = search.Id }) with { Sort = TrialSort.Rank, Descending = false, Skip = 0, Take = AnalysisLimit };
         var specs = await Task.Run(async () =>
         {
-            var rows = (await Store.GetTrialsAsync(new TrialQuery { SearchId = search.Id, Sort = TrialSort.Rank, Take = AnalysisLimit })).Items;
+            var rows = (await Store.GetTrialsAsync(query)).Items;
             return Build(rows, search);
         });
         (scatter, bestSoFar, parallel, scatterCaption) = specs;
@@ -86,18 +95,18 @@ public partial class SearchAnalysis
         var plotted = valued.Take(ScatterLimit).ToList();
         var scatterCaption = valued.Count > ScatterLimit ? $"best {ScatterLimit} of {valued.Count}" : $"{valued.Count} trials";
         var scatter = new ScatterChartSpec([.. plotted.GroupBy(r => r.DecayType).OrderBy(g => g.Key).Select(g =>
-            new ChartSeries(g.Key, g.Key, [.. g.Select(r => new double?[] { TrialCurves.Round(r.InitialLr), TrialCurves.Round(r.BestValue!.Value), r.Number })])
-            { Color = Palette.ForDecay(g.Key) })])
+            new ChartSeries(g.Key, Labels.Decay(g.Key), [.. g.Select(r => new double?[] { TrialCurves.Round(r.InitialLr), TrialCurves.Round(r.BestValue!.Value), r.Number })])
+            { Color = ChartColours.ForDecay(g.Key) })])
         {
             XName = "initial LR",
-            YName = search.Objective.ToString(),
+            YName = Labels.Objective(search.Objective),
             LogX = true,
         };
 
         var bestSoFar = new LineChartSpec([new ChartSeries("best", "best so far", BestSoFar(ranked, maximize)) { Step = true }])
         {
             XName = "trial number",
-            YName = "best " + search.Objective,
+            YName = "best " + Labels.Objective(search.Objective),
             Legend = false,
         };
 
@@ -107,26 +116,44 @@ public partial class SearchAnalysis
         return (scatter, bestSoFar, parallel, scatterCaption);
     }
 
-    /// <summary>LR, decay type, the optional dimensions that vary among these trials, and the metric.</summary>
+    /// <summary>
+    /// LR, decay type (by name), each decay type's own numeric parameters (blank for trials of other
+    /// types), the optional dimensions that vary among these trials, and the metric. Epochs done is a
+    /// result, not a parameter, so it is not an axis.
+    /// </summary>
     private static ParallelChartSpec Parallel(List<TrialRow> top, List<string> decays, SearchSummary search)
     {
         List<(ParallelAxis Axis, Func<TrialRow, object?> Value)> axes =
         [
             (new ParallelAxis("initial LR") { Log = true }, r => TrialCurves.Round(r.InitialLr)),
-            (new ParallelAxis("decay") { Categories = decays }, r => r.DecayType),
+            (new ParallelAxis("decay") { Categories = [.. decays.Select(Labels.Decay)] }, r => Labels.Decay(r.DecayType)),
         ];
+        var parameters = top.ToDictionary(r => r.Id, r => ConfigText.Flatten(r.Config));
+        foreach (var decay in decays)
+        {
+            var names = top.Where(r => r.DecayType == decay)
+                .SelectMany(r => parameters[r.Id].Keys.Where(k => k.StartsWith("decay.", StringComparison.Ordinal) && k != "decay.type"))
+                .Distinct().Order(StringComparer.Ordinal);
+            foreach (var key in names)
+            {
+                double? Number(TrialRow r) => r.DecayType == decay && parameters[r.Id].TryGetValue(key, out var text)
+                    && double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+                var values = top.Select(Number).OfType<double>().Distinct().Count();
+                if (values > 1) axes.Add((new ParallelAxis($"{Labels.Decay(decay)}: {key["decay.".Length..]}"), r => Number(r)));
+            }
+        }
+
         List<(ParallelAxis Axis, Func<TrialRow, object?> Value)> optional =
         [
             (new ParallelAxis("warmup steps"), r => r.WarmupSteps ?? 0),
             (new ParallelAxis("optimizer") { Categories = [.. top.Select(r => r.OptimizerType ?? "sgd").Distinct().Order()] }, r => r.OptimizerType ?? "sgd"),
             (new ParallelAxis("batch size"), r => r.BatchSize ?? 0),
-            (new ParallelAxis("epochs"), r => r.EpochsDone),
         ];
         // A dimension every trial shares only adds a vertical line.
         axes.AddRange(optional.Where(o => top.Select(o.Value).Distinct().Count() > 1));
-        axes.Add((new ParallelAxis(search.Objective.ToString()), r => TrialCurves.Round(r.BestValue!.Value)));
+        axes.Add((new ParallelAxis(Labels.Objective(search.Objective)), r => TrialCurves.Round(r.BestValue!.Value)));
         return new ParallelChartSpec([.. axes.Select(a => a.Axis)],
-            [.. top.Select(r => new ParallelLine([.. axes.Select(a => a.Value(r))], Palette.ForDecay(r.DecayType)))]);
+            [.. top.Select(r => new ParallelLine([.. axes.Select(a => a.Value(r))], ChartColours.ForDecay(r.DecayType)))]);
     }
 
     /// <summary>A step line that moves only where a trial beat every earlier one (compact at any trial count).</summary>

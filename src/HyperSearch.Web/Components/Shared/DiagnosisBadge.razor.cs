@@ -1,9 +1,13 @@
+using HyperSearch.Core.Diagnosis;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using MudBlazor;
 
 namespace HyperSearch.Web.Components.Shared;
 
-/// <summary>A trial's curve diagnosis ("tooHigh: hint" or a bare label) as a badge with the hint as tooltip.</summary>
+/// <summary>
+/// A trial's curve diagnosis ("tooHigh: hint" or a bare label) as a chip with the hint as tooltip.
+/// A curve too short to judge reads "too short to diagnose" in grey, never as an alarm.
+/// </summary>
 public partial class DiagnosisBadge
 {
     [Parameter] public string? Diagnosis { get; set; }
@@ -13,12 +17,11 @@ public partial class DiagnosisBadge
     private string? Label => DiagnosisText.Split(Diagnosis).Label;
     private string? Tooltip => DiagnosisText.Split(Diagnosis).Hint ?? Hint;
 
-    private BadgeStyle Style => Label?.ToLowerInvariant() switch
+    private Color Colour => Labels.Parse(Label) switch
     {
-        "healthy" => BadgeStyle.Success,
-        "diverged" or "toohigh" or "latetoohigh" => BadgeStyle.Danger,
-        "toolow" => BadgeStyle.Warning,
-        // Light is unreadable on the white table (screenshots): "unknown" is shown in neutral grey.
-        _ => BadgeStyle.Secondary,
+        CurveLabel.Healthy => Color.Success,
+        CurveLabel.Diverged or CurveLabel.TooHigh or CurveLabel.LateTooHigh => Color.Error,
+        CurveLabel.TooLow => Color.Warning,
+        _ => Color.Default,
     };
 }

@@ -26,9 +26,6 @@ public static class Format
         var s => $"{(int)s.Value.TotalDays}d {s.Value.Hours}h",
     };
 
-    public static string Time(DateTimeOffset? at) =>
-        at?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "–";
-
     public static string Between(DateTimeOffset? start, DateTimeOffset? end, DateTimeOffset now) =>
         start is null ? "–" : Duration((end ?? now) - start.Value);
 }

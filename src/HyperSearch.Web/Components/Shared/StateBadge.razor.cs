@@ -1,11 +1,11 @@
 using HyperSearch.Core.Searches;
 using HyperSearch.Core.Trials;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using MudBlazor;
 
 namespace HyperSearch.Web.Components.Shared;
 
-/// <summary>A coloured badge for a trial or search state.</summary>
+/// <summary>A coloured chip for a trial or search state.</summary>
 public partial class StateBadge
 {
     [Parameter] public TrialState? Trial { get; set; }
@@ -13,12 +13,12 @@ public partial class StateBadge
 
     private string Text => Trial?.ToString() ?? Search?.ToString() ?? "";
 
-    private BadgeStyle Style => Text switch
+    private Color Colour => Text switch
     {
-        "Running" or "Evaluating" => BadgeStyle.Info,
-        "Completed" => BadgeStyle.Success,
-        "Pruned" or "Paused" => BadgeStyle.Warning,
-        "Diverged" or "Failed" => BadgeStyle.Danger,
-        _ => BadgeStyle.Secondary,
+        "Running" or "Evaluating" => Color.Info,
+        "Completed" => Color.Success,
+        "Pruned" or "Paused" => Color.Warning,
+        "Diverged" or "Failed" => Color.Error,
+        _ => Color.Default,
     };
 }

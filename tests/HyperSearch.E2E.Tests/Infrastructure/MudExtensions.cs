@@ -2,10 +2,10 @@ using Microsoft.Playwright;
 
 namespace HyperSearch.E2E.Tests.Infrastructure;
 
-/// <summary>Driving Radzen inputs the way a user does (the server only sees their change events).</summary>
-internal static class RadzenExtensions
+/// <summary>Driving MudBlazor inputs the way a user does (the server only sees their change events).</summary>
+internal static class MudExtensions
 {
-    /// <summary>Types into a RadzenNumeric/RadzenTextBox and leaves the field so its change event fires.</summary>
+    /// <summary>Types into a MudTextField/MudNumericField and leaves the field so its change event fires.</summary>
     public static async Task SetFieldAsync(this IPage page, string selector, string value)
     {
         var input = page.Locator(selector);
@@ -13,10 +13,13 @@ internal static class RadzenExtensions
         await input.PressAsync("Tab");
     }
 
-    public static async Task PickAsync(this IPage page, string dropdownSelector, string item)
+    /// <summary>Opens the MudSelect inside <paramref name="containerSelector"/> and clicks the item with that text.</summary>
+    public static async Task PickAsync(this IPage page, string containerSelector, string item)
     {
-        await page.Locator(dropdownSelector).ClickAsync();
-        await page.Locator(".rz-dropdown-item, .rz-multiselect-item").GetByText(item, new() { Exact = true }).First.ClickAsync();
+        await page.Locator($"{containerSelector} .mud-select").First.ClickAsync();
+        var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = item });
+        await option.First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 5_000 });
     }
 
     /// <summary>Points currently in an ECharts chart (grows when the live feed appends epochs).</summary>

@@ -3,7 +3,7 @@ using HyperSearch.Core.Configuration;
 namespace HyperSearch.Web.Charts;
 
 /// <summary>One colour per series index, and a fixed colour per decay type (same on every chart).</summary>
-public static class Palette
+public static class ChartColours
 {
     private static readonly string[] Colours =
     [

@@ -1,0 +1,50 @@
+using HyperSearch.Core.Searches;
+using MudBlazor;
+
+namespace HyperSearch.Web.Components.Shared;
+
+/// <summary>
+/// Pause, resume, cancel (after a confirmation) and priority of a search, with the result in a
+/// snackbar: one place for the Searches, Search and Queue pages.
+/// </summary>
+public sealed class SearchCommands(ITrialStore store, IDialogService dialogs, ISnackbar snackbar)
+{
+    /// <summary>The step of the priority buttons: priorities span −1000…1000, so ±1 per click moved nothing visible.</summary>
+    public const int PriorityStep = 10;
+
+    public async Task<bool> PauseAsync(long id, string name) =>
+        Report(await store.PauseSearchAsync(id), $"Paused “{name}”: running trials finish, no new ones start.", name);
+
+    public async Task<bool> ResumeAsync(long id, string name) =>
+        Report(await store.ResumeSearchAsync(id), $"Resumed “{name}”.", name);
+
+    public async Task<bool> CancelAsync(long id, string name)
+    {
+        if (!await ConfirmDialog.AskAsync(dialogs, "Cancel search?",
+                $"Cancel “{name}”? Its queued trials are cancelled now and running ones stop at their next check. This cannot be undone.",
+                "Cancel search"))
+            return false;
+        return Report(await store.CancelSearchAsync(id), $"Cancelled “{name}”.", name);
+    }
+
+    public async Task<bool> CancelTrialAsync(long trialId, string label)
+    {
+        if (!await ConfirmDialog.AskAsync(dialogs, "Cancel trial?", $"Cancel {label}? This cannot be undone.", "Cancel trial"))
+            return false;
+        var done = await store.CancelTrialAsync(trialId);
+        snackbar.Add(done ? $"Cancelled {label}." : $"{label} had already finished.", done ? Severity.Success : Severity.Warning);
+        return done;
+    }
+
+    public async Task<bool> SetPriorityAsync(long id, string name, int priority)
+    {
+        var clamped = Math.Clamp(priority, -1000, 1000);
+        return Report(await store.SetPriorityAsync(id, clamped), $"Priority of “{name}” is now {clamped}.", name);
+    }
+
+    private bool Report(bool done, string message, string name)
+    {
+        snackbar.Add(done ? message : $"“{name}” has already finished.", done ? Severity.Success : Severity.Warning);
+        return done;
+    }
+}

@@ -1,0 +1,40 @@
+using HyperSearch.Core.Sampling;
+
+namespace HyperSearch.Web.Launch;
+
+/// <summary>
+/// Valid but suspicious settings, said before launch: a TPE budget that is random start-up trials
+/// only (or mostly), more parallelism than the workers have slots, an initial LR no network trains at.
+/// </summary>
+public static class LaunchWarnings
+{
+    /// <summary>Above this initial LR every workload here diverges; the range test suggests far less.</summary>
+    public const double SuspiciousLr = 10;
+
+    /// <param name="slots">Device slots of the live workers (null when unknown).</param>
+    public static IReadOnlyList<LaunchWarning> For(LaunchForm form, int? slots)
+    {
+        var warnings = new List<LaunchWarning>();
+        var startup = new TpeOptions().StartupTrials;
+        if (form.Strategy == SearchStrategy.Tpe && form.Budget > 0)
+        {
+            if (form.Budget <= startup)
+                warnings.Add(new("budget", $"TPE draws its first {startup} trials at random: with a budget of {form.Budget} every trial is random, so this is a random search. Raise the budget above {startup} or choose Random."));
+            else if (form.Budget < 2 * startup)
+                warnings.Add(new("budget", $"{startup} of the {form.Budget} trials are TPE's random start-up trials; only {form.Budget - startup} are guided."));
+        }
+
+        if (slots is > 0 && form.Parallelism > slots)
+            warnings.Add(new("parallelism", $"Parallelism {form.Parallelism}, but the workers have {slots} device slot{(slots == 1 ? "" : "s")}: at most {slots} trials run at once."));
+        var highLr = form.InitialLr.Kind switch
+        {
+            ParamKind.Float or ParamKind.Int => form.InitialLr.High,
+            _ => double.TryParse(form.InitialLr.Value, System.Globalization.CultureInfo.InvariantCulture, out var fixedLr) ? fixedLr : 0,
+        };
+        if (form.Seed < 0)
+            warnings.Add(new("seed", $"Seed {form.Seed} is used as given: it does not mean \"random\", and every search with it samples the same configs."));
+        if (highLr > SuspiciousLr)
+            warnings.Add(new("space.initialLr", $"An initial LR up to {highLr:G3} diverges on every workload here; the LR range test suggests a range."));
+        return warnings;
+    }
+}

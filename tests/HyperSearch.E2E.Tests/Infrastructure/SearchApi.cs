@@ -1,0 +1,31 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace HyperSearch.E2E.Tests.Infrastructure;
+
+/// <summary>The dashboard's own REST API as the browser tests use it to set a scene up.</summary>
+internal static class SearchApi
+{
+    /// <summary>The app with its embedded worker on the sleeping trainer (timing under the test's control).</summary>
+    public static Task<WebAppProcess> StartWithFakeTrainerAsync(int epochMilliseconds, int cpuSlots, int? liveFeedMilliseconds = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["HyperSearch__Worker__Embedded"] = "true",
+            ["HyperSearch__Worker__Devices"] = $"cpu:{cpuSlots}",
+            ["HyperSearch__Worker__Trainer"] = "fake",
+            ["HyperSearch__Worker__Fake__EpochMilliseconds"] = epochMilliseconds.ToString(),
+            ["HyperSearch__Worker__PollMilliseconds"] = "100",
+        };
+        if (liveFeedMilliseconds is { } feed) settings["HyperSearch__Dashboard__LiveFeedMilliseconds"] = feed.ToString();
+        return WebAppProcess.StartAsync(settings);
+    }
+
+    public static async Task<long> CreateAsync(HttpClient api, JsonObject spec)
+    {
+        using var created = await api.PostAsJsonAsync("/api/searches", spec);
+        var body = await created.Content.ReadAsStringAsync();
+        Assert.True(created.IsSuccessStatusCode, body);
+        return JsonNode.Parse(body)!["id"]!.GetValue<long>();
+    }
+}
