@@ -14,6 +14,7 @@ public sealed class WorkerService(
     TrialRunner runner,
     RunningTrials running,
     SlotScheduler scheduler,
+    DatabaseRetry retry,
     WorkerOptions options,
     TimeProvider time,
     ILogger<WorkerService> logger) : BackgroundService
@@ -48,34 +49,35 @@ public sealed class WorkerService(
     private async Task<string?> RegisterAsync(CancellationToken stoppingToken)
     {
         var registration = new WorkerRegistration(options.Host, Environment.ProcessId, options.Devices);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
-            {
-                return await queue.RegisterWorkerAsync(registration, stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "Cannot register the worker; retrying");
-                await Delay(options.Heartbeat, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+            return await retry.RunAsync("register", null, ct => queue.RegisterWorkerAsync(registration, ct), stoppingToken);
         }
-        return null;
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
+    /// <summary>
+    /// Claims and trains until the worker stops. Nothing ends it earlier: passing database faults are
+    /// retried inside, and any other exception is logged and followed by a pause, so the slot keeps
+    /// serving the queue (a slot that silently stopped would leave its worker alive but idle).
+    /// </summary>
     private async Task SlotLoopAsync(SlotRef slot, CancellationToken stoppingToken)
     {
         var threads = scheduler.ThreadsFor(slot.Device);
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            ClaimedTrial? trial;
             try
             {
-                trial = await scheduler.NextAsync(slot, stoppingToken);
+                var trial = await scheduler.NextAsync(slot, stoppingToken);
+                if (trial is null)
+                    await Delay(options.Poll, stoppingToken);
+                else
+                    await runner.RunAsync(trial, slot, threads, stoppingToken);
+                failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -83,15 +85,9 @@ public sealed class WorkerService(
             }
             catch (Exception e)
             {
-                logger.LogError(e, "Claim on {Device}/{Slot} failed", slot.Device, slot.Slot);
-                trial = null;
+                logger.LogError(e, "Slot {Device}/{Slot} failed; going on after a pause", slot.Device, slot.Slot);
+                await Delay(Core.Faults.RetryBackoff.Delay(failures++, options.RetryFirst, options.RetryMax, Random.Shared.NextDouble()), stoppingToken);
             }
-            if (trial is null)
-            {
-                await Delay(options.Poll, stoppingToken);
-                continue;
-            }
-            await runner.RunAsync(trial, slot, threads, stoppingToken);
         }
     }
 
@@ -110,7 +106,8 @@ public sealed class WorkerService(
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogError(e, "Heartbeat failed");
+                    // The next tick tries again; leases last several heartbeats.
+                    logger.LogWarning("Heartbeat failed: {Reason}", e.Message);
                 }
             }
         }

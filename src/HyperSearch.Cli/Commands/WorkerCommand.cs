@@ -56,7 +56,16 @@ public static class WorkerCommand
         builder.Services.AddHyperSearchWorker(configuration);
 
         using var host = builder.Build();
-        await host.Services.MigrateHyperSearchDatabaseAsync(cancellationToken);
+        // A worker may start before its database (a machine boot, a restarting server): it waits.
+        var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("HyperSearch.Worker");
+        try
+        {
+            await host.Services.MigrateWhenReachableAsync(line => log.LogWarning("{Line}", line), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return 0;
+        }
         await host.RunAsync(cancellationToken);
         return 0;
     }
