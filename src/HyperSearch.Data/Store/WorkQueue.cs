@@ -310,6 +310,7 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         trial.Diagnosis = await TrialDiagnosis.DiagnoseAsync(db, trial, search, cancellationToken);
         // Saved before advancing: the lifecycle's best/count queries must see this trial's new state.
         await db.SaveChangesAsync(cancellationToken);
+        if (result.State == TrialState.Failed) await SearchLifecycle.PauseIfMisconfiguredAsync(db, search, cancellationToken);
         await SearchLifecycle.AdvanceAsync(db, search, now, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;
