@@ -15,6 +15,7 @@ public sealed class WorkerService(
     RunningTrials running,
     SlotScheduler scheduler,
     DatabaseRetry retry,
+    SlotHealthBoard health,
     WorkerOptions options,
     TimeProvider time,
     ILogger<WorkerService> logger) : BackgroundService
@@ -94,6 +95,7 @@ public sealed class WorkerService(
     private async Task HeartbeatLoopAsync(string workerId, CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Heartbeat, time);
+        IReadOnlyList<SlotHealth> reported = [];
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -103,6 +105,13 @@ public sealed class WorkerService(
                     var reply = await queue.HeartbeatAsync(workerId, running.Leases, stoppingToken);
                     foreach (var id in reply.Lost) running.Stop(id, StopReason.LeaseLost);
                     foreach (var id in reply.Cancel) running.Stop(id, StopReason.Cancelled);
+                    // Only a change is written: a healthy worker adds no write to its heartbeat.
+                    var now = health.Snapshot();
+                    if (!now.SequenceEqual(reported))
+                    {
+                        await queue.ReportSlotHealthAsync(workerId, now, stoppingToken);
+                        reported = now;
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
