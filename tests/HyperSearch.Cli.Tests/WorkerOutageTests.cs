@@ -33,10 +33,11 @@ public sealed class WorkerOutageTests
         var workers = Enumerable.Range(0, 2).Select(_ => CliProcess.Start(env, "worker", "--devices", "cpu:2", "--db", database.Db)).ToList();
         try
         {
-            await database.WaitUntilAsync(id, s => s.Counts.Running >= 2 && TrialsWithEpochs(database, id, 3).Result >= 2, "two trials are training", 60);
+            // Generous: on a loaded CI machine two worker processes can take long to start.
+            await WithWorkerErrors(workers, () => database.WaitUntilAsync(id, s => s.Counts.Running >= 2 && TrialsWithEpochs(database, id, 3).Result >= 2, "two trials are training", 180));
             await cluster.RestartAsync(down: 8);
             NpgsqlConnection.ClearAllPools(); // this process's pooled connections died with the server
-            await database.WaitUntilAsync(id, s => s.State.IsFinal(), "the search ends", 120);
+            await WithWorkerErrors(workers, () => database.WaitUntilAsync(id, s => s.State.IsFinal(), "the search ends", 180));
             Assert.All(workers, w => Assert.False(w.HasExited, $"a worker exited: {w.Error}"));
         }
         finally
@@ -57,7 +58,7 @@ public sealed class WorkerOutageTests
         // Microsoft.Data.Sqlite retries a busy file itself until its command timeout (30 s by default);
         // 2 s leaves SQLite's busy_timeout (10 s) as the limit the lock below outlasts.
         await using var worker = CliProcess.Start(env, "worker", "--devices", "cpu:2", "--db", $"Data Source={database.Db};Default Timeout=2");
-        await database.WaitUntilAsync(id, s => s.Counts.Running >= 2 && TrialsWithEpochs(database, id, 3).Result >= 2, "two trials are training", 60);
+        await WithWorkerErrors([worker], () => database.WaitUntilAsync(id, s => s.Counts.Running >= 2 && TrialsWithEpochs(database, id, 3).Result >= 2, "two trials are training", 180));
         await using (var locker = new SqliteConnection($"Data Source={database.Db};Pooling=False"))
         {
             await locker.OpenAsync();
@@ -69,11 +70,24 @@ public sealed class WorkerOutageTests
             command.CommandText = "ROLLBACK";
             await command.ExecuteNonQueryAsync();
         }
-        await database.WaitUntilAsync(id, s => s.State.IsFinal(), "the search ends", 120);
+        await WithWorkerErrors([worker], () => database.WaitUntilAsync(id, s => s.State.IsFinal(), "the search ends", 180));
         Assert.False(worker.HasExited, $"the worker exited: {worker.Error}");
         Assert.Contains("database is locked", worker.Error);
 
         await AssertCompletedOnceAsync(database, id, budget: 4);
+    }
+
+    /// <summary>A wait that times out shows what the workers logged.</summary>
+    private static async Task WithWorkerErrors(IReadOnlyList<CliProcess> workers, Func<Task> wait)
+    {
+        try
+        {
+            await wait();
+        }
+        catch (Xunit.Sdk.XunitException e)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message}\nworker logs:\n{string.Join("\n---\n", workers.Select(w => w.Error))}");
+        }
     }
 
     private static async Task<int> TrialsWithEpochs(QueueDatabase database, long searchId, int epochs) =>
