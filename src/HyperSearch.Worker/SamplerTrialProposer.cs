@@ -1,4 +1,5 @@
 using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Pbt;
 using HyperSearch.Core.Sampling;
 using HyperSearch.Core.Searches.Queue;
 using HyperSearch.Core.Space;
@@ -13,7 +14,9 @@ public sealed class SamplerTrialProposer : ITrialProposer
         var (space, errors) = SearchSpaceJson.Parse(candidate.SpaceJson);
         if (space is null)
             throw new InvalidOperationException("the search space is invalid: " + string.Join("; ", errors));
-        var sampler = SamplerFactory.Create(candidate.Strategy, candidate.GridPoints);
+        ISampler sampler = candidate.Strategy == SearchStrategy.Pbt
+            ? new PbtSampler(candidate.Epochs)
+            : SamplerFactory.Create(candidate.Strategy, candidate.GridPoints);
         return sampler.Sample(space, candidate.History, new SamplingContext(candidate.NextNumber, candidate.Seed, candidate.Direction));
     }
 }
