@@ -14,10 +14,10 @@ public sealed record PbtReport(IReadOnlyList<PbtMemberView> Members, PbtSegmentV
 {
     public static PbtReport Build(IReadOnlyList<TrialRow> trials, IReadOnlyDictionary<long, IReadOnlyList<EpochPoint>> epochs, ObjectiveDirection direction)
     {
-        var segments = trials.Where(t => t.Config.Pbt is not null)
+        var segments = trials.Where(t => t.Kind == TrialKind.Search && t.Config.Pbt is not null)
             .Select(t => new PbtSegmentView(t.Id, t.Number, t.Config.Pbt!, t.State, t.BestValue, t.InitialLr, t.DecayType))
             .ToDictionary(s => s.Number);
-        var configs = trials.Where(t => t.Config.Pbt is not null).ToDictionary(t => t.Number, t => t.Config);
+        var configs = trials.Where(t => t.Kind == TrialKind.Search && t.Config.Pbt is not null).ToDictionary(t => t.Number, t => t.Config);
         double? LrAt(int number, int epoch) =>
             epochs.TryGetValue(segments[number].TrialId, out var points) ? points.FirstOrDefault(p => p.Epoch == epoch)?.Lr : null;
         PbtLineage LineageOf(int number) => segments[number].Lineage;

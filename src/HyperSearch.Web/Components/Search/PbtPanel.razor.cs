@@ -9,9 +9,6 @@ namespace HyperSearch.Web.Components.Search;
 
 public partial class PbtPanel
 {
-    /// <summary>Segments read at most (population × generations of a large PBT search).</summary>
-    public const int SegmentLimit = 2000;
-
     [Inject] public required ITrialStore Store { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
 
@@ -29,7 +26,7 @@ public partial class PbtPanel
 
     private async Task LoadAsync()
     {
-        var trials = (await Store.GetTrialsAsync(new TrialQuery { SearchId = Search.Summary.Id, Sort = TrialSort.Number, Take = SegmentLimit })).Items;
+        var trials = await TrialExport.AllRankedAsync(Store, new TrialQuery { SearchId = Search.Summary.Id, Sort = TrialSort.Number }, CancellationToken.None);
         var epochs = await Store.GetEpochsAsync(trials.Select(t => t.Id).ToList());
         report = PbtReport.Build(trials, epochs, Search.Summary.Direction);
         lrChart = new LineChartSpec(report.Members.Select(m => new ChartSeries($"m{m.Member}", $"member {m.Member}",
