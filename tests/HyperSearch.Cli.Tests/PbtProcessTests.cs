@@ -70,7 +70,14 @@ public sealed class PbtProcessTests : IDisposable
             }
         }
         Assert.Equal([0, 1, 2], trials.Select(t => t.Config.Pbt!.Member).Distinct().Order());
-        Assert.Contains(trials, t => t.Config.Pbt!.CopiedFromMember is not null);
+        // Synchronous generations: after each one the worst member copies the best (fraction 0.34 of 3 = one each).
+        foreach (var generation in new[] { 1, 2 })
+        {
+            var previous = trials.Where(t => t.Config.Pbt!.Generation == generation - 1).ToList();
+            var copied = Assert.Single(trials, t => t.Config.Pbt!.Generation == generation && t.Config.Pbt.CopiedFromMember is not null);
+            Assert.Equal((previous.MaxBy(t => t.BestValue)!.Config.Pbt!.Member, previous.MinBy(t => t.BestValue)!.Config.Pbt!.Member),
+                (copied.Config.Pbt!.Member, copied.Config.Pbt.CopiedFromMember!.Value));
+        }
 
         // Export the best member's discovered schedule and replay it as a normal trial from scratch.
         var report = PbtReport.Build(trials, epochs, ObjectiveDirection.Minimize);

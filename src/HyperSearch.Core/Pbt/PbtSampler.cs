@@ -6,12 +6,13 @@ using HyperSearch.Core.Trials;
 namespace HyperSearch.Core.Pbt;
 
 /// <summary>
-/// Asynchronous population-based training (Ray Tune's scheme) as a sampler: each proposed trial is
-/// one segment of one member. The first <see cref="PbtSettings.Population"/> trials start the
-/// members from random points. After that, a member whose segment ended continues: from its own
-/// checkpoint with the same config when it ranks above the bottom fraction, else from a random top
-/// member's checkpoint with that member's config perturbed (<see cref="PbtExplorer"/>). Ranking uses
-/// each member's latest finished segment; a diverged or failed segment ranks last.
+/// Population-based training with synchronous generations (Ray Tune's PBT with <c>synch=True</c>) as a
+/// sampler: each proposed trial is one segment of one member. The first
+/// <see cref="PbtSettings.Population"/> trials start the members from random points. A member whose
+/// segment of generation g ended continues once every member has finished generation g, so members
+/// are ranked on segments of the same length: in the bottom fraction (or diverged/failed) it starts
+/// from a random top member's checkpoint with that member's config perturbed
+/// (<see cref="PbtExplorer"/>), otherwise from its own checkpoint with its own config.
 /// Settings come from the space's <c>pbt</c> section; trials without lineage are ignored.
 /// </summary>
 public sealed class PbtSampler(int epochs) : ISampler
@@ -33,14 +34,15 @@ public sealed class PbtSampler(int epochs) : ISampler
             return config with { Pbt = new PbtLineage { Member = member, Generation = 0, StartEpoch = 0, EndEpoch = Math.Min(settings.Interval, epochs) } };
         }
 
-        var donors = Donors(segments, settings, context.Direction);
         foreach (var (member, last) in latest.OrderBy(p => p.Key))
         {
-            if (IsActive(last.State) || last.Config.Pbt!.EndEpoch >= epochs) continue;
-            var completed = last.State == TrialState.Completed && last.Value is { } v && double.IsFinite(v);
-            var bottom = !completed || donors.Bottom.Contains(member);
-            var candidates = donors.Top.Where(d => d.Config.Pbt!.Member != member).ToList();
-            if (bottom && candidates.Count > 0)
+            var generation = last.Config.Pbt!.Generation;
+            if (IsActive(last.State) || last.Config.Pbt.EndEpoch >= epochs || !GenerationFinished(latest.Values, segments, generation)) continue;
+            var cohort = segments.Where(t => t.Config.Pbt!.Generation == generation).ToList();
+            var (top, bottom) = Rank(cohort, settings, context.Direction);
+            var candidates = top.Where(d => d.Config.Pbt!.Member != member).ToList();
+            var completed = IsScored(last);
+            if ((!completed || bottom.Contains(member)) && candidates.Count > 0)
             {
                 var rng = new SeededRandom(context.Seed, context.TrialNumber, ExploitSalt);
                 var donor = candidates[rng.NextInt(candidates.Count)];
@@ -57,10 +59,15 @@ public sealed class PbtSampler(int epochs) : ISampler
 
         if (latest.Values.Any(t => IsActive(t.State)))
         {
-            throw new SamplerWaitingException("every PBT member that can continue is still training");
+            throw new SamplerWaitingException("the PBT members wait for the rest of their generation");
         }
         return null;
     }
+
+    // Every member has ended its segment of this generation (or is already past it).
+    private static bool GenerationFinished(IEnumerable<TrialSnapshot> latest, List<TrialSnapshot> segments, int generation) =>
+        latest.All(l => l.Config.Pbt!.Generation > generation
+            || segments.Any(t => t.Config.Pbt!.Member == l.Config.Pbt.Member && t.Config.Pbt.Generation == generation && !IsActive(t.State)));
 
     private PbtLineage Next(int member, TrialSnapshot last, TrialSnapshot parent, PbtSettings settings, bool copied)
     {
@@ -77,27 +84,20 @@ public sealed class PbtSampler(int epochs) : ISampler
         };
     }
 
-    /// <summary>Each member's latest finished segment, ranked: the top fraction (that can still train) and the bottom fraction's members.</summary>
-    private (IReadOnlyList<TrialSnapshot> Top, IReadOnlySet<int> Bottom) Donors(List<TrialSnapshot> segments, PbtSettings settings, ObjectiveDirection direction)
+    /// <summary>One generation's segments ranked: the top fraction (that can still train) and the bottom fraction's members.</summary>
+    private (IReadOnlyList<TrialSnapshot> Top, IReadOnlySet<int> Bottom) Rank(List<TrialSnapshot> cohort, PbtSettings settings, ObjectiveDirection direction)
     {
-        var scored = segments.Where(t => !IsActive(t.State))
-            .GroupBy(t => t.Config.Pbt!.Member)
-            .Select(g => g.MaxBy(t => t.Config.Pbt!.Generation)!)
-            .OrderBy(t => Rank(t, direction))
+        var ranked = cohort.Where(t => !IsActive(t.State))
+            .OrderBy(t => IsScored(t) ? (direction == ObjectiveDirection.Minimize ? t.Value!.Value : -t.Value!.Value) : double.PositiveInfinity)
             .ThenBy(t => t.Config.Pbt!.Member)
             .ToList();
-        var quantile = Math.Max(1, (int)Math.Floor(settings.Fraction * scored.Count));
-        var top = scored.Take(quantile)
-            .Where(t => t.State == TrialState.Completed && t.Value is { } v && double.IsFinite(v) && t.Config.Pbt!.EndEpoch < epochs)
-            .ToList();
-        var bottom = scored.Count > quantile ? scored.TakeLast(quantile).Select(t => t.Config.Pbt!.Member).ToHashSet() : [];
+        var quantile = Math.Max(1, (int)Math.Floor(settings.Fraction * ranked.Count));
+        var top = ranked.Take(quantile).Where(t => IsScored(t) && t.Config.Pbt!.EndEpoch < epochs).ToList();
+        var bottom = ranked.Count > quantile ? ranked.TakeLast(quantile).Select(t => t.Config.Pbt!.Member).ToHashSet() : [];
         return (top, bottom);
     }
 
-    private static double Rank(TrialSnapshot t, ObjectiveDirection direction) =>
-        t.State == TrialState.Completed && t.Value is { } v && double.IsFinite(v)
-            ? (direction == ObjectiveDirection.Minimize ? v : -v)
-            : double.PositiveInfinity;
+    private static bool IsScored(TrialSnapshot t) => t.State == TrialState.Completed && t.Value is { } v && double.IsFinite(v);
 
     private static bool IsActive(TrialState state) => state is TrialState.Queued or TrialState.Running;
 }

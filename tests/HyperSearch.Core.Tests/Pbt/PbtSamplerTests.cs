@@ -112,6 +112,44 @@ public class PbtSamplerTests
     }
 
     [Fact]
+    public void Sample_GenerationNotFinished_FinishedMembersWaitForIt()
+    {
+        // Members 0–2 finished generation 0; member 3 still trains it: nobody is ranked yet.
+        var history = FirstGeneration(1, 2, 3, 4);
+        history[3] = history[3] with { State = TrialState.Running, Value = null };
+
+        Assert.Throws<SamplerWaitingException>(() => new PbtSampler(epochs: 9).Sample(Space, history, Context(5)));
+    }
+
+    [Fact]
+    public void Sample_MemberAhead_WaitsWhileALaterMemberCatchesUp()
+    {
+        // Member 0 already finished generation 1; member 1 is the next one that may go (generation 0 is complete).
+        var history = FirstGeneration(1, 2, 3, 4);
+        var sampler = new PbtSampler(epochs: 9);
+        var second = sampler.Sample(Space, history, Context(5))!;
+        history.Add(new TrialSnapshot(5, second, TrialState.Completed, 0.5, 105));
+
+        var next = sampler.Sample(Space, history, Context(6))!;
+
+        Assert.Equal((1, 1), (next.Pbt!.Member, next.Pbt.Generation));
+    }
+
+    [Fact]
+    public void Sample_Ranking_ComparesSegmentsOfTheSameGeneration()
+    {
+        // Generation 0: member 0 worst (4), member 1 third (3). Member 0 then reached 0.05 in generation 1.
+        // Ranked against the latest segments member 1 would be the worst; against generation 0 it is not.
+        var history = FirstGeneration(4, 3, 1, 2);
+        var gen1 = new PbtLineage { Member = 0, Generation = 1, StartEpoch = 3, EndEpoch = 6, ParentNumber = 3, ParentTrialId = 103, CopiedFromMember = 2 };
+        history.Add(new TrialSnapshot(5, history[2].Config with { Pbt = gen1 }, TrialState.Completed, 0.05, 105));
+
+        var next = new PbtSampler(epochs: 9).Sample(Space, history, Context(6))!;
+
+        Assert.Equal((1, (int?)null), (next.Pbt!.Member, next.Pbt.CopiedFromMember));
+    }
+
+    [Fact]
     public void Sample_EveryMemberAtTheLastEpoch_IsExhausted()
     {
         var history = FirstGeneration(1, 2, 3, 4);
