@@ -44,24 +44,10 @@ public class LrSchedulerGoldenTests
         }
     }
 
-    /// <summary>
-    /// Types whose golden file is not generated yet: `piecewise` was added on a machine without
-    /// python3-torch (scripts/golden/generate_lr_golden.py already writes it). Its LRs are one product
-    /// initialLr · factor each, pinned exactly by PiecewiseScheduleTests until the file is committed.
-    /// </summary>
-    private static readonly string[] AwaitingGoldenFile = [DecayTypes.Piecewise];
-
-    [Fact]
-    public void GoldenFiles_TypesAwaitingAFile_HaveNoneYet()
-    {
-        // Fails once the file exists, so the exemption is removed with it.
-        Assert.All(AwaitingGoldenFile, type => Assert.DoesNotContain(GoldenFiles.All, c => c.DecayType == type));
-    }
-
     [Fact]
     public void GoldenFiles_EveryDecayType_HasManyLongCases()
     {
-        foreach (var type in DecayTypes.All.Except(AwaitingGoldenFile))
+        foreach (var type in DecayTypes.All)
         {
             var cases = GoldenFiles.All.Where(c => c.DecayType == type).ToList();
             Assert.True(cases.Count >= 15, $"{type}: only {cases.Count} golden cases");
