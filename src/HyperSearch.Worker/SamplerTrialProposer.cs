@@ -1,5 +1,4 @@
 using HyperSearch.Core.Configuration;
-using HyperSearch.Core.Pbt;
 using HyperSearch.Core.Sampling;
 using HyperSearch.Core.Searches.Queue;
 using HyperSearch.Core.Space;
@@ -14,9 +13,7 @@ public sealed class SamplerTrialProposer : ITrialProposer
         var (space, errors) = SearchSpaceJson.Parse(candidate.SpaceJson);
         if (space is null)
             throw new InvalidOperationException("the search space is invalid: " + string.Join("; ", errors));
-        ISampler sampler = candidate.Strategy == SearchStrategy.Pbt
-            ? new PbtSampler(candidate.Epochs)
-            : SamplerFactory.Create(candidate.Strategy, candidate.GridPoints);
+        var sampler = SamplerFactory.Create(candidate.Strategy, candidate.GridPoints, candidate.Epochs);
         return sampler.Sample(space, candidate.History, new SamplingContext(candidate.NextNumber, candidate.Seed, candidate.Direction));
     }
 }
