@@ -11,7 +11,7 @@ namespace HyperSearch.Worker;
 /// downloadable until a better trial takes its place; a PBT segment keeps its checkpoint for the members that copy it. Without a checkpoint store (the fake trainer)
 /// trials run without checkpoints.
 /// </summary>
-public sealed class CheckpointRetention(IWorkQueue queue, ICheckpointStore? store, ILogger<CheckpointRetention> logger)
+public sealed class CheckpointRetention(IWorkQueue queue, ICheckpointStore? store, DatabaseRetry retry, ILogger<CheckpointRetention> logger)
 {
     /// <summary>The key the trainer saves the trial's checkpoints under, or null when there is no store.</summary>
     public string? KeyFor(ClaimedTrial trial) => store is null ? null : ICheckpointStore.KeyOf(trial.Lease.TrialId);
@@ -20,7 +20,7 @@ public sealed class CheckpointRetention(IWorkQueue queue, ICheckpointStore? stor
     public string? ParentKeyFor(ClaimedTrial trial) =>
         store is not null && trial.Config.Pbt?.ParentTrialId is long parent ? ICheckpointStore.KeyOf(parent) : null;
 
-    public async Task OnFinishedAsync(ClaimedTrial trial)
+    public async Task OnFinishedAsync(ClaimedTrial trial, CancellationToken cancellationToken)
     {
         if (store is null) return;
         // PBT segments stay: any later segment may copy one (exploit). docs/pbt.md: disk use.
@@ -29,7 +29,7 @@ public sealed class CheckpointRetention(IWorkQueue queue, ICheckpointStore? stor
         try
         {
             // A test run re-trains the best trial, whose own checkpoint is the one kept.
-            var best = trial.Kind == TrialKind.Search ? await queue.GetBestTrialIdAsync(trial.SearchId, CancellationToken.None) : null;
+            var best = trial.Kind == TrialKind.Search ? await retry.RunAsync("best trial", null, ct => queue.GetBestTrialIdAsync(trial.SearchId, ct), cancellationToken) : null;
             if (best != id)
             {
                 store.Delete(ICheckpointStore.KeyOf(id));
