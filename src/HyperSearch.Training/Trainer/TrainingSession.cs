@@ -28,6 +28,7 @@ internal sealed class TrainingSession : IDisposable
     private readonly List<Parameter> _parameters;
     private readonly double[] _multipliers;
     private readonly double? _clipNorm;
+    private readonly double? _clipValue;
     private readonly Device _device;
     private readonly Tensor _trainX, _trainY;
     private readonly Dictionary<Dataset, (Tensor X, Tensor Y)> _evaluation = new();
@@ -50,6 +51,7 @@ internal sealed class TrainingSession : IDisposable
         BatchSize = Math.Min(config.BatchSize ?? workload.DefaultBatchSize, data.Train.Count);
         _multipliers = config.LayerLrMultipliers?.ToArray() ?? [];
         _clipNorm = config.GradClipNorm;
+        _clipValue = config.GradClipValue;
         _device = torch.device(device);
         _model = CreateModel(workload, config.Params ?? new Dictionary<string, double>(), _device, seed);
         try
@@ -83,6 +85,9 @@ internal sealed class TrainingSession : IDisposable
     public int BatchSize { get; }
 
     public int LayerCount { get; }
+
+    /// <summary>The trainable parameters, layer by layer in registration order.</summary>
+    public IReadOnlyList<Parameter> Parameters => _parameters;
 
     public int BatchesPerEpoch => (Data.Train.Count + BatchSize - 1) / BatchSize;
 
@@ -131,6 +136,11 @@ internal sealed class TrainingSession : IDisposable
         if (_clipNorm is { } max)
         {
             nn.utils.clip_grad_norm_(_parameters, max);
+        }
+
+        if (_clipValue is { } limit)
+        {
+            nn.utils.clip_grad_value_(_parameters, limit);
         }
 
         _optimizer.step();
