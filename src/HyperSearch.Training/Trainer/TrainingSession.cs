@@ -1,6 +1,7 @@
 using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Validation;
 using HyperSearch.Training.Data;
+using HyperSearch.Training.Models;
 using HyperSearch.Training.Workloads;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -19,8 +20,9 @@ internal sealed class TrainingSession : IDisposable
     private const int EvaluationChunk = 1024;
 
     // The default generator is process-wide: hold it while seeding and building the model so that
-    // trials created concurrently in other slots still get exactly their seed's initial weights.
-    private static readonly Lock SeedLock = new();
+    // trials created concurrently in other slots still get exactly their seed's initial weights, and
+    // while a model with TorchSharp's own dropout modules draws from it (see Forward).
+    private static readonly Lock DefaultGeneratorLock = new();
 
     private readonly IWorkload _workload;
     private readonly nn.Module<Tensor, Tensor> _model;
@@ -30,6 +32,8 @@ internal sealed class TrainingSession : IDisposable
     private readonly double? _clipNorm;
     private readonly double? _clipValue;
     private readonly Device _device;
+    private readonly Generator _generator;
+    private readonly bool _drawsFromDefaultGenerator;
     private readonly Tensor _trainX, _trainY;
     private readonly Dictionary<Dataset, (Tensor X, Tensor Y)> _evaluation = new();
     private Tensor? _epochX, _epochY;
@@ -54,8 +58,10 @@ internal sealed class TrainingSession : IDisposable
         _clipValue = config.GradClipValue;
         _device = torch.device(device);
         _model = CreateModel(workload, config.Params ?? new Dictionary<string, double>(), _device, seed);
+        _generator = new Generator(unchecked((ulong)seed), _device);
         try
         {
+            _drawsFromDefaultGenerator = _device.type == DeviceType.CPU && _model.modules().Any(IsDefaultGeneratorDropout);
             var layers = LayerGroups.Of(_model);
             if (layers.Count == 0)
             {
@@ -75,6 +81,7 @@ internal sealed class TrainingSession : IDisposable
         }
         catch
         {
+            _generator.Dispose();
             _model.Dispose();
             throw;
         }
@@ -122,6 +129,7 @@ internal sealed class TrainingSession : IDisposable
     public double TrainBatch(int start, int count)
     {
         using var scope = torch.NewDisposeScope();
+        using var random = TrialRandom.Use(_generator);
         if (!_model.training)
         {
             _model.train();
@@ -130,7 +138,7 @@ internal sealed class TrainingSession : IDisposable
         var x = _epochX!.narrow(0, start, count);
         var y = _epochY!.narrow(0, start, count);
         _optimizer.zero_grad();
-        var output = Forward(x);
+        var output = _drawsFromDefaultGenerator ? ForwardOnDefaultGenerator(x) : Forward(x);
         var loss = Loss(output, y, reduction: nn.Reduction.Mean);
         loss.backward();
         if (_clipNorm is { } max)
@@ -182,12 +190,12 @@ internal sealed class TrainingSession : IDisposable
         return (lossSum / ((double)data.Count * data.Outputs), sst > 0 ? 1 - lossSum / sst : double.NaN);
     }
 
-    /// <summary>Model, optimizer and RNG state, for a checkpoint.</summary>
+    /// <summary>Model, optimizer and the trial's generator state, for a checkpoint.</summary>
     public void Save(BinaryWriter writer)
     {
         _model.save(writer);
         _optimizer.save_state_dict(writer);
-        using var rng = torch.get_rng_state();
+        using var rng = _generator.get_state();
         var bytes = rng.data<byte>().ToArray();
         writer.Write(bytes.Length);
         writer.Write(bytes);
@@ -200,7 +208,7 @@ internal sealed class TrainingSession : IDisposable
         _optimizer.load_state_dict(reader);
         var bytes = reader.ReadBytes(reader.ReadInt32());
         using var rng = torch.tensor(bytes, ScalarType.Byte);
-        torch.set_rng_state(rng);
+        _generator.set_state(rng);
         _lr = double.NaN;
     }
 
@@ -218,6 +226,7 @@ internal sealed class TrainingSession : IDisposable
         _trainY?.Dispose();
         _optimizer?.Dispose();
         _model.Dispose();
+        _generator.Dispose();
         // named_parameters() handed out wrappers of their own: each holds its tensor alive until
         // disposed (or finalized, which the GC may not do for a long time: the managed side is small).
         foreach (var parameter in _parameters ?? [])
@@ -230,7 +239,7 @@ internal sealed class TrainingSession : IDisposable
     {
         try
         {
-            lock (SeedLock)
+            lock (DefaultGeneratorLock)
             {
                 torch.manual_seed(seed);
                 return workload.CreateModel(parameters, device)
@@ -242,6 +251,34 @@ internal sealed class TrainingSession : IDisposable
             throw new WorkloadException(workload.Name, $"CreateModel failed: {e.Message}", e);
         }
     }
+
+    /// <summary>
+    /// TorchSharp's own dropout modules (a plug-in's model may use them) always draw from the default
+    /// generator: for those, the trial's generator state is swapped in and out around the forward pass,
+    /// under the lock, so the masks still follow the trial's seed. Models built on
+    /// <see cref="TrialDropout"/> skip this and run forward passes of several slots in parallel.
+    /// </summary>
+    private Tensor ForwardOnDefaultGenerator(Tensor x)
+    {
+        lock (DefaultGeneratorLock)
+        {
+            using (var state = _generator.get_state())
+            {
+                torch.set_rng_state(state);
+            }
+
+            var output = Forward(x);
+            using (var state = torch.get_rng_state())
+            {
+                _generator.set_state(state);
+            }
+
+            return output;
+        }
+    }
+
+    private static bool IsDefaultGeneratorDropout(nn.Module module) =>
+        module is Dropout or Dropout1d or Dropout2d or Dropout3d or AlphaDropout or FeatureAlphaDropout;
 
     private Tensor Forward(Tensor x)
     {
