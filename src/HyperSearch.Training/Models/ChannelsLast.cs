@@ -15,6 +15,14 @@ namespace HyperSearch.Training.Models;
 /// </summary>
 internal static class ChannelsLast
 {
-    public static Tensor Conv2d(Conv2d conv, Tensor input, long padding) =>
-        nn.functional.conv2d(input, conv.weight!.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2), conv.bias, padding: [padding, padding]);
+    public static Tensor Conv2d(Conv2d conv, Tensor input, long padding)
+    {
+        var weight = conv.weight!;
+        var (o, c, h, w) = (weight.shape[0], weight.shape[1], weight.shape[2], weight.shape[3]);
+        // The NHWC buffer, viewed as [o, c, h, w] with channels-last strides. Spelled out rather than
+        // permuted back: with one input channel libtorch sees the permuted tensor as contiguous already,
+        // and permuting back would hand the convolution NCHW strides again.
+        var nhwc = weight.permute(0, 2, 3, 1).contiguous().as_strided([o, c, h, w], [h * w * c, 1, w * c, c]);
+        return nn.functional.conv2d(input, nhwc, conv.bias, padding: [padding, padding]);
+    }
 }
