@@ -21,7 +21,7 @@ internal sealed class TrainingSession : IDisposable
 
     // The default generator is process-wide: hold it while seeding and building the model so that
     // trials created concurrently in other slots still get exactly their seed's initial weights, and
-    // while a model with TorchSharp's own dropout modules draws from it (see Forward).
+    // while a model with TorchSharp's own dropout modules draws from it (ForwardOnDefaultGenerator).
     private static readonly Lock DefaultGeneratorLock = new();
 
     private readonly IWorkload _workload;
@@ -58,9 +58,9 @@ internal sealed class TrainingSession : IDisposable
         _clipValue = config.GradClipValue;
         _device = torch.device(device);
         _model = CreateModel(workload, config.Params ?? new Dictionary<string, double>(), _device, seed);
-        _generator = new Generator(unchecked((ulong)seed), _device);
         try
         {
+            _generator = new Generator(unchecked((ulong)seed), _device);
             _drawsFromDefaultGenerator = _device.type == DeviceType.CPU && _model.modules().Any(IsDefaultGeneratorDropout);
             var layers = LayerGroups.Of(_model);
             if (layers.Count == 0)
@@ -81,7 +81,7 @@ internal sealed class TrainingSession : IDisposable
         }
         catch
         {
-            _generator.Dispose();
+            _generator?.Dispose();
             _model.Dispose();
             throw;
         }
