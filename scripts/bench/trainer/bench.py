@@ -7,7 +7,7 @@ Prints a markdown table: median seconds per epoch, the median of the paired per-
 (ours / PyTorch), the ratio of the best epochs (interference only ever adds time, so on a shared
 machine the minimum is the steadier estimate), and the median final validation accuracy.
 
-Usage: /usr/bin/python3 scripts/bench/trainer/bench.py [--runs 5] [--epochs 4] [--threads 1]
+Usage: /usr/bin/python3 scripts/bench/trainer/bench.py [--runs 5] [--epochs 4] [--threads 1] [--workloads fashion-cnn]
 Serialise with other benchmarks on the shared machine through the common lock:
   flock /tmp/hypersearch-bench.lock /usr/bin/python3 scripts/bench/trainer/bench.py --runs 5 --epochs 5
 """
@@ -54,14 +54,16 @@ def main():
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--epochs", type=int, default=4)
     p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--workloads", default=None, help="comma-separated subset of the cases' workloads, e.g. fashion-cnn")
     a = p.parse_args()
+    cases = [c for c in CASES if a.workloads is None or c[0] in a.workloads.split(",")]
     subprocess.run(["dotnet", "build", os.path.join(ROOT, "src/HyperSearch.Cli"), "-c", "Release", "-v", "q", "-nologo"],
                    check=True, stdout=subprocess.DEVNULL)
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"threads {a.threads}, {a.runs} alternating runs × {a.epochs - 1} timed epochs, SGD momentum 0.9 lr 0.05\n")
     print("| workload | batch | train/val | ours s/epoch | PyTorch s/epoch | ratio (median of runs) | ratio (best epochs) | acc ours | acc PyTorch |")
     print("|---|---|---|---|---|---|---|---|---|")
-    for workload, batch, train, val in CASES:
+    for workload, batch, train, val in cases:
         o_times, p_times, ratios, o_acc, p_acc = [], [], [], [], []
         for run in range(a.runs):
             ot, oa = ours(workload, batch, a.epochs, a.threads, run)

@@ -16,6 +16,12 @@ public sealed record TrialConfig
     public double? GradClipNorm { get; init; }
 
     /// <summary>
+    /// Clamps every gradient element to [-value, value] (PyTorch <c>clip_grad_value_</c>); null = no
+    /// clipping. Applied after <see cref="GradClipNorm"/> when both are set, so both bounds hold.
+    /// </summary>
+    public double? GradClipValue { get; init; }
+
+    /// <summary>
     /// Per-layer multipliers of the scheduled LR, first layer first (e.g. [0.1, 1] trains the first
     /// layer ten times slower). Missing entries mean 1.
     /// </summary>

@@ -46,6 +46,11 @@ public static class TrialConfigValidator
             Positive(errors, "gradClipNorm", clip);
         }
 
+        if (config.GradClipValue is { } clipValue)
+        {
+            Positive(errors, "gradClipValue", clipValue);
+        }
+
         if (config.LayerLrMultipliers is { } multipliers)
         {
             for (var i = 0; i < multipliers.Count; i++)

@@ -11,7 +11,8 @@ namespace HyperSearch.Training.Checkpoints;
 /// </summary>
 public static class CheckpointFile
 {
-    private static readonly byte[] Magic = "HSCKPT01"u8.ToArray();
+    // 02: the RNG state is the trial's own generator (01 held libtorch's process-wide one).
+    private static readonly byte[] Magic = "HSCKPT02"u8.ToArray();
     private const int HashLength = 32;
 
     public static byte[] Write(CheckpointMeta meta, Action<BinaryWriter> writeState)
@@ -35,9 +36,14 @@ public static class CheckpointFile
     /// <exception cref="InvalidDataException">Not a checkpoint, or damaged.</exception>
     public static (CheckpointMeta Meta, BinaryReader State) Read(byte[] bytes)
     {
-        if (bytes.Length < Magic.Length + 4 + HashLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        if (bytes.Length < Magic.Length + 4 + HashLength || !bytes.AsSpan(0, Magic.Length - 2).SequenceEqual(Magic.AsSpan(0, Magic.Length - 2)))
         {
             throw new InvalidDataException("not a HyperSearch checkpoint");
+        }
+
+        if (!bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        {
+            throw new InvalidDataException($"format {Encoding.ASCII.GetString(bytes, 0, Magic.Length)} is not the current {Encoding.ASCII.GetString(Magic)}");
         }
 
         var body = bytes.AsSpan(0, bytes.Length - HashLength);

@@ -20,7 +20,7 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
                 modules.Add(($"relu{i}", nn.ReLU()));
                 if (dropout > 0)
                 {
-                    modules.Add(($"drop{i}", nn.Dropout(dropout)));
+                    modules.Add(($"drop{i}", new TrialDropout(dropout)));
                 }
             }
         }

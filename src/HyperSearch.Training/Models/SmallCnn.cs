@@ -25,8 +25,8 @@ public sealed class SmallCnn : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         var x = input.view(-1, channels, side, side);
-        x = nn.functional.max_pool2d(nn.functional.relu(conv0.forward(x)), 2);
-        x = nn.functional.max_pool2d(nn.functional.relu(conv1.forward(x)), 2);
+        x = nn.functional.max_pool2d(nn.functional.relu(ChannelsLast.Conv2d(conv0, x, padding: 1)), 2);
+        x = nn.functional.max_pool2d(nn.functional.relu(ChannelsLast.Conv2d(conv1, x, padding: 1)), 2);
         x = nn.functional.relu(fc0.forward(x.flatten(1)));
         return fc1.forward(x);
     }

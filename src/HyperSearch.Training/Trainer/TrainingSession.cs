@@ -1,6 +1,7 @@
 using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Validation;
 using HyperSearch.Training.Data;
+using HyperSearch.Training.Models;
 using HyperSearch.Training.Workloads;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -19,8 +20,9 @@ internal sealed class TrainingSession : IDisposable
     private const int EvaluationChunk = 1024;
 
     // The default generator is process-wide: hold it while seeding and building the model so that
-    // trials created concurrently in other slots still get exactly their seed's initial weights.
-    private static readonly Lock SeedLock = new();
+    // trials created concurrently in other slots still get exactly their seed's initial weights, and
+    // while a model with TorchSharp's own dropout modules draws from it (ForwardOnDefaultGenerator).
+    private static readonly Lock DefaultGeneratorLock = new();
 
     private readonly IWorkload _workload;
     private readonly nn.Module<Tensor, Tensor> _model;
@@ -28,7 +30,10 @@ internal sealed class TrainingSession : IDisposable
     private readonly List<Parameter> _parameters;
     private readonly double[] _multipliers;
     private readonly double? _clipNorm;
+    private readonly double? _clipValue;
     private readonly Device _device;
+    private readonly Generator _generator;
+    private readonly bool _drawsFromDefaultGenerator;
     private readonly Tensor _trainX, _trainY;
     private readonly Dictionary<Dataset, (Tensor X, Tensor Y)> _evaluation = new();
     private Tensor? _epochX, _epochY;
@@ -50,10 +55,13 @@ internal sealed class TrainingSession : IDisposable
         BatchSize = Math.Min(config.BatchSize ?? workload.DefaultBatchSize, data.Train.Count);
         _multipliers = config.LayerLrMultipliers?.ToArray() ?? [];
         _clipNorm = config.GradClipNorm;
+        _clipValue = config.GradClipValue;
         _device = torch.device(device);
         _model = CreateModel(workload, config.Params ?? new Dictionary<string, double>(), _device, seed);
         try
         {
+            _generator = new Generator(unchecked((ulong)seed), _device);
+            _drawsFromDefaultGenerator = _device.type == DeviceType.CPU && _model.modules().Any(IsDefaultGeneratorDropout);
             var layers = LayerGroups.Of(_model);
             if (layers.Count == 0)
             {
@@ -73,6 +81,7 @@ internal sealed class TrainingSession : IDisposable
         }
         catch
         {
+            _generator?.Dispose();
             _model.Dispose();
             throw;
         }
@@ -83,6 +92,9 @@ internal sealed class TrainingSession : IDisposable
     public int BatchSize { get; }
 
     public int LayerCount { get; }
+
+    /// <summary>The trainable parameters, layer by layer in registration order.</summary>
+    public IReadOnlyList<Parameter> Parameters => _parameters;
 
     public int BatchesPerEpoch => (Data.Train.Count + BatchSize - 1) / BatchSize;
 
@@ -117,6 +129,7 @@ internal sealed class TrainingSession : IDisposable
     public double TrainBatch(int start, int count)
     {
         using var scope = torch.NewDisposeScope();
+        using var random = TrialRandom.Use(_generator);
         if (!_model.training)
         {
             _model.train();
@@ -125,12 +138,17 @@ internal sealed class TrainingSession : IDisposable
         var x = _epochX!.narrow(0, start, count);
         var y = _epochY!.narrow(0, start, count);
         _optimizer.zero_grad();
-        var output = Forward(x);
+        var output = _drawsFromDefaultGenerator ? ForwardOnDefaultGenerator(x) : Forward(x);
         var loss = Loss(output, y, reduction: nn.Reduction.Mean);
         loss.backward();
         if (_clipNorm is { } max)
         {
             nn.utils.clip_grad_norm_(_parameters, max);
+        }
+
+        if (_clipValue is { } limit)
+        {
+            nn.utils.clip_grad_value_(_parameters, limit);
         }
 
         _optimizer.step();
@@ -172,12 +190,12 @@ internal sealed class TrainingSession : IDisposable
         return (lossSum / ((double)data.Count * data.Outputs), sst > 0 ? 1 - lossSum / sst : double.NaN);
     }
 
-    /// <summary>Model, optimizer and RNG state, for a checkpoint.</summary>
+    /// <summary>Model, optimizer and the trial's generator state, for a checkpoint.</summary>
     public void Save(BinaryWriter writer)
     {
         _model.save(writer);
         _optimizer.save_state_dict(writer);
-        using var rng = torch.get_rng_state();
+        using var rng = _generator.get_state();
         var bytes = rng.data<byte>().ToArray();
         writer.Write(bytes.Length);
         writer.Write(bytes);
@@ -190,7 +208,7 @@ internal sealed class TrainingSession : IDisposable
         _optimizer.load_state_dict(reader);
         var bytes = reader.ReadBytes(reader.ReadInt32());
         using var rng = torch.tensor(bytes, ScalarType.Byte);
-        torch.set_rng_state(rng);
+        _generator.set_state(rng);
         _lr = double.NaN;
     }
 
@@ -208,6 +226,7 @@ internal sealed class TrainingSession : IDisposable
         _trainY?.Dispose();
         _optimizer?.Dispose();
         _model.Dispose();
+        _generator.Dispose();
         // named_parameters() handed out wrappers of their own: each holds its tensor alive until
         // disposed (or finalized, which the GC may not do for a long time: the managed side is small).
         foreach (var parameter in _parameters ?? [])
@@ -220,7 +239,7 @@ internal sealed class TrainingSession : IDisposable
     {
         try
         {
-            lock (SeedLock)
+            lock (DefaultGeneratorLock)
             {
                 torch.manual_seed(seed);
                 return workload.CreateModel(parameters, device)
@@ -232,6 +251,34 @@ internal sealed class TrainingSession : IDisposable
             throw new WorkloadException(workload.Name, $"CreateModel failed: {e.Message}", e);
         }
     }
+
+    /// <summary>
+    /// TorchSharp's own dropout modules (a plug-in's model may use them) always draw from the default
+    /// generator: for those, the trial's generator state is swapped in and out around the forward pass,
+    /// under the lock, so the masks still follow the trial's seed. Models built on
+    /// <see cref="TrialDropout"/> skip this and run forward passes of several slots in parallel.
+    /// </summary>
+    private Tensor ForwardOnDefaultGenerator(Tensor x)
+    {
+        lock (DefaultGeneratorLock)
+        {
+            using (var state = _generator.get_state())
+            {
+                torch.set_rng_state(state);
+            }
+
+            var output = Forward(x);
+            using (var state = torch.get_rng_state())
+            {
+                _generator.set_state(state);
+            }
+
+            return output;
+        }
+    }
+
+    private static bool IsDefaultGeneratorDropout(nn.Module module) =>
+        module is Dropout or Dropout1d or Dropout2d or Dropout3d or AlphaDropout or FeatureAlphaDropout;
 
     private Tensor Forward(Tensor x)
     {

@@ -17,17 +17,18 @@ public sealed class TwoSpiralsWorkload : IWorkload
     private readonly Lazy<WorkloadData> _data = new(Generate);
 
     public string Name => WorkloadName;
-    public string Description => "Two interleaved spirals, MLP 2-64-64-2";
+    public string Description => "Two interleaved spirals, MLP 2-64-64-2 (params: hidden, dropout)";
     public TaskKind Task => TaskKind.Classification;
     public int DefaultBatchSize => 32;
 
     public WorkloadData LoadData() => _data.Value;
 
-    /// <summary>Param <c>hidden</c>: units of each of the two hidden layers (default 64).</summary>
+    /// <summary>Params <c>hidden</c>: units of each of the two hidden layers (default 64); <c>dropout</c> (default 0).</summary>
     public nn.Module<Tensor, Tensor> CreateModel(IReadOnlyDictionary<string, double> parameters, Device device)
     {
         long hidden = WorkloadParameters.Int(parameters, "hidden", 64, 1, 4096);
-        return new Mlp([2, hidden, hidden, 2]).to(device);
+        var dropout = WorkloadParameters.Float(parameters, "dropout", 0, 0, 0.95);
+        return new Mlp([2, hidden, hidden, 2], dropout).to(device);
     }
 
     private static WorkloadData Generate()

@@ -46,6 +46,17 @@ public class TrialConfigJsonTests
     }
 
     [Fact]
+    public void Deserialize_GradientClipping_ReadsNormAndValue()
+    {
+        const string json = """{ "initialLr": 0.1, "decay": { "type": "constant" }, "gradClipNorm": 1.5, "gradClipValue": 0.25 }""";
+
+        var config = JsonSerializer.Deserialize<TrialConfig>(json, HyperJson.Options)!;
+
+        Assert.Equal(1.5, config.GradClipNorm);
+        Assert.Equal(0.25, config.GradClipValue);
+    }
+
+    [Fact]
     public void Deserialize_TypeAfterParameters_StillResolvesDecay()
     {
         const string json = """{ "initialLr": 0.1, "decay": { "gamma": 0.9, "type": "exponential" } }""";

@@ -97,11 +97,26 @@ public class TrialConfigValidatorTests
             Optimizer = new OptimizerSpec { Momentum = 1.0, Nesterov = false, Beta2 = 1.0 },
             BatchSize = 0,
             GradClipNorm = 0,
+            GradClipValue = -1,
             LayerLrMultipliers = [1, -1],
         };
 
         var paths = TrialConfigValidator.Validate(config).Select(e => e.Path);
 
-        Assert.Equal(["optimizer.momentum", "optimizer.beta2", "batchSize", "gradClipNorm", "layerLrMultipliers[1]"], paths);
+        Assert.Equal(["optimizer.momentum", "optimizer.beta2", "batchSize", "gradClipNorm", "gradClipValue", "layerLrMultipliers[1]"], paths);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Validate_GradClipValueNotPositiveFinite_NamesField(double value)
+    {
+        var config = new TrialConfig { InitialLr = 0.1, Decay = new ConstantDecay(), GradClipValue = value };
+
+        var error = Assert.Single(TrialConfigValidator.Validate(config));
+
+        Assert.Equal("gradClipValue", error.Path);
+        Assert.Contains("> 0", error.Message);
     }
 }

@@ -17,12 +17,14 @@ public sealed class CheckpointResumeTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("hs-ckpt-").FullName;
 
-    // Momentum (optimizer state) and a schedule that moves every epoch, so nothing can be left unrestored.
+    // Momentum (optimizer state), a schedule that moves every epoch and dropout (the trial's generator),
+    // so nothing can be left unrestored.
     private static readonly TrialConfig Config = new()
     {
         InitialLr = 0.1,
         Decay = new StepDecay { StepSize = 1, Gamma = 0.7 },
         Optimizer = new OptimizerSpec { Type = OptimizerType.Adam, WeightDecay = 1e-4 },
+        Params = new Dictionary<string, double> { ["dropout"] = 0.2 },
     };
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

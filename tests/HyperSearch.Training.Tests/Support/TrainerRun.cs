@@ -1,5 +1,6 @@
 using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Training;
+using HyperSearch.Training.Tests.Workloads;
 using HyperSearch.Training.Trainer;
 using HyperSearch.Training.Workloads;
 
@@ -13,7 +14,7 @@ internal static class TrainerRun
         // Small Fashion subsets keep the whole suite fast on 2 cores.
         FashionTrainSize = 4000,
         FashionValidationSize = 1000,
-    });
+    }).Add(new TorchDropoutWorkload());
 
     public static TrialConfig Config(double lr, OptimizerSpec? optimizer = null) =>
         new() { InitialLr = lr, Decay = new ConstantDecay(), Optimizer = optimizer };

@@ -37,6 +37,7 @@ public sealed class TrainerErrorTests
         {
             BatchSize = 0,
             GradClipNorm = double.NaN,
+            GradClipValue = 0,
             LayerLrMultipliers = [1, 1],
         };
         var request = TrainerRun.Request(SyntheticRegressionWorkload.WorkloadName, config, 0) with { Threads = 0 };
@@ -44,7 +45,7 @@ public sealed class TrainerErrorTests
         var error = await Assert.ThrowsAsync<InvalidTrainingRequestException>(() => TrainerRun.RunAsync(request));
 
         Assert.Equal(
-            ["config.batchSize", "config.gradClipNorm", "config.initialLr", "config.optimizer.nesterov", "epochs", "threads"],
+            ["config.batchSize", "config.gradClipNorm", "config.gradClipValue", "config.initialLr", "config.optimizer.nesterov", "epochs", "threads"],
             error.Errors.Select(e => e.Path).Order());
     }
 
