@@ -46,4 +46,11 @@ public interface ITrialStore
     Task<bool> ResumeSearchAsync(long searchId, CancellationToken cancellationToken = default);
 
     Task<bool> SetPriorityAsync(long searchId, int priority, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Queues a hand-made (already validated) config as the search's next trial, ranked with the
+    /// others. It adds one to the budget, so the sampler still proposes as many trials as it was
+    /// asked for; a Completed search reopens to run it (docs/dashboard.md, "Re-run with changes").
+    /// </summary>
+    Task<AddedTrial> AddTrialAsync(long searchId, Configuration.TrialConfig config, CancellationToken cancellationToken = default);
 }

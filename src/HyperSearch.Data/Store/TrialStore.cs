@@ -142,4 +142,7 @@ internal sealed class TrialStore(IDbContextFactory<HyperSearchDbContext> factory
 
     public Task<bool> SetPriorityAsync(long searchId, int priority, CancellationToken cancellationToken = default) =>
         SearchCommands.SetPriorityAsync(factory, time, searchId, priority, cancellationToken);
+
+    public Task<AddedTrial> AddTrialAsync(long searchId, Core.Configuration.TrialConfig config, CancellationToken cancellationToken = default) =>
+        SearchCommands.AddTrialAsync(factory, time, searchId, config, cancellationToken);
 }

@@ -93,11 +93,18 @@ public sealed class FakeTrialStore : ITrialStore
     public Task<TrialRow?> GetTrialAsync(long trialId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Trials.FirstOrDefault(t => t.Id == trialId));
 
-    public Task<IReadOnlyList<EpochPoint>> GetEpochsAsync(long trialId, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<EpochPoint>>([.. Epochs.Where(e => e.TrialId == trialId)]);
+    /// <summary>Calls of either GetEpochsAsync: the analysis charts must make none.</summary>
+    public int EpochReads;
+
+    public Task<IReadOnlyList<EpochPoint>> GetEpochsAsync(long trialId, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref EpochReads);
+        return Task.FromResult<IReadOnlyList<EpochPoint>>([.. Epochs.Where(e => e.TrialId == trialId)]);
+    }
 
     public Task<IReadOnlyDictionary<long, IReadOnlyList<EpochPoint>>> GetEpochsAsync(IReadOnlyCollection<long> trialIds, int maxPointsPerTrial = 500, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref EpochReads);
         MaxPointsRequested.Add(maxPointsPerTrial);
         return Task.FromResult<IReadOnlyDictionary<long, IReadOnlyList<EpochPoint>>>(trialIds.ToDictionary(id => id,
             id => (IReadOnlyList<EpochPoint>)[.. Epochs.Where(e => e.TrialId == id).Take(maxPointsPerTrial)]));
@@ -135,6 +142,26 @@ public sealed class FakeTrialStore : ITrialStore
     public Task<bool> PauseSearchAsync(long searchId, CancellationToken cancellationToken = default) => Command($"pause {searchId}", searchId);
     public Task<bool> ResumeSearchAsync(long searchId, CancellationToken cancellationToken = default) => Command($"resume {searchId}", searchId);
     public Task<bool> SetPriorityAsync(long searchId, int priority, CancellationToken cancellationToken = default) => Command($"priority {searchId} {priority}", searchId);
+
+    /// <summary>Configs added by hand, as the store received them.</summary>
+    public List<(long SearchId, TrialConfig Config)> AddedConfigs { get; } = [];
+
+    public Task<AddedTrial> AddTrialAsync(long searchId, TrialConfig config, CancellationToken cancellationToken = default)
+    {
+        AddedConfigs.Add((searchId, config));
+        var search = Searches.FirstOrDefault(s => s.Summary.Id == searchId);
+        if (search is null) return Task.FromResult(new AddedTrial(AddTrialStatus.SearchNotFound));
+        var status = search.Summary.State switch
+        {
+            SearchState.Cancelled or SearchState.Failed => AddTrialStatus.SearchStopped,
+            SearchState.Evaluating => AddTrialStatus.SearchEvaluating,
+            _ => AddTrialStatus.Added,
+        };
+        if (status != AddTrialStatus.Added) return Task.FromResult(new AddedTrial(status));
+        var row = AddTrial(searchId, config.InitialLr, config.Decay.Type, null, TrialState.Queued, epochs: 0) with { Config = config };
+        Trials[^1] = row;
+        return Task.FromResult(new AddedTrial(AddTrialStatus.Added, row.Id, row.Number));
+    }
 
     private Task<bool> Command(string text, long searchId)
     {
