@@ -20,6 +20,12 @@ public interface ITrialStore
 
     Task<Page<TrialRow>> GetTrialsAsync(TrialQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every trial matching the query's filters, ranked best first, as <see cref="TrialPoint"/>s (no
+    /// paging; sort and paging fields are ignored): what the whole-search charts read.
+    /// </summary>
+    Task<IReadOnlyList<TrialPoint>> GetTrialPointsAsync(TrialQuery filter, CancellationToken cancellationToken = default);
+
     Task<TrialRow?> GetTrialAsync(long trialId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<EpochPoint>> GetEpochsAsync(long trialId, CancellationToken cancellationToken = default);

@@ -73,6 +73,13 @@ public sealed class FakeTrialStore : ITrialStore
 
     public Task<Page<TrialRow>> GetTrialsAsync(TrialQuery query, CancellationToken cancellationToken = default)
     {
+        lock (gate) RowReads.Add(query.Take);
+        var list = Ordered(query);
+        return Task.FromResult(new Page<TrialRow>([.. list.Skip(query.Skip).Take(query.Take)], list.Count));
+    }
+
+    private List<TrialRow> Ordered(TrialQuery query)
+    {
         var maximize = Searches.First(s => s.Summary.Id == query.SearchId).Summary.Direction == ObjectiveDirection.Maximize;
         var rows = Trials.Where(t => t.SearchId == query.SearchId)
             .Where(t => query.States is null || query.States.Contains(t.State))
@@ -86,8 +93,18 @@ public sealed class FakeTrialStore : ITrialStore
             _ => rows.OrderBy(t => t.Number),
         };
         if (query.Descending) ordered = ordered.Reverse();
-        var list = ordered.ToList();
-        return Task.FromResult(new Page<TrialRow>([.. list.Skip(query.Skip).Take(query.Take)], list.Count));
+        return ordered.ToList();
+    }
+
+    /// <summary>Filters of every GetTrialPointsAsync call, and how many trials each GetTrialsAsync call asked for.</summary>
+    public List<TrialQuery> PointReads { get; } = [];
+    public List<int> RowReads { get; } = [];
+
+    public Task<IReadOnlyList<TrialPoint>> GetTrialPointsAsync(TrialQuery filter, CancellationToken cancellationToken = default)
+    {
+        lock (gate) PointReads.Add(filter);
+        var ranked = Ordered(filter with { Sort = TrialSort.Rank, Descending = false });
+        return Task.FromResult<IReadOnlyList<TrialPoint>>([.. ranked.Select(t => new TrialPoint(t.Id, t.Number, t.State, t.InitialLr, t.DecayType, t.BestValue, t.FinalValue))]);
     }
 
     public Task<TrialRow?> GetTrialAsync(long trialId, CancellationToken cancellationToken = default) =>
