@@ -20,6 +20,12 @@ public interface ITrialStore
 
     Task<Page<TrialRow>> GetTrialsAsync(TrialQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every trial matching the query's filters, ranked best first, as <see cref="TrialPoint"/>s (no
+    /// paging; sort and paging fields are ignored): what the whole-search charts read.
+    /// </summary>
+    Task<IReadOnlyList<TrialPoint>> GetTrialPointsAsync(TrialQuery filter, CancellationToken cancellationToken = default);
+
     Task<TrialRow?> GetTrialAsync(long trialId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<EpochPoint>> GetEpochsAsync(long trialId, CancellationToken cancellationToken = default);
@@ -46,4 +52,11 @@ public interface ITrialStore
     Task<bool> ResumeSearchAsync(long searchId, CancellationToken cancellationToken = default);
 
     Task<bool> SetPriorityAsync(long searchId, int priority, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Queues a hand-made (already validated) config as the search's next trial, ranked with the
+    /// others. It adds one to the budget, so the sampler still proposes as many trials as it was
+    /// asked for; a Completed search reopens to run it (docs/dashboard.md, "Re-run with changes").
+    /// </summary>
+    Task<AddedTrial> AddTrialAsync(long searchId, Configuration.TrialConfig config, CancellationToken cancellationToken = default);
 }

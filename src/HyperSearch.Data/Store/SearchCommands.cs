@@ -1,3 +1,4 @@
+using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Searches;
 using HyperSearch.Core.Trials;
 using Microsoft.EntityFrameworkCore;
@@ -82,5 +83,36 @@ internal static class SearchCommands
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Priority, priority).SetProperty(s => s.UpdatedAt, now), cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return changed > 0;
+    }
+
+    public static async Task<AddedTrial> AddTrialAsync(IDbContextFactory<HyperSearchDbContext> factory, TimeProvider time, long searchId, TrialConfig config, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        var search = await WriteTransaction.LockAndLoadSearchAsync(db, searchId, cancellationToken);
+        if (search is null) return new AddedTrial(AddTrialStatus.SearchNotFound);
+        if (search.State is SearchState.Cancelled or SearchState.Failed) return new AddedTrial(AddTrialStatus.SearchStopped);
+        // Its test run is of the best trial so far; a trial added now could change which one that is.
+        if (search.State == SearchState.Evaluating) return new AddedTrial(AddTrialStatus.SearchEvaluating);
+
+        // Numbers run 1..total; a worker asking the sampler for trial total + 1 takes the same lock
+        // and re-checks the count, so the two never take the same number.
+        var total = await db.Trials.CountAsync(t => t.SearchId == searchId && t.Kind == TrialKind.Search, cancellationToken);
+        var now = time.GetUtcNow();
+        var trial = EntityMapper.NewTrial(searchId, TrialKind.Search, total + 1, config, now);
+        db.Trials.Add(trial);
+        // One more in the budget: the hand-made trial does not take a sampled trial's place.
+        search.Budget += 1;
+        if (search.State == SearchState.Completed)
+        {
+            // Reopened: the queue only runs trials of running searches; the lifecycle completes it again.
+            search.State = SearchState.Running;
+            search.FinishedAt = null;
+            search.Error = null;
+        }
+        search.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new AddedTrial(AddTrialStatus.Added, trial.Id, trial.Number);
     }
 }

@@ -79,6 +79,15 @@ internal static class SearchLifecycle
             return;
         }
         var best = await db.Trials.SingleAsync(t => t.Id == bestId, cancellationToken);
+        if (best.TestLoss is not null || best.TestAccuracy is not null)
+        {
+            // A search reopened by a trial added by hand, whose best did not change: already tested.
+            search.TestLoss = best.TestLoss;
+            search.TestAccuracy = best.TestAccuracy;
+            search.State = SearchState.Completed;
+            search.FinishedAt = now;
+            return;
+        }
         var testRun = EntityMapper.NewTrial(search.Id, TrialKind.TestRun, best.Number, EntityMapper.Config(best.ConfigJson), now);
         testRun.ConfigJson = best.ConfigJson;
         db.Trials.Add(testRun);
@@ -87,7 +96,9 @@ internal static class SearchLifecycle
 
     private static async Task CompleteTestRunAsync(HyperSearchDbContext db, SearchEntity search, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var testRun = await db.Trials.SingleOrDefaultAsync(t => t.SearchId == search.Id && t.Kind == TrialKind.TestRun, cancellationToken);
+        // The latest: a reopened search whose best changed has one test run per best it completed with.
+        var testRun = await db.Trials.Where(t => t.SearchId == search.Id && t.Kind == TrialKind.TestRun)
+            .OrderByDescending(t => t.Id).FirstOrDefaultAsync(cancellationToken);
         if (testRun is null || !testRun.State.IsFinal()) return;
 
         if (testRun.State == TrialState.Completed)

@@ -58,17 +58,33 @@ internal sealed class TrialStore(IDbContextFactory<HyperSearchDbContext> factory
         var direction = await db.Searches.Where(s => s.Id == query.SearchId).Select(s => (ObjectiveDirection?)s.Direction).SingleOrDefaultAsync(cancellationToken);
         if (direction is null) return new Page<TrialRow>([], 0);
 
-        var trials = db.Trials.AsNoTracking().Where(t => t.SearchId == query.SearchId && t.Kind == TrialKind.Search);
-        if (query.States is { Count: > 0 } states) trials = trials.Where(t => states.Contains(t.State));
-        if (query.DecayTypes is { Count: > 0 } decays) trials = trials.Where(t => decays.Contains(t.DecayType));
-        if (query.MinInitialLr is double min) trials = trials.Where(t => t.InitialLr >= min);
-        if (query.MaxInitialLr is double max) trials = trials.Where(t => t.InitialLr <= max);
-
+        var trials = Filtered(db, query);
         var total = await trials.CountAsync(cancellationToken);
         var page = await TrialOrdering.Apply(trials, query.Sort, query.Descending, direction.Value)
             .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 1000))
             .ToListAsync(cancellationToken);
         return new Page<TrialRow>(page.Select(EntityMapper.ToRow).ToList(), total);
+    }
+
+    public async Task<IReadOnlyList<TrialPoint>> GetTrialPointsAsync(TrialQuery filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var direction = await db.Searches.Where(s => s.Id == filter.SearchId).Select(s => (ObjectiveDirection?)s.Direction).SingleOrDefaultAsync(cancellationToken);
+        if (direction is null) return [];
+        // A projection: SQL selects these seven columns only (no config JSON, no error text, no epochs).
+        return await TrialOrdering.Apply(Filtered(db, filter), TrialSort.Rank, false, direction.Value)
+            .Select(t => new TrialPoint(t.Id, t.Number, t.State, t.InitialLr, t.DecayType, t.BestValue, t.FinalValue))
+            .ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<TrialEntity> Filtered(HyperSearchDbContext db, TrialQuery query)
+    {
+        var trials = db.Trials.AsNoTracking().Where(t => t.SearchId == query.SearchId && t.Kind == TrialKind.Search);
+        if (query.States is { Count: > 0 } states) trials = trials.Where(t => states.Contains(t.State));
+        if (query.DecayTypes is { Count: > 0 } decays) trials = trials.Where(t => decays.Contains(t.DecayType));
+        if (query.MinInitialLr is double min) trials = trials.Where(t => t.InitialLr >= min);
+        if (query.MaxInitialLr is double max) trials = trials.Where(t => t.InitialLr <= max);
+        return trials;
     }
 
     public async Task<TrialRow?> GetTrialAsync(long trialId, CancellationToken cancellationToken = default)
@@ -142,4 +158,7 @@ internal sealed class TrialStore(IDbContextFactory<HyperSearchDbContext> factory
 
     public Task<bool> SetPriorityAsync(long searchId, int priority, CancellationToken cancellationToken = default) =>
         SearchCommands.SetPriorityAsync(factory, time, searchId, priority, cancellationToken);
+
+    public Task<AddedTrial> AddTrialAsync(long searchId, Core.Configuration.TrialConfig config, CancellationToken cancellationToken = default) =>
+        SearchCommands.AddTrialAsync(factory, time, searchId, config, cancellationToken);
 }

@@ -36,6 +36,11 @@ public static class SearchEndpoints
         searches.MapGet("/{id:long}/trials", TrialsAsync)
             .Produces<Page<TrialRow>>().ProducesValidationProblem()
             .WithSummary("Ranked trials; filters: state=completed,running, decay=cosine,step; sort=rank|number|initialLr|…; desc; skip; take.");
+        searches.MapPost("/{id:long}/trials", AddTrialAsync)
+            .Accepts<HyperSearch.Core.Configuration.TrialConfig>("application/json")
+            .Produces<AddedTrialReply>(StatusCodes.Status201Created)
+            .ProducesValidationProblem().Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status409Conflict)
+            .WithSummary("Add a trial with this config to the search (\"re-run with changes\"): queued ahead of the sampler, one more in the budget; a completed search reopens.");
         searches.MapGet("/{id:long}/export", ExportAsync)
             .WithSummary("Every trial, ranked, as format=csv (default) or format=json.");
         return api;
@@ -53,6 +58,26 @@ public static class SearchEndpoints
         if (spec is null) return ApiProblems.Validation(errors);
         var id = await store.CreateSearchAsync(spec, ct);
         return Results.Created($"/api/searches/{id}", new CreatedSearch(id, $"/searches/{id}"));
+    }
+
+    private static async Task<IResult> AddTrialAsync(long id, HttpRequest request, ITrialStore store, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var buffer = new char[MaxBodyChars + 1];
+        var length = await reader.ReadBlockAsync(buffer, ct);
+        if (length > MaxBodyChars)
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.", detail: $"the limit is {MaxBodyChars} characters");
+        var (config, errors) = TrialConfigReader.Read(new string(buffer, 0, length));
+        if (config is null) return ApiProblems.Validation(errors);
+        var added = await store.AddTrialAsync(id, config, ct);
+        return added.Status switch
+        {
+            AddTrialStatus.Added => Results.Created($"/api/trials/{added.TrialId}", new AddedTrialReply(added.TrialId!.Value, added.Number!.Value, $"/trials/{added.TrialId}")),
+            AddTrialStatus.SearchNotFound => Results.NotFound(),
+            AddTrialStatus.SearchEvaluating => Results.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "The search is testing its best trial on the held-out set; add the trial when that has finished."),
+            _ => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The search is cancelled or failed: nothing more runs in it."),
+        };
     }
 
     private static async Task<IResult> SetPriorityAsync(long id, HttpRequest request, ITrialStore store, CancellationToken ct)

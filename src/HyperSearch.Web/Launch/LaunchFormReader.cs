@@ -31,39 +31,6 @@ public static class LaunchFormReader
         return form;
     }
 
-    public static LaunchForm FromTrial(SearchSpec spec, TrialConfig config, int trialNumber)
-    {
-        var form = FromSpec(spec, $" · re-run of #{trialNumber}");
-        form.Strategy = HyperSearch.Core.Sampling.SearchStrategy.Random;
-        form.Budget = 1;
-        form.Parallelism = 1;
-        form.InitialLr = ParamRange.Fixed("initialLr", Number(config.InitialLr));
-        var decay = JsonSerializer.SerializeToNode(config.Decay, HyperJson.Options) as JsonObject ?? [];
-        foreach (var choice in form.Decays)
-        {
-            choice.Included = choice.Type == config.Decay.Type;
-            if (!choice.Included) continue;
-            choice.Parameters.Clear();
-            choice.Parameters.AddRange(decay.Where(p => p.Key != "type").Select(p => ParamRange.Fixed(p.Key, p.Value?.ToJsonString() ?? "null")));
-        }
-
-        form.UseWarmup = config.Warmup is not null;
-        if (config.Warmup is { } warmup)
-        {
-            form.WarmupSteps = ParamRange.Fixed("steps", warmup.Steps.ToString());
-            form.WarmupStartFactor = ParamRange.Fixed("startFactor", Number(warmup.StartFactor));
-        }
-
-        form.UseOptimizer = config.Optimizer is not null;
-        if (config.Optimizer is { } optimizer)
-        {
-            form.OptimizerType = ParamRange.Fixed("type", JsonNamingPolicy.CamelCase.ConvertName(optimizer.Type.ToString()));
-            form.Momentum = ParamRange.Fixed("momentum", Number(optimizer.Momentum));
-        }
-
-        return form;
-    }
-
     private static void ReadSpace(LaunchForm form, JsonObject space)
     {
         if (Range("initialLr", space["initialLr"]) is { } lr) form.InitialLr = lr;

@@ -52,6 +52,11 @@ public class ScreenshotTests
                     await page.WaitForTimeoutAsync(300); // MudBlazor's transitions
                     Assert.False(await page.Locator("#blazor-error-ui").IsVisibleAsync(), $"{name} shows the error bar");
                     await page.ScreenshotAsync($"{name}-{theme}-{width}x{height}");
+                    if (name == "search")
+                    {
+                        var cutOff = await page.EvaluateAsync<string[]>(CutOffInTrialsTable);
+                        Assert.True(cutOff.Length == 0, $"{theme} {width}x{height}: {string.Join("; ", cutOff)}");
+                    }
                 }
 
                 await context.CloseAsync();
@@ -60,6 +65,18 @@ public class ScreenshotTests
 
         Assert.DoesNotContain("Unhandled exception", app.Output);
     }
+
+    // The ranked table fits the window: no sideways scrolling, no header or key-params cell cut off.
+    private const string CutOffInTrialsTable = """
+        () => {
+          const problems = [];
+          const box = document.querySelector('#trials-grid .mud-table-container');
+          if (box.scrollWidth > box.clientWidth + 1) problems.push(`the table is ${box.scrollWidth}px wide in ${box.clientWidth}px`);
+          for (const cell of document.querySelectorAll('#trials-grid thead th, #trials-grid td.hs-key-params'))
+            if (cell.scrollWidth > cell.clientWidth + 1) problems.push(`"${cell.textContent.trim()}" is cut off`);
+          return problems;
+        }
+        """;
 
     private static async Task<long> CreateFinishedSearchAsync(HttpClient api)
     {

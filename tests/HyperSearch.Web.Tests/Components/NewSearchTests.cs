@@ -178,21 +178,6 @@ public class NewSearchTests : DashboardTestContext
     }
 
     [Fact]
-    public void Render_RerunOfTrial_PreviewDrawsItsFixedLr()
-    {
-        Store.AddSearch("origin");
-        Store.AddTrial(1, 0.05, "cosine", 0.3);
-        var module = JSInterop.SetupModule(LineChart.ModulePath);
-        Services.GetRequiredService<NavigationManager>().NavigateTo("/searches/new?trial=1");
-
-        var cut = Render<NewSearch>();
-
-        var preview = (LineChartSpec)module.Invocations["init"].First().Arguments[1]!;
-        Assert.Equal(0.05, preview.Series.Single().Points[0][1]!.Value, 6);
-        Assert.DoesNotContain("must be a finite number", cut.Markup);
-    }
-
-    [Fact]
     public async Task RangeTest_Suggestion_MessageShowsExactlyTheNumbersFilledIn()
     {
         Services.AddSingleton<ILrRangeFinder>(new FixedRangeFinder(new LrRangeSuggestion(

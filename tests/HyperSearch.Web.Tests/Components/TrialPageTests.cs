@@ -39,14 +39,6 @@ public class TrialPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Click_RerunWithChanges_OpensFormPrefilledForThisTrial()
-    {
-        var cut = Render<TrialPage>(p => p.Add(c => c.TrialId, 1L));
-
-        Assert.Equal("searches/new?trial=1", cut.Find("a#rerun").GetAttribute("href"));
-    }
-
-    [Fact]
     public void Render_Epochs_ShowsTheLastValidationAccuracy()
     {
         Store.Epochs.Add(new EpochPoint(900, 1, 6, 0.2, 0.3, 0.875, 0.01, 6, 1));

@@ -73,6 +73,13 @@ public sealed class FakeTrialStore : ITrialStore
 
     public Task<Page<TrialRow>> GetTrialsAsync(TrialQuery query, CancellationToken cancellationToken = default)
     {
+        lock (gate) RowReads.Add(query.Take);
+        var list = Ordered(query);
+        return Task.FromResult(new Page<TrialRow>([.. list.Skip(query.Skip).Take(query.Take)], list.Count));
+    }
+
+    private List<TrialRow> Ordered(TrialQuery query)
+    {
         var maximize = Searches.First(s => s.Summary.Id == query.SearchId).Summary.Direction == ObjectiveDirection.Maximize;
         var rows = Trials.Where(t => t.SearchId == query.SearchId)
             .Where(t => query.States is null || query.States.Contains(t.State))
@@ -86,18 +93,35 @@ public sealed class FakeTrialStore : ITrialStore
             _ => rows.OrderBy(t => t.Number),
         };
         if (query.Descending) ordered = ordered.Reverse();
-        var list = ordered.ToList();
-        return Task.FromResult(new Page<TrialRow>([.. list.Skip(query.Skip).Take(query.Take)], list.Count));
+        return ordered.ToList();
+    }
+
+    /// <summary>Filters of every GetTrialPointsAsync call, and how many trials each GetTrialsAsync call asked for.</summary>
+    public List<TrialQuery> PointReads { get; } = [];
+    public List<int> RowReads { get; } = [];
+
+    public Task<IReadOnlyList<TrialPoint>> GetTrialPointsAsync(TrialQuery filter, CancellationToken cancellationToken = default)
+    {
+        lock (gate) PointReads.Add(filter);
+        var ranked = Ordered(filter with { Sort = TrialSort.Rank, Descending = false });
+        return Task.FromResult<IReadOnlyList<TrialPoint>>([.. ranked.Select(t => new TrialPoint(t.Id, t.Number, t.State, t.InitialLr, t.DecayType, t.BestValue, t.FinalValue))]);
     }
 
     public Task<TrialRow?> GetTrialAsync(long trialId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Trials.FirstOrDefault(t => t.Id == trialId));
 
-    public Task<IReadOnlyList<EpochPoint>> GetEpochsAsync(long trialId, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<EpochPoint>>([.. Epochs.Where(e => e.TrialId == trialId)]);
+    /// <summary>Calls of either GetEpochsAsync: the analysis charts must make none.</summary>
+    public int EpochReads;
+
+    public Task<IReadOnlyList<EpochPoint>> GetEpochsAsync(long trialId, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref EpochReads);
+        return Task.FromResult<IReadOnlyList<EpochPoint>>([.. Epochs.Where(e => e.TrialId == trialId)]);
+    }
 
     public Task<IReadOnlyDictionary<long, IReadOnlyList<EpochPoint>>> GetEpochsAsync(IReadOnlyCollection<long> trialIds, int maxPointsPerTrial = 500, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref EpochReads);
         MaxPointsRequested.Add(maxPointsPerTrial);
         return Task.FromResult<IReadOnlyDictionary<long, IReadOnlyList<EpochPoint>>>(trialIds.ToDictionary(id => id,
             id => (IReadOnlyList<EpochPoint>)[.. Epochs.Where(e => e.TrialId == id).Take(maxPointsPerTrial)]));
@@ -135,6 +159,26 @@ public sealed class FakeTrialStore : ITrialStore
     public Task<bool> PauseSearchAsync(long searchId, CancellationToken cancellationToken = default) => Command($"pause {searchId}", searchId);
     public Task<bool> ResumeSearchAsync(long searchId, CancellationToken cancellationToken = default) => Command($"resume {searchId}", searchId);
     public Task<bool> SetPriorityAsync(long searchId, int priority, CancellationToken cancellationToken = default) => Command($"priority {searchId} {priority}", searchId);
+
+    /// <summary>Configs added by hand, as the store received them.</summary>
+    public List<(long SearchId, TrialConfig Config)> AddedConfigs { get; } = [];
+
+    public Task<AddedTrial> AddTrialAsync(long searchId, TrialConfig config, CancellationToken cancellationToken = default)
+    {
+        AddedConfigs.Add((searchId, config));
+        var search = Searches.FirstOrDefault(s => s.Summary.Id == searchId);
+        if (search is null) return Task.FromResult(new AddedTrial(AddTrialStatus.SearchNotFound));
+        var status = search.Summary.State switch
+        {
+            SearchState.Cancelled or SearchState.Failed => AddTrialStatus.SearchStopped,
+            SearchState.Evaluating => AddTrialStatus.SearchEvaluating,
+            _ => AddTrialStatus.Added,
+        };
+        if (status != AddTrialStatus.Added) return Task.FromResult(new AddedTrial(status));
+        var row = AddTrial(searchId, config.InitialLr, config.Decay.Type, null, TrialState.Queued, epochs: 0) with { Config = config };
+        Trials[^1] = row;
+        return Task.FromResult(new AddedTrial(AddTrialStatus.Added, row.Id, row.Number));
+    }
 
     private Task<bool> Command(string text, long searchId)
     {

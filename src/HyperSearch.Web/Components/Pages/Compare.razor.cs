@@ -70,7 +70,7 @@ public partial class Compare
 
             var colour = ChartColours.Colour(searches.Count);
             searches.Add(detail.Summary);
-            var trials = (await Store.GetTrialsAsync(new TrialQuery { SearchId = id, Sort = TrialSort.Number, Take = SearchAnalysis.AnalysisLimit })).Items;
+            var trials = await Store.GetTrialPointsAsync(new TrialQuery { SearchId = id });
             best.Add(new ChartSeries($"s{id}", $"{detail.Summary.Name} ({Labels.Strategy(detail.Summary.Strategy)})",
                 SearchAnalysis.BestSoFar(trials, detail.Summary.Direction == ObjectiveDirection.Maximize)) { Color = colour, Step = true });
         }

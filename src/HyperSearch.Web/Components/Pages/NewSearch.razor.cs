@@ -27,8 +27,6 @@ public partial class NewSearch
 
     /// <summary>Prefill from this search (Clone).</summary>
     [SupplyParameterFromQuery(Name = "clone")] public string? Clone { get; set; }
-    /// <summary>Prefill a single-trial search from this trial ("re-run with changes").</summary>
-    [SupplyParameterFromQuery(Name = "trial")] public string? Trial { get; set; }
 
     private MudForm? mudForm;
     private (bool, FormErrors)? validated;
@@ -66,12 +64,7 @@ public partial class NewSearch
     {
         var workload = Workloads.Names.Contains("fashion-mlp") ? "fashion-mlp" : Workloads.Names.FirstOrDefault() ?? "";
         form = LaunchForm.CreateDefault(workload);
-        if (long.TryParse(Trial, out var trialId) && await Store.GetTrialAsync(trialId) is { } trial
-            && await Store.GetSearchAsync(trial.SearchId) is { } origin)
-        {
-            form = LaunchFormReader.FromTrial(origin.Spec, trial.Config, trial.Number);
-        }
-        else if (long.TryParse(Clone, out var searchId) && await Store.GetSearchAsync(searchId) is { } source)
+        if (long.TryParse(Clone, out var searchId) && await Store.GetSearchAsync(searchId) is { } source)
         {
             form = LaunchFormReader.FromSpec(source.Spec);
         }

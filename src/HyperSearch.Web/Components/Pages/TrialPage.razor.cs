@@ -27,6 +27,8 @@ public partial class TrialPage : IDisposable
     private TrialRow? trial;
     private SearchDetail? search;
     private bool loaded;
+    private bool rerunOpen;
+    private long? shownTrialId;
     private string configJson = "";
     private CurveDiagnosis? diagnosis;
     private List<EpochPoint> epochs = [];
@@ -45,6 +47,9 @@ public partial class TrialPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        // Another trial (e.g. the one just added by re-run) starts with the re-run form closed.
+        if (shownTrialId != TrialId) rerunOpen = false;
+        shownTrialId = TrialId;
         trial = await Store.GetTrialAsync(TrialId);
         loaded = true;
         if (trial is null) return;

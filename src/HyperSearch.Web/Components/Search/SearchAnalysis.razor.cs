@@ -9,11 +9,12 @@ namespace HyperSearch.Web.Components.Search;
 
 /// <summary>
 /// The whole-search charts: LR-vs-metric scatter, best-so-far, parallel coordinates. Loaded after
-/// the page's first render (they need every trial) and refreshed at most every few seconds.
+/// the page's first render and refreshed at most every few seconds. Scatter and best-so-far read
+/// every trial as a <see cref="TrialPoint"/> (a few numbers each, never epochs or config documents);
+/// only the parallel coordinates' top trials are read whole, for their decay parameters.
 /// </summary>
 public partial class SearchAnalysis
 {
-    public const int AnalysisLimit = 20_000;
     public const int ScatterLimit = 2000;
     public const int ParallelLimit = 200;
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
@@ -78,17 +79,19 @@ public partial class SearchAnalysis
         // Off the circuit's thread: reading every trial takes a while (SQLite's "async" is synchronous),
         // and the table and curves must stay interactive meanwhile.
         var search = Search;
-        var query = (Filter ?? new TrialQuery { SearchId = search.Id }) with { Sort = TrialSort.Rank, Descending = false, Skip = 0, Take = AnalysisLimit };
+        var filter = Filter ?? new TrialQuery { SearchId = search.Id };
         var specs = await Task.Run(async () =>
         {
-            var rows = (await Store.GetTrialsAsync(query)).Items;
-            return Build(rows, search);
+            var points = await Store.GetTrialPointsAsync(filter);
+            var top = (await Store.GetTrialsAsync(filter with { Sort = TrialSort.Rank, Descending = false, Skip = 0, Take = ParallelLimit })).Items;
+            return Build(points, top, search);
         });
         (scatter, bestSoFar, parallel, scatterCaption) = specs;
     }
 
-    /// <param name="ranked">Best first (nulls last), as the store ranks them.</param>
-    private static (ScatterChartSpec, LineChartSpec, ParallelChartSpec, string) Build(IReadOnlyList<TrialRow> ranked, SearchSummary search)
+    /// <param name="ranked">Every trial, best first (nulls last), as the store ranks them.</param>
+    /// <param name="topRows">The first <see cref="ParallelLimit"/> of them, whole.</param>
+    private static (ScatterChartSpec, LineChartSpec, ParallelChartSpec, string) Build(IReadOnlyList<TrialPoint> ranked, IReadOnlyList<TrialRow> topRows, SearchSummary search)
     {
         var maximize = search.Direction == ObjectiveDirection.Maximize;
         var valued = ranked.Where(r => r.BestValue is { } v && double.IsFinite(v)).ToList();
@@ -110,7 +113,7 @@ public partial class SearchAnalysis
             Legend = false,
         };
 
-        var top = valued.Take(ParallelLimit).ToList();
+        var top = topRows.Where(r => r.BestValue is { } v && double.IsFinite(v)).Take(ParallelLimit).ToList();
         var decays = top.Select(r => r.DecayType).Distinct().Order().ToList();
         var parallel = Parallel(top, decays, search);
         return (scatter, bestSoFar, parallel, scatterCaption);
@@ -157,7 +160,7 @@ public partial class SearchAnalysis
     }
 
     /// <summary>A step line that moves only where a trial beat every earlier one (compact at any trial count).</summary>
-    internal static List<double?[]> BestSoFar(IEnumerable<TrialRow> trials, bool maximize)
+    internal static List<double?[]> BestSoFar(IEnumerable<TrialPoint> trials, bool maximize)
     {
         var points = new List<double?[]>();
         double? best = null;
