@@ -1,3 +1,4 @@
+using HyperSearch.Core.Importance;
 using HyperSearch.Core.Sampling;
 using HyperSearch.Core.Searches;
 using HyperSearch.Web.Charts;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Components;
 namespace HyperSearch.Web.Components.Search;
 
 /// <summary>
-/// The whole-search charts: LR-vs-metric scatter, best-so-far, parallel coordinates. Loaded after
+/// The whole-search charts: LR-vs-metric scatter, best-so-far, parallel coordinates, parameter importance. Loaded after
 /// the page's first render (they need every trial) and refreshed at most every few seconds.
 /// </summary>
 public partial class SearchAnalysis
@@ -29,6 +30,7 @@ public partial class SearchAnalysis
     private LineChartSpec? bestSoFar;
     private ParallelChartSpec? parallel;
     private string scatterCaption = "";
+    private ImportanceReport? importance;
     private DateTimeOffset lastRefresh;
     private bool refreshScheduled;
     private string? filterKey;
@@ -85,6 +87,8 @@ public partial class SearchAnalysis
             return Build(rows, search);
         });
         (scatter, bestSoFar, parallel, scatterCaption) = specs;
+        // Over every completed trial, not the filtered ones: importance is a property of the search.
+        importance = await Task.Run(() => SearchImportance.ComputeAsync(Store, search.Id, CancellationToken.None));
     }
 
     /// <param name="ranked">Best first (nulls last), as the store ranks them.</param>
