@@ -70,7 +70,7 @@ public static class SearchSpecValidator
         var seed = r.Int("seed", min: int.MinValue, max: int.MaxValue) ?? 0;
         var gridPoints = r.Int("gridPoints", min: 2, max: 1000) ?? 3;
         var priority = r.Int("priority", min: -1000, max: 1000) ?? 0;
-        var pruner = ReadPruner(r);
+        var pruner = ReadPruner(r, epochs);
         var spaceJson = ReadSpace(r);
 
         if (r.Errors.Count > 0) return (null, r.Errors);
@@ -94,21 +94,27 @@ public static class SearchSpecValidator
         }, []);
     }
 
-    private static PrunerSpec ReadPruner(SpecFieldReader r)
+    private static PrunerSpec ReadPruner(SpecFieldReader r, int? epochs)
     {
         var element = r.Object("pruner");
         if (element is null) return new PrunerSpec();
         var p = new SpecFieldReader(element.Value, "pruner.", r.Errors);
         var type = p.String("type") ?? "none";
-        if (type is not ("none" or "median" or "asha")) p.Error("type", "must be one of none, median, asha");
+        if (type is not ("none" or "median" or "asha" or "hyperband")) p.Error("type", "must be one of none, median, asha, hyperband");
         var defaults = new PrunerSpec();
+        var minResource = p.Int("minResource", min: 1, max: MaxEpochs) ?? defaults.MinResource;
+        var givenMax = p.Int("maxResource", min: 1, max: MaxEpochs);
+        var maxResource = givenMax ?? epochs ?? minResource;
+        if (type == "hyperband" && maxResource < minResource)
+            p.Error(givenMax is null ? "minResource" : "maxResource", $"minResource must be ≤ maxResource ({maxResource}, the epochs unless given)");
         return new PrunerSpec
         {
             Type = type,
             StartupTrials = p.Int("startupTrials", min: 0, max: MaxBudget) ?? defaults.StartupTrials,
             WarmupSteps = p.Int("warmupSteps", min: 0, max: MaxEpochs) ?? defaults.WarmupSteps,
             ReductionFactor = p.Int("reductionFactor", min: 2, max: 100) ?? defaults.ReductionFactor,
-            MinResource = p.Int("minResource", min: 1, max: MaxEpochs) ?? defaults.MinResource,
+            MinResource = minResource,
+            MaxResource = type == "hyperband" ? maxResource : 0,
         };
     }
 
