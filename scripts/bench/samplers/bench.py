@@ -5,8 +5,11 @@ objectives.py (tuning set) and report_objectives.py (report set). Prints a Markd
 median and quartiles of the regret after 20/50/100 trials over the seeds. With noise, regret is
 the noiseless value of the trial with the best observed value (what a user would pick) − optimum.
 Usage: bench.py <hypersearch binary> [--set report|tuning|all] [--seeds 20] [--trials 100]
-                [--jobs 2] [--only name,...] [--samplers ...] [--cache FILE]
---cache keeps Optuna's runs (deterministic per seed) in a JSON file so reruns skip them."""
+                [--jobs 2] [--only name,...] [--samplers ...] [--results FILE] [--table-only]
+Runs go seed by seed (every objective and sampler for seed 0, then seed 1, …) and each finished
+run is appended to --results (JSON lines) at once: a rerun skips runs already there (all samplers
+are deterministic per seed), and --table-only prints the table from what is there, saying how
+many seeds each row rests on."""
 import argparse, json, os, random, statistics, subprocess, tempfile
 from concurrent.futures import ProcessPoolExecutor
 
@@ -80,7 +83,8 @@ def main():
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--only", default="")
     parser.add_argument("--samplers", default=SAMPLERS)
-    parser.add_argument("--cache", default="")
+    parser.add_argument("--results", default="")
+    parser.add_argument("--table-only", action="store_true")
     a = parser.parse_args()
     samplers = a.samplers.split(",")
     chosen = [i for i, o in enumerate(OBJECTIVES)
@@ -91,44 +95,45 @@ def main():
         spaces[i] = os.path.join(tmp, OBJECTIVES[i]["name"] + ".json")
         with open(spaces[i], "w") as f:
             json.dump(OBJECTIVES[i]["space"], f)
-    cache = json.load(open(a.cache)) if a.cache and os.path.exists(a.cache) else {}
-    key = lambda i, s, seed: f"{OBJECTIVES[i]['name']}|{s}|{seed}|{a.trials}|{OBJECTIVES[i]['optimum']}"
-    results = {}
-    jobs = []
-    for i in chosen:
-        for s in samplers:
-            for seed in range(a.seeds):
-                if s.startswith("optuna") and key(i, s, seed) in cache:
-                    results.setdefault((OBJECTIVES[i]["name"], s), []).append(
-                        {int(k): v for k, v in cache[key(i, s, seed)].items()})
-                else:
-                    jobs.append((a.binary, i, s, seed, a.trials, spaces[i]))
-    index_of = {OBJECTIVES[i]["name"]: i for i in chosen}
-    with ProcessPoolExecutor(max_workers=a.jobs) as pool:
-        for name, sampler, seed, regrets in pool.map(job, jobs):
-            results.setdefault((name, sampler), []).append(regrets)
-            if sampler.startswith("optuna"):
-                cache[key(index_of[name], sampler, seed)] = regrets
-    if a.cache:
-        with open(a.cache, "w") as f:
-            json.dump(cache, f)
+    results, done = {}, set()
+    names = {OBJECTIVES[i]["name"] for i in chosen}
+    if a.results and os.path.exists(a.results):
+        with open(a.results) as f:
+            for line in f:
+                r = json.loads(line)
+                if r["trials"] == a.trials and r["objective"] in names and r["sampler"] in samplers and r["seed"] < a.seeds:
+                    done.add((r["objective"], r["sampler"], r["seed"]))
+                    results.setdefault((r["objective"], r["sampler"]), []).append({int(k): v for k, v in r["regrets"].items()})
+    jobs = [(a.binary, i, s, seed, a.trials, spaces[i]) for seed in range(a.seeds) for i in chosen for s in samplers
+            if (OBJECTIVES[i]["name"], s, seed) not in done]
+    if not a.table_only:
+        out = open(a.results, "a") if a.results else None
+        with ProcessPoolExecutor(max_workers=a.jobs) as pool:
+            for name, sampler, seed, regrets in pool.map(job, jobs):
+                results.setdefault((name, sampler), []).append(regrets)
+                if out:
+                    out.write(json.dumps({"objective": name, "sampler": sampler, "seed": seed,
+                                          "trials": a.trials, "regrets": regrets}) + "\n")
+                    out.flush()
     checkpoints = [c for c in CHECKPOINTS if c <= a.trials]
-    print(f"Regret (best found − optimum), median [quartiles] over {a.seeds} seeds; lower is better.\n")
-    print("| objective | sampler | " + " | ".join(f"after {c}" for c in checkpoints) + " |")
-    print("|---|---|" + "---|" * len(checkpoints))
+    print("Regret (best found − optimum), median [quartiles] over the seeds; lower is better.\n")
+    print("| objective | sampler | seeds | " + " | ".join(f"after {c}" for c in checkpoints) + " |")
+    print("|---|---|---|" + "---|" * len(checkpoints))
     for i in chosen:
         medians = {}
         for s in samplers:
-            runs = results[(OBJECTIVES[i]["name"], s)]
+            runs = results.get((OBJECTIVES[i]["name"], s), [])
+            if len(runs) < 2:
+                continue
             cells = []
             for c in checkpoints:
                 lo, med, hi = quartiles([r[c] for r in runs])
                 medians[(s, c)] = med
                 cells.append(f"{med:.4g} [{lo:.3g}, {hi:.3g}]")
-            print(f"| {OBJECTIVES[i]['name']} | {s} | " + " | ".join(cells) + " |")
-        if "hypersearch-tpe" in samplers and "optuna-tpe" in samplers:
+            print(f"| {OBJECTIVES[i]['name']} | {s} | {len(runs)} | " + " | ".join(cells) + " |")
+        if ("hypersearch-tpe", checkpoints[0]) in medians and ("optuna-tpe", checkpoints[0]) in medians:
             wins = all(medians[("hypersearch-tpe", c)] <= medians[("optuna-tpe", c)] for c in checkpoints)
-            print(f"| {OBJECTIVES[i]['name']} | ours ≤ Optuna default at every checkpoint | "
+            print(f"| {OBJECTIVES[i]['name']} | ours ≤ Optuna default at every checkpoint | | "
                   + ("yes" if wins else "**no**") + " |" + " |" * (len(checkpoints) - 1))
 
 if __name__ == "__main__":

@@ -46,6 +46,8 @@ class Table:
         self.rows = {d: [] for d in BRANCHES}
         with open(path) as f:
             for r in csv.DictReader(f):
+                if r["state"] == "failed":
+                    continue  # a crash says nothing about the configuration
                 ranges = {**COMMON, **BRANCHES[r["decay"]]}
                 key = tuple(_scaled(n, ranges, r[n]) for n in ranges)
                 self.rows[r["decay"]].append((key, float(r["valLoss"])))
