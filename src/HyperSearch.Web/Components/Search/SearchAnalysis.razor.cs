@@ -87,8 +87,24 @@ public partial class SearchAnalysis
             return Build(rows, search);
         });
         (scatter, bestSoFar, parallel, scatterCaption) = specs;
-        // Over every completed trial, not the filtered ones: importance is a property of the search.
-        importance = await Task.Run(() => SearchImportance.ComputeAsync(Store, search.Id, CancellationToken.None));
+        _ = RefreshImportanceAsync(search.Id);
+    }
+
+    /// <summary>
+    /// Over every completed trial, not the filtered ones: importance is a property of the search.
+    /// In the background, so the charts never wait for it.
+    /// </summary>
+    private async Task RefreshImportanceAsync(long searchId)
+    {
+        try
+        {
+            importance = await Task.Run(() => SearchImportance.ComputeAsync(Store, searchId, CancellationToken.None));
+            await InvokeAsync(StateHasChanged);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The viewer left before it was computed.
+        }
     }
 
     /// <param name="ranked">Best first (nulls last), as the store ranks them.</param>
