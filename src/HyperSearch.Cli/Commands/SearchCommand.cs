@@ -21,7 +21,7 @@ public static class SearchCommand
     }
 
     private static Option<string?> DbOption() =>
-        new("--db") { Description = "Database: a SQLite file / 'Data Source=…', or an Npgsql connection string (Host=…)." };
+        new("--db") { Description = "Database: a SQLite file / 'Data Source=…', an Npgsql connection string (Host=…), or env:VAR / file:PATH holding one (keeps passwords off the command line)." };
 
     private static Argument<long> IdArgument() => new("id") { Description = "Search id (see 'search list')." };
 

@@ -31,10 +31,9 @@ public static class SearchEndpoints
             CommandAsync(id, store, s => s.PauseSearchAsync(id, ct), ct));
         searches.MapPost("/{id:long}/resume", (long id, ITrialStore store, CancellationToken ct) =>
             CommandAsync(id, store, s => s.ResumeSearchAsync(id, ct), ct));
-        searches.MapPost("/{id:long}/priority", (long id, PriorityChange change, ITrialStore store, CancellationToken ct) =>
-            change.Priority is < -1000 or > 1000
-                ? Task.FromResult(ApiProblems.Validation("priority", "must be between -1000 and 1000"))
-                : CommandAsync(id, store, s => s.SetPriorityAsync(id, change.Priority, ct), ct));
+        searches.MapPost("/{id:long}/priority", SetPriorityAsync)
+            .Accepts<PriorityChange>("application/json").ProducesValidationProblem()
+            .WithSummary("Set the search's claim priority (-1000…1000, higher first).");
         searches.MapGet("/{id:long}/trials", TrialsAsync)
             .Produces<Page<TrialRow>>().ProducesValidationProblem()
             .WithSummary("Ranked trials; filters: state=completed,running, decay=cosine,step; sort=rank|number|initialLr|…; desc; skip; take.");
@@ -53,11 +52,20 @@ public static class SearchEndpoints
         using var reader = new StreamReader(request.Body);
         var buffer = new char[MaxBodyChars + 1];
         var length = await reader.ReadBlockAsync(buffer, ct);
-        if (length > MaxBodyChars) return ApiProblems.Validation("$", $"the document is larger than {MaxBodyChars} characters");
+        if (length > MaxBodyChars)
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.", detail: $"the limit is {MaxBodyChars} characters");
         var (spec, errors) = SearchSpecValidator.Parse(new string(buffer, 0, length), workloads.Names);
         if (spec is null) return ApiProblems.Validation(errors);
         var id = await store.CreateSearchAsync(spec, ct);
         return Results.Created($"/api/searches/{id}", new CreatedSearch(id, $"/searches/{id}"));
+    }
+
+    private static async Task<IResult> SetPriorityAsync(long id, HttpRequest request, ITrialStore store, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var (change, errors) = PriorityChange.Read(await reader.ReadToEndAsync(ct));
+        if (change is null) return ApiProblems.Validation(errors);
+        return await CommandAsync(id, store, s => s.SetPriorityAsync(id, change.Priority, ct), ct);
     }
 
     private static async Task<IResult> CommandAsync(long id, ITrialStore store, Func<ITrialStore, Task<bool>> command, CancellationToken ct)

@@ -24,7 +24,8 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddMudServices();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHyperSearchData(builder.Configuration);
-        builder.Services.AddHostedService<DatabaseMigrator>(); // first: the worker and the feed need the schema
+        builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseMigrator>()); // first: the worker and the feed need the schema
         builder.Services.AddHyperSearchTraining(builder.Configuration);
         builder.Services.AddHyperSearchWorker(builder.Configuration);
         builder.Services.AddHyperSearchDashboard(builder.Configuration);
@@ -52,6 +53,8 @@ public static class WebApplicationBuilderExtensions
     public static IServiceCollection AddHyperSearchApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        // Binding failures (?skip=abc, a body that is not JSON) throw, so ApiErrorMiddleware answers them with the parameter named.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options =>
         {
