@@ -61,6 +61,18 @@ public sealed class SearchSpecValidatorTests
     }
 
     [Fact]
+    public void Parse_HyperbandWithMaxResource_KeepsIt()
+    {
+        var (spec, errors) = SearchSpecValidator.Parse("""
+            { "name": "x", "workload": "sleep", "budget": 2, "epochs": 27, "pruner": { "type": "hyperband", "maxResource": 9 },
+              "space": { "initialLr": { "low": 0.001, "high": 0.1 }, "decay": { "constant": {} } } }
+            """, Workloads);
+
+        Assert.Empty(errors);
+        Assert.Equal(9, spec!.Pruner.MaxResource);
+    }
+
+    [Fact]
     public void Parse_HyperbandMinResourceAboveEpochs_NamesMinResource()
     {
         var (_, errors) = SearchSpecValidator.Parse("""
