@@ -1,49 +1,73 @@
 #!/usr/bin/python3
 """Compares HyperSearch's TPE and random samplers (through `hypersearch ask-tell`) with Optuna
-3.1's TPESampler on the objectives in objectives.py. Prints a Markdown table of the median and
-IQR of the regret (best found − optimum) after 20/50/100 trials over the seeds.
-Usage: bench.py <hypersearch binary> [--seeds 20] [--trials 100] [--jobs 2] [--only name,...]"""
-import argparse, json, os, statistics, subprocess, sys, tempfile
+3.1's TPESampler, default (independent) and multivariate+group, on the objectives in
+objectives.py (tuning set) and report_objectives.py (report set). Prints a Markdown table of the
+median and quartiles of the regret after 20/50/100 trials over the seeds. With noise, regret is
+the noiseless value of the trial with the best observed value (what a user would pick) − optimum.
+Usage: bench.py <hypersearch binary> [--set report|tuning|all] [--seeds 20] [--trials 100]
+                [--jobs 2] [--only name,...] [--samplers ...] [--results FILE] [--table-only]
+Runs go seed by seed (every objective and sampler for seed 0, then seed 1, …) and each finished
+run is appended to --results (JSON lines) at once: a rerun skips runs already there (all samplers
+are deterministic per seed), and --table-only prints the table from what is there, saying how
+many seeds each row rests on."""
+import argparse, json, os, random, statistics, subprocess, tempfile
 from concurrent.futures import ProcessPoolExecutor
 
 from objectives import OBJECTIVES
 
 CHECKPOINTS = (20, 50, 100)
+SAMPLERS = "hypersearch-tpe,optuna-tpe,optuna-tpe-mv,hypersearch-random"
+
+def noisy(objective, seed):
+    """(observed, true) per call; the noise stream depends only on the objective and the seed."""
+    rng = random.Random(f"{objective['name']}/{seed}")
+    def evaluate(true):
+        return true + (rng.gauss(0, objective["noise"]) if objective["noise"] else 0.0), true
+    return evaluate
 
 def run_ours(binary, objective, strategy, seed, trials, space_path):
     proc = subprocess.Popen([binary, "ask-tell", "--space", space_path, "--strategy", strategy, "--seed", str(seed)],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
-    values = []
+    evaluate, pairs = noisy(objective, seed), []
     for _ in range(trials):
         proc.stdin.write('{"op":"ask"}\n')
         answer = json.loads(proc.stdout.readline())
-        value = objective["from_config"](answer["config"])
-        values.append(value)
-        proc.stdin.write(json.dumps({"op": "tell", "trial": answer["trial"], "value": value}) + "\n")
+        observed, true = evaluate(objective["from_config"](answer["config"]))
+        pairs.append((observed, true))
+        proc.stdin.write(json.dumps({"op": "tell", "trial": answer["trial"], "value": observed}) + "\n")
         assert json.loads(proc.stdout.readline())["ok"]
     proc.stdin.close()
     proc.wait()
-    return values
+    return pairs
 
-def run_optuna(objective, seed, trials):
+def run_optuna(objective, seed, trials, multivariate):
+    import warnings
     import optuna
     optuna.logging.set_verbosity(optuna.logging.WARNING)
-    study = optuna.create_study(sampler=optuna.samplers.TPESampler(seed=seed))
-    study.optimize(objective["optuna"], n_trials=trials)
-    return [t.value for t in study.trials]
+    warnings.filterwarnings("ignore", category=optuna.exceptions.ExperimentalWarning)
+    sampler = (optuna.samplers.TPESampler(seed=seed, multivariate=True, group=True) if multivariate
+               else optuna.samplers.TPESampler(seed=seed))
+    evaluate, pairs = noisy(objective, seed), []
+    def wrapped(trial):
+        observed, true = evaluate(objective["optuna"](trial))
+        pairs.append((observed, true))
+        return observed
+    optuna.create_study(sampler=sampler).optimize(wrapped, n_trials=trials)
+    return pairs
 
 def job(args):
     binary, index, sampler, seed, trials, space_path = args
     objective = OBJECTIVES[index]
-    if sampler == "optuna-tpe":
-        values = run_optuna(objective, seed, trials)
+    if sampler.startswith("optuna-tpe"):
+        pairs = run_optuna(objective, seed, trials, sampler.endswith("-mv"))
     else:
-        values = run_ours(binary, objective, sampler.split("-")[1], seed, trials, space_path)
-    best, regrets = float("inf"), {}
-    for n, v in enumerate(values, 1):
-        best = min(best, v)
+        pairs = run_ours(binary, objective, sampler.split("-")[1], seed, trials, space_path)
+    best_observed, incumbent, regrets = float("inf"), None, {}
+    for n, (observed, true) in enumerate(pairs, 1):
+        if observed < best_observed:
+            best_observed, incumbent = observed, true
         if n in CHECKPOINTS:
-            regrets[n] = best - objective["optimum"]
+            regrets[n] = incumbent - objective["optimum"]
     return objective["name"], sampler, seed, regrets
 
 def quartiles(xs):
@@ -53,37 +77,64 @@ def quartiles(xs):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("binary")
+    parser.add_argument("--set", default="report", choices=["report", "tuning", "all"])
     parser.add_argument("--seeds", type=int, default=20)
     parser.add_argument("--trials", type=int, default=100)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--only", default="")
-    parser.add_argument("--samplers", default="hypersearch-tpe,optuna-tpe,hypersearch-random")
+    parser.add_argument("--samplers", default=SAMPLERS)
+    parser.add_argument("--results", default="")
+    parser.add_argument("--table-only", action="store_true")
     a = parser.parse_args()
     samplers = a.samplers.split(",")
-    chosen = [i for i, o in enumerate(OBJECTIVES) if not a.only or o["name"] in a.only.split(",")]
+    chosen = [i for i, o in enumerate(OBJECTIVES)
+              if (a.set == "all" or o["set"] == a.set) and (not a.only or o["name"] in a.only.split(","))]
     tmp = tempfile.mkdtemp(prefix="hs-bench-")
     spaces = {}
     for i in chosen:
         spaces[i] = os.path.join(tmp, OBJECTIVES[i]["name"] + ".json")
         with open(spaces[i], "w") as f:
             json.dump(OBJECTIVES[i]["space"], f)
-    jobs = [(a.binary, i, s, seed, a.trials, spaces[i]) for i in chosen for s in samplers for seed in range(a.seeds)]
-    results = {}
-    with ProcessPoolExecutor(max_workers=a.jobs) as pool:
-        for name, sampler, seed, regrets in pool.map(job, jobs):
-            results.setdefault((name, sampler), []).append(regrets)
+    results, done = {}, set()
+    names = {OBJECTIVES[i]["name"] for i in chosen}
+    if a.results and os.path.exists(a.results):
+        with open(a.results) as f:
+            for line in f:
+                r = json.loads(line)
+                if r["trials"] == a.trials and r["objective"] in names and r["sampler"] in samplers and r["seed"] < a.seeds:
+                    done.add((r["objective"], r["sampler"], r["seed"]))
+                    results.setdefault((r["objective"], r["sampler"]), []).append({int(k): v for k, v in r["regrets"].items()})
+    jobs = [(a.binary, i, s, seed, a.trials, spaces[i]) for seed in range(a.seeds) for i in chosen for s in samplers
+            if (OBJECTIVES[i]["name"], s, seed) not in done]
+    if not a.table_only:
+        out = open(a.results, "a") if a.results else None
+        with ProcessPoolExecutor(max_workers=a.jobs) as pool:
+            for name, sampler, seed, regrets in pool.map(job, jobs):
+                results.setdefault((name, sampler), []).append(regrets)
+                if out:
+                    out.write(json.dumps({"objective": name, "sampler": sampler, "seed": seed,
+                                          "trials": a.trials, "regrets": regrets}) + "\n")
+                    out.flush()
     checkpoints = [c for c in CHECKPOINTS if c <= a.trials]
-    print(f"Regret (best found − optimum), median [IQR] over {a.seeds} seeds; lower is better.\n")
-    print("| objective | sampler | " + " | ".join(f"after {c}" for c in checkpoints) + " |")
-    print("|---|---|" + "---|" * len(checkpoints))
+    print("Regret (best found − optimum), median [quartiles] over the seeds; lower is better.\n")
+    print("| objective | sampler | seeds | " + " | ".join(f"after {c}" for c in checkpoints) + " |")
+    print("|---|---|---|" + "---|" * len(checkpoints))
     for i in chosen:
+        medians = {}
         for s in samplers:
-            runs = results[(OBJECTIVES[i]["name"], s)]
+            runs = results.get((OBJECTIVES[i]["name"], s), [])
+            if len(runs) < 2:
+                continue
             cells = []
             for c in checkpoints:
                 lo, med, hi = quartiles([r[c] for r in runs])
+                medians[(s, c)] = med
                 cells.append(f"{med:.4g} [{lo:.3g}, {hi:.3g}]")
-            print(f"| {OBJECTIVES[i]['name']} | {s} | " + " | ".join(cells) + " |")
+            print(f"| {OBJECTIVES[i]['name']} | {s} | {len(runs)} | " + " | ".join(cells) + " |")
+        if ("hypersearch-tpe", checkpoints[0]) in medians and ("optuna-tpe", checkpoints[0]) in medians:
+            wins = all(medians[("hypersearch-tpe", c)] <= medians[("optuna-tpe", c)] for c in checkpoints)
+            print(f"| {OBJECTIVES[i]['name']} | ours ≤ Optuna default at every checkpoint | | "
+                  + ("yes" if wins else "**no**") + " |" + " |" * (len(checkpoints) - 1))
 
 if __name__ == "__main__":
     main()

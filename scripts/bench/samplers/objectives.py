@@ -1,6 +1,8 @@
-"""Benchmark objectives, each with its HyperSearch space (JSON), its Optuna define-by-run twin,
-and its known optimum. Generic coordinates travel in the space's "params" section; the
-conditional objective uses the LR-search fields themselves (initialLr, decay type and params)."""
+"""Benchmark objectives. The tuning set (here) is what sampler defaults may be chosen on; the
+report set (report_objectives.py, appended to OBJECTIVES) is never used for that. Each objective
+has its HyperSearch space (JSON), its Optuna define-by-run twin and its known optimum. Generic
+coordinates travel in the space's "params" section; the conditional objectives use the LR-search
+fields themselves (initialLr, decay type and params)."""
 import math
 
 def branin(p):
@@ -71,17 +73,21 @@ def generic(name, fn, ranges, optimum):
              "params": {k: {"low": lo, "high": hi, "log": log} for k, (lo, hi, log) in ranges.items()}}
     def optuna_objective(trial):
         return fn({k: trial.suggest_float(k, lo, hi, log=log) for k, (lo, hi, log) in ranges.items()})
-    return {"name": name, "space": space, "from_config": lambda c: fn(c["params"]),
+    return {"name": name, "set": "tuning", "noise": 0.0, "space": space, "from_config": lambda c: fn(c["params"]),
             "optuna": optuna_objective, "optimum": optimum}
 
 OBJECTIVES = [
     generic("branin", branin, {"x1": (-5, 10, False), "x2": (0, 15, False)}, 0.397887357729738),
     generic("hartmann6", hartmann6, {f"x{i}": (0, 1, False) for i in range(1, 7)}, -3.32236801141551),
     generic("log-rosenbrock-4d", log_rosenbrock, {f"p{i}": (1e-2, 1e2, True) for i in range(1, 5)}, 0.0),
-    {"name": "lr-schedule", "optimum": 0.0, "from_config": lr_schedule_from_config, "optuna": lr_schedule_optuna,
+    {"name": "lr-schedule", "set": "tuning", "noise": 0.0, "optimum": 0.0, "from_config": lr_schedule_from_config, "optuna": lr_schedule_optuna,
      "space": {"initialLr": {"low": 1e-5, "high": 1, "log": True},
                "decay": {"constant": {},
                          "step": {"stepSize": {"type": "int", "low": 5, "high": 50}, "gamma": {"low": 0.05, "high": 0.95}},
                          "exponential": {"gamma": {"low": 0.8, "high": 0.999}},
                          "cosine": {"tMax": {"type": "int", "low": 10, "high": 200}}}}},
 ]
+
+from report_objectives import REPORT
+
+OBJECTIVES += REPORT

@@ -13,7 +13,11 @@ public static class PrunerFactory
         "asha" => new AshaPruner(
             spec.ReductionFactor >= 2 ? spec.ReductionFactor : throw Invalid("reductionFactor", "must be ≥ 2"),
             spec.MinResource >= 1 ? spec.MinResource : throw Invalid("minResource", "must be ≥ 1")),
-        _ => throw Invalid("type", $"unknown pruner '{spec.Type}'; use none, median or asha"),
+        "hyperband" => new HyperbandPruner(
+            spec.ReductionFactor >= 2 ? spec.ReductionFactor : throw Invalid("reductionFactor", "must be ≥ 2"),
+            spec.MinResource >= 1 ? spec.MinResource : throw Invalid("minResource", "must be ≥ 1"),
+            spec.MaxResource >= spec.MinResource ? spec.MaxResource : throw Invalid("maxResource", "must be ≥ minResource")),
+        _ => throw Invalid("type", $"unknown pruner '{spec.Type}'; use none, median, asha or hyperband"),
     };
 
     private static ArgumentException Invalid(string field, string message) =>

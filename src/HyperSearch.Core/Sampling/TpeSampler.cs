@@ -8,12 +8,12 @@ namespace HyperSearch.Core.Sampling;
 /// Tree-structured Parzen Estimator. After <see cref="TpeOptions.StartupTrials"/> random trials it
 /// ranks the history, splits it into a good set (the best γ(n)) and a bad set, and for each decision
 /// draws candidates from the good density l(x), keeping the one with the largest l(x)/g(x):
-/// first the decay type (categorical estimator over all trials), then the chosen branch's
-/// parameters jointly with the common ones, modelled only from trials of that branch — so step's
-/// gamma never learns from cosine trials. Until a branch has enough trials, the common parameters
-/// are modelled from every trial and the branch's own drawn at random. Kernels are multivariate
-/// per branch and the good density may narrow as the space fills up (<see cref="TpeOptions"/>);
-/// docs/search-space.md and docs/benchmarks.md say why.
+/// first the decay type (categorical estimator over all trials), then, by default, each parameter
+/// on its own as Optuna's default TPE does — shared ones (initialLr, optimizer, …) from every trial,
+/// a branch's own ones only from that branch's trials, so step's gamma never learns from cosine
+/// trials while the LR learns from all. <see cref="TpeOptions.Multivariate"/> models a branch's
+/// parameters jointly instead (from that branch's trials only); docs/search-space.md and
+/// docs/benchmarks.md say why that is no longer the default.
 /// </summary>
 public sealed class TpeSampler(TpeOptions? options = null) : ISampler
 {

@@ -22,7 +22,7 @@ public static class SearchSpecValidator
         "parallelism", "epochs", "scheduleUnit", "seed", "gridPoints", "pruner", "priority",
     ];
 
-    private static readonly string[] PrunerKnown = ["type", "startupTrials", "warmupSteps", "reductionFactor", "minResource"];
+    private static readonly string[] PrunerKnown = ["type", "startupTrials", "warmupSteps", "reductionFactor", "minResource", "maxResource"];
 
     /// <param name="workloads">Workload names the trainer knows; a spec naming another is refused.</param>
     public static (SearchSpec? Spec, IReadOnlyList<ValidationError> Errors) Parse(string json, IReadOnlyCollection<string> workloads)
@@ -74,7 +74,7 @@ public static class SearchSpecValidator
         var seed = r.Int("seed", min: int.MinValue, max: int.MaxValue) ?? 0;
         var gridPoints = r.Int("gridPoints", min: 2, max: 1000) ?? 3;
         var priority = r.Int("priority", min: -1000, max: 1000) ?? 0;
-        var pruner = ReadPruner(r);
+        var pruner = ReadPruner(r, epochs);
         var spaceJson = ReadSpace(r);
         // PBT's segments hand over at epoch boundaries, and its exported schedule has one LR per epoch.
         if (strategy == SearchStrategy.Pbt && unit != ScheduleUnit.Epoch)
@@ -101,7 +101,7 @@ public static class SearchSpecValidator
         }, []);
     }
 
-    private static PrunerSpec ReadPruner(SpecFieldReader r)
+    private static PrunerSpec ReadPruner(SpecFieldReader r, int? epochs)
     {
         var element = r.Object("pruner");
         if (element is null) return new PrunerSpec();
@@ -109,15 +109,21 @@ public static class SearchSpecValidator
         foreach (var property in element.Value.EnumerateObject().Where(q => !PrunerKnown.Contains(q.Name)))
             p.Error(property.Name, $"unknown field (known: {string.Join(", ", PrunerKnown)})");
         var type = p.String("type") ?? "none";
-        if (type is not ("none" or "median" or "asha")) p.Error("type", "must be one of none, median, asha");
+        if (type is not ("none" or "median" or "asha" or "hyperband")) p.Error("type", "must be one of none, median, asha, hyperband");
         var defaults = new PrunerSpec();
+        var minResource = p.Int("minResource", min: 1, max: MaxEpochs) ?? defaults.MinResource;
+        var givenMax = p.Int("maxResource", min: 1, max: MaxEpochs);
+        var maxResource = givenMax ?? epochs ?? minResource;
+        if (type == "hyperband" && maxResource < minResource)
+            p.Error(givenMax is null ? "minResource" : "maxResource", $"minResource must be ≤ maxResource ({maxResource}, the epochs unless given)");
         return new PrunerSpec
         {
             Type = type,
             StartupTrials = p.Int("startupTrials", min: 0, max: MaxBudget) ?? defaults.StartupTrials,
             WarmupSteps = p.Int("warmupSteps", min: 0, max: MaxEpochs) ?? defaults.WarmupSteps,
             ReductionFactor = p.Int("reductionFactor", min: 2, max: 100) ?? defaults.ReductionFactor,
-            MinResource = p.Int("minResource", min: 1, max: MaxEpochs) ?? defaults.MinResource,
+            MinResource = minResource,
+            MaxResource = type == "hyperband" ? maxResource : 0,
         };
     }
 

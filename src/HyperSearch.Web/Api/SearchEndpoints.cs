@@ -1,9 +1,10 @@
+using HyperSearch.Core.Importance;
 using HyperSearch.Core.Searches;
 using HyperSearch.Web.Launch;
 
 namespace HyperSearch.Web.Api;
 
-/// <summary>/api/searches: create (validated exactly like the launch form), list, get, steer, trials, export.</summary>
+/// <summary>/api/searches: create (validated exactly like the launch form), list, get, steer, trials, importance, export.</summary>
 public static class SearchEndpoints
 {
     public const int MaxBodyChars = 1_000_000;
@@ -41,6 +42,11 @@ public static class SearchEndpoints
             .Produces<AddedTrialReply>(StatusCodes.Status201Created)
             .ProducesValidationProblem().Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status409Conflict)
             .WithSummary("Add a trial with this config to the search (\"re-run with changes\"): queued ahead of the sampler, one more in the budget; a completed search reopens.");
+
+        searches.MapGet("/{id:long}/importance", async (long id, ITrialStore store, CancellationToken ct) =>
+                await SearchImportance.ComputeAsync(store, id, ct) is { } report ? Results.Ok(report) : Results.NotFound())
+            .Produces<ImportanceReport>().Produces(StatusCodes.Status404NotFound)
+            .WithSummary("Each parameter's share of the objective's variance over the completed trials (see docs/search-space.md).");
         searches.MapGet("/{id:long}/export", ExportAsync)
             .WithSummary("Every trial, ranked, as format=csv (default) or format=json.");
         return api;

@@ -15,7 +15,7 @@ public class PrunerFactoryTests
     }
 
     [Theory]
-    [InlineData("hyperband", 3, 1, "pruner.type")]
+    [InlineData("banana", 3, 1, "pruner.type")]
     [InlineData("asha", 1, 1, "pruner.reductionFactor")]
     [InlineData("asha", 3, 0, "pruner.minResource")]
     public void Create_InvalidSpec_ErrorNamesTheField(string type, int eta, int minResource, string field)

@@ -28,7 +28,7 @@ public sealed class SearchSpecValidatorTests
     public void Parse_ManyProblems_EveryFieldReportedOnce()
     {
         var (spec, errors) = SearchSpecValidator.Parse("""
-            { "name": "", "workload": 5, "budget": 1.5, "parallelism": 0, "epochs": 0, "pruner": { "type": "hyperband" },
+            { "name": "", "workload": 5, "budget": 1.5, "parallelism": 0, "epochs": 0, "pruner": { "type": "banana" },
               "direction": "up", "space": { "initialLr": { "low": 1, "high": 0.1 }, "decay": { "constant": {} } } }
             """, Workloads);
 
@@ -46,6 +46,41 @@ public sealed class SearchSpecValidatorTests
             """, Workloads);
 
         Assert.Equal("parallelism: must be ≤ budget (2)", Assert.Single(errors).ToString());
+    }
+
+    [Fact]
+    public void Parse_HyperbandWithoutMaxResource_TakesTheEpochs()
+    {
+        var (spec, errors) = SearchSpecValidator.Parse("""
+            { "name": "x", "workload": "sleep", "budget": 2, "epochs": 27, "pruner": { "type": "hyperband", "minResource": 1 },
+              "space": { "initialLr": { "low": 0.001, "high": 0.1 }, "decay": { "constant": {} } } }
+            """, Workloads);
+
+        Assert.Empty(errors);
+        Assert.Equal(("hyperband", 27), (spec!.Pruner.Type, spec.Pruner.MaxResource));
+    }
+
+    [Fact]
+    public void Parse_HyperbandWithMaxResource_KeepsIt()
+    {
+        var (spec, errors) = SearchSpecValidator.Parse("""
+            { "name": "x", "workload": "sleep", "budget": 2, "epochs": 27, "pruner": { "type": "hyperband", "maxResource": 9 },
+              "space": { "initialLr": { "low": 0.001, "high": 0.1 }, "decay": { "constant": {} } } }
+            """, Workloads);
+
+        Assert.Empty(errors);
+        Assert.Equal(9, spec!.Pruner.MaxResource);
+    }
+
+    [Fact]
+    public void Parse_HyperbandMinResourceAboveEpochs_NamesMinResource()
+    {
+        var (_, errors) = SearchSpecValidator.Parse("""
+            { "name": "x", "workload": "sleep", "budget": 2, "epochs": 3, "pruner": { "type": "hyperband", "minResource": 5 },
+              "space": { "initialLr": { "low": 0.001, "high": 0.1 }, "decay": { "constant": {} } } }
+            """, Workloads);
+
+        Assert.Equal("pruner.minResource", Assert.Single(errors).Path);
     }
 
     private const string Space = """ "space": { "initialLr": { "low": 0.001, "high": 0.1 }, "decay": { "constant": {} } } """;

@@ -1,4 +1,5 @@
 using Bunit;
+using HyperSearch.Core.Pruning;
 using HyperSearch.Core.Searches;
 using HyperSearch.Web.Components.Pages;
 using HyperSearch.Web.Components.Shared;
@@ -29,6 +30,26 @@ public class QueuePageTests : DashboardTestContext
         Assert.Contains("sweep #3", cut.Find("[data-slot='cuda:0/0']").TextContent);
         Assert.Contains("4/10 epochs", cut.Find("[data-slot='cuda:0/0']").TextContent);
         Assert.Contains("free", cut.Find("[data-slot='cuda:1/0']").TextContent);
+    }
+
+    [Fact]
+    public void Render_HyperbandTrial_ShowsItsBracketsRungsWithThosePassed()
+    {
+        var pruner = new PrunerSpec { Type = "hyperband", ReductionFactor = 3, MinResource = 1, MaxResource = 27 };
+        var search = Store.AddSearch("bohb", epochs: 27, pruner: pruner).Summary.Id;
+        var hyperband = new HyperbandPruner(3, 1, 27);
+        var number = Enumerable.Range(1, 50).First(n => hyperband.BracketOf(n) == 1);
+        Store.Queue = Store.Queue with
+        {
+            Workers = [Store.Queue.Workers[0] with { Slots = [new SlotView("cuda:0", 0, 70, search, "bohb", number, 4, Now)] }],
+        };
+
+        var cut = Render<Queue>();
+
+        var bracket = cut.Find("[data-slot='cuda:0/0'] .hs-bracket");
+        Assert.Equal("1", bracket.GetAttribute("data-bracket"));
+        Assert.Equal(["3", "9", "27"], cut.FindAll(".hs-rung").Select(r => r.TextContent.Trim()));
+        Assert.Equal(["3"], cut.FindAll(".hs-rung-passed").Select(r => r.TextContent.Trim()));
     }
 
     [Fact]

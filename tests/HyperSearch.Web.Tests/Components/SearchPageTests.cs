@@ -35,6 +35,28 @@ public class SearchPageTests : DashboardTestContext
         [.. cut.FindAll("#trials-grid tbody tr .hs-rank").Select(a => a.TextContent)];
 
     [Fact]
+    public void Render_CompletedTrials_ImportancePanelRanksTheParameterThatDecidesAndSaysHowManyTrials()
+    {
+        var id = Store.AddSearch("importance", spaceJson: """
+            { "initialLr": { "low": 0.001, "high": 1 }, "decay": { "constant": {}, "cosine": { "tMax": 5 } } }
+            """).Summary.Id;
+        for (var i = 0; i < 12; i++)
+        {
+            var lr = Math.Pow(10, -3 + 3.0 * i / 11);
+            Store.AddTrial(id, lr, i % 2 == 0 ? "constant" : "cosine", Math.Log10(lr) + 3);
+        }
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/searches/{id}");
+
+        var cut = Render<SearchPage>(p => p.Add(c => c.SearchId, id));
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("initialLr", cut.FindAll(".hs-importance-row")[0].GetAttribute("data-parameter"));
+            Assert.Contains("Rests on 12 completed trials", cut.Find("#importance-basis").TextContent);
+        }, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public void Render_Default_RanksTrialsByValidationMetricNullsLast()
     {
         var cut = RenderAt();

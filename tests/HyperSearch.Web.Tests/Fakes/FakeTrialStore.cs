@@ -1,3 +1,4 @@
+using HyperSearch.Core.Pruning;
 using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Sampling;
 using HyperSearch.Core.Searches;
@@ -20,10 +21,10 @@ public sealed class FakeTrialStore : ITrialStore
 
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public SearchDetail AddSearch(string name = "s", SearchState state = SearchState.Running, ObjectiveDirection direction = ObjectiveDirection.Minimize, int budget = 10, int epochs = 5)
+    public SearchDetail AddSearch(string name = "s", SearchState state = SearchState.Running, ObjectiveDirection direction = ObjectiveDirection.Minimize, int budget = 10, int epochs = 5, string spaceJson = "{}", PrunerSpec? pruner = null)
     {
         var id = Searches.Count + 1L;
-        var spec = new SearchSpec { Name = name, Workload = "two-spirals", SpaceJson = "{}", Budget = budget, Epochs = epochs, Direction = direction };
+        var spec = new SearchSpec { Name = name, Workload = "two-spirals", SpaceJson = spaceJson, Budget = budget, Epochs = epochs, Direction = direction, Pruner = pruner ?? new PrunerSpec() };
         var summary = new SearchSummary
         {
             Id = id, Name = name, Owner = "ana", Workload = "two-spirals", Strategy = SearchStrategy.Tpe, State = state,

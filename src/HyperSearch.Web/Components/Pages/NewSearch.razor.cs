@@ -16,7 +16,7 @@ namespace HyperSearch.Web.Components.Pages;
 /// </summary>
 public partial class NewSearch
 {
-    private static readonly string[] PrunerTypes = ["none", "median", "asha"];
+    private static readonly string[] PrunerTypes = ["none", "median", "asha", "hyperband"];
 
     [Inject] public required ITrialStore Store { get; init; }
     [Inject] public required IWorkloadCatalog Workloads { get; init; }

@@ -1,3 +1,4 @@
+using HyperSearch.Core.Pruning;
 using HyperSearch.Core.Searches;
 using HyperSearch.Web.Live;
 using HyperSearch.Web.Components.Shared;
@@ -15,6 +16,7 @@ public partial class Queue : IDisposable
 
     private QueueSnapshot? snapshot;
     private readonly Dictionary<long, int> epochsBySearch = [];
+    private readonly Dictionary<long, HyperbandPruner> hyperbandBySearch = [];
     private IDisposable? subscription;
 
     protected override async Task OnInitializedAsync()
@@ -32,9 +34,19 @@ public partial class Queue : IDisposable
         foreach (var searchId in snapshot.Workers.SelectMany(w => w.Slots).Select(s => s.SearchId).OfType<long>().Distinct())
         {
             if (!epochsBySearch.ContainsKey(searchId) && await Store.GetSearchAsync(searchId) is { } search)
+            {
                 epochsBySearch[searchId] = search.Summary.Epochs;
+                if (search.Spec.Pruner.Type == "hyperband" && PrunerFactory.Create(search.Spec.Pruner) is HyperbandPruner hyperband)
+                    hyperbandBySearch[searchId] = hyperband;
+            }
         }
     }
+
+    /// <summary>A Hyperband trial's bracket and the epochs at which it may be stopped; null for other pruners.</summary>
+    private (int Bracket, IReadOnlyList<int> Rungs)? BracketOf(SlotView slot) =>
+        slot.SearchId is { } id && slot.TrialNumber is { } number && hyperbandBySearch.TryGetValue(id, out var hyperband)
+            ? (hyperband.BracketOf(number), hyperband.RungsOf(hyperband.BracketOf(number)))
+            : null;
 
     private int EpochsOf(SlotView slot) => slot.SearchId is { } id && epochsBySearch.TryGetValue(id, out var epochs) ? epochs : 0;
 

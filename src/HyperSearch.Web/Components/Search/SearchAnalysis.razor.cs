@@ -1,3 +1,4 @@
+using HyperSearch.Core.Importance;
 using HyperSearch.Core.Sampling;
 using HyperSearch.Core.Searches;
 using HyperSearch.Web.Charts;
@@ -8,10 +9,10 @@ using Microsoft.AspNetCore.Components;
 namespace HyperSearch.Web.Components.Search;
 
 /// <summary>
-/// The whole-search charts: LR-vs-metric scatter, best-so-far, parallel coordinates. Loaded after
-/// the page's first render and refreshed at most every few seconds. Scatter and best-so-far read
-/// every trial as a <see cref="TrialPoint"/> (a few numbers each, never epochs or config documents);
-/// only the parallel coordinates' top trials are read whole, for their decay parameters.
+/// The whole-search charts: LR-vs-metric scatter, best-so-far, parallel coordinates, parameter
+/// importance. Loaded after the page's first render and refreshed at most every few seconds. Scatter
+/// and best-so-far read every trial as a <see cref="TrialPoint"/> (a few numbers each, never epochs or
+/// config documents); only the parallel coordinates' top trials are read whole, for their decay parameters.
 /// </summary>
 public partial class SearchAnalysis
 {
@@ -30,6 +31,7 @@ public partial class SearchAnalysis
     private LineChartSpec? bestSoFar;
     private ParallelChartSpec? parallel;
     private string scatterCaption = "";
+    private ImportanceReport? importance;
     private DateTimeOffset lastRefresh;
     private bool refreshScheduled;
     private string? filterKey;
@@ -87,6 +89,24 @@ public partial class SearchAnalysis
             return Build(points, top, search);
         });
         (scatter, bestSoFar, parallel, scatterCaption) = specs;
+        _ = RefreshImportanceAsync(search.Id);
+    }
+
+    /// <summary>
+    /// Over every completed trial, not the filtered ones: importance is a property of the search.
+    /// In the background, so the charts never wait for it.
+    /// </summary>
+    private async Task RefreshImportanceAsync(long searchId)
+    {
+        try
+        {
+            importance = await Task.Run(() => SearchImportance.ComputeAsync(Store, searchId, CancellationToken.None));
+            await InvokeAsync(StateHasChanged);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The viewer left before it was computed.
+        }
     }
 
     /// <param name="ranked">Every trial, best first (nulls last), as the store ranks them.</param>

@@ -1,0 +1,60 @@
+"""One declarative description of a conditional LR search space, turned into both a HyperSearch
+space file and an Optuna define-by-run function, so both samplers search exactly the same space.
+Distributions: ("float", low, high, log) | ("int", low, high) | ("cat", [choices]) | ("fixed", v).
+An objective sees a flat dict: lr, decay, the decay type's own parameters by name, optimizer,
+momentum and warmupSteps (the last three only when the description searches them)."""
+
+def _json(dist):
+    kind = dist[0]
+    if kind == "float":
+        return {"type": "float", "low": dist[1], "high": dist[2], "log": dist[3]}
+    if kind == "int":
+        return {"type": "int", "low": dist[1], "high": dist[2]}
+    if kind == "cat":
+        return {"type": "categorical", "choices": dist[1]}
+    return dist[1]
+
+def _suggest(trial, name, dist):
+    kind = dist[0]
+    if kind == "float":
+        return trial.suggest_float(name, dist[1], dist[2], log=dist[3])
+    if kind == "int":
+        return trial.suggest_int(name, dist[1], dist[2])
+    if kind == "cat":
+        return trial.suggest_categorical(name, dist[1])
+    return dist[1]
+
+def space_json(desc):
+    space = {"initialLr": {"low": desc["lr"][0], "high": desc["lr"][1], "log": True},
+             "decay": {t: {p: _json(d) for p, d in ps.items()} for t, ps in desc["decay"].items()}}
+    if "optimizer" in desc or "momentum" in desc:
+        space["optimizer"] = {"type": _json(desc.get("optimizer", ("fixed", "sgd")))}
+        if "momentum" in desc:
+            space["optimizer"]["momentum"] = _json(desc["momentum"])
+    if "warmupSteps" in desc:
+        space["warmup"] = {"steps": _json(desc["warmupSteps"]), "startFactor": 0.1}
+    return space
+
+def from_config(desc, config):
+    decay = config["decay"]
+    flat = {"lr": config["initialLr"], "decay": decay["type"]}
+    flat.update({p: decay[p] for p in desc["decay"][decay["type"]]})
+    optimizer = config.get("optimizer", {})
+    if "optimizer" in desc:
+        flat["optimizer"] = optimizer["type"]
+    if "momentum" in desc:
+        flat["momentum"] = optimizer["momentum"]
+    if "warmupSteps" in desc:
+        flat["warmupSteps"] = config.get("warmup", {}).get("steps", 0)
+    return flat
+
+def optuna_flat(desc, trial):
+    flat = {"lr": trial.suggest_float("initialLr", desc["lr"][0], desc["lr"][1], log=True)}
+    flat["decay"] = trial.suggest_categorical("decay", list(desc["decay"]))
+    # Branch parameters get branch-qualified names: conditional parameters, as in Optuna's docs.
+    for p, d in desc["decay"][flat["decay"]].items():
+        flat[p] = _suggest(trial, f"{flat['decay']}.{p}", d)
+    for name in ("optimizer", "momentum", "warmupSteps"):
+        if name in desc:
+            flat[name] = _suggest(trial, name, desc[name])
+    return flat
