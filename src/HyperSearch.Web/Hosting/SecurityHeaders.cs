@@ -15,7 +15,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex, not base64: Blazor HTML-encodes '+' in attributes (&#x2B;), so a base64 nonce would read
+        // differently in the page source than in the header (the browser decodes it, tools and tests do not).
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceItem] = nonce;
         context.Response.OnStarting(() =>
         {
