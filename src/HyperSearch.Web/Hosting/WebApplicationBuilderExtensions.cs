@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HyperSearch.Data;
+using HyperSearch.Web.Accounts;
+using HyperSearch.Web.Api;
 using HyperSearch.Web.Launch;
 using HyperSearch.Worker;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +31,7 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddHyperSearchWorker(builder.Configuration);
         builder.Services.AddHyperSearchDashboard(builder.Configuration);
         builder.Services.AddHyperSearchApi();
+        builder.Services.AddHyperSearchAccountsWeb();
         return builder;
     }
 
@@ -52,6 +55,7 @@ public static class WebApplicationBuilderExtensions
     public static IServiceCollection AddHyperSearchApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddScoped<ApiAccess>();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options =>
         {

@@ -1,3 +1,4 @@
+using HyperSearch.Web.Accounts;
 using HyperSearch.Web.Api;
 using HyperSearch.Web.Components;
 
@@ -12,9 +13,14 @@ public static class WebApplicationExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        // The login page needs its styles and scripts before anyone is signed in.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapAccountEndpoints();
         app.MapOpenApi();
         app.MapHyperSearchApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

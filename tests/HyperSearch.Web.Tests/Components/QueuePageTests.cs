@@ -1,5 +1,6 @@
 using Bunit;
 using HyperSearch.Core.Searches;
+using HyperSearch.Core.Trials;
 using HyperSearch.Web.Components.Pages;
 using HyperSearch.Web.Components.Shared;
 using MudBlazor;
@@ -13,6 +14,11 @@ public class QueuePageTests : DashboardTestContext
     public QueuePageTests()
     {
         Store.AddSearch("sweep", epochs: 10);
+        // The queued trials 8 and 9 exist in the store: cancelling one is authorised against its search.
+        var queued = Store.AddTrial(1, 0.1, "constant", null, TrialState.Queued);
+        Store.Trials.Remove(queued);
+        Store.Trials.Add(queued with { Id = 8, Number = 4 });
+        Store.Trials.Add(queued with { Id = 9, Number = 5 });
         Store.Queue = new QueueSnapshot(
             [new WorkerView("w1", "gpu-box", 42, Now, Now, true,
                 [new SlotView("cuda:0", 0, 7, 1, "sweep", 3, 4, Now.AddMinutes(-4)), new SlotView("cuda:1", 0, null, null, null, null, null, null)])],

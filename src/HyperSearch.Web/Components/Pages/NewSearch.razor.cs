@@ -24,6 +24,10 @@ public partial class NewSearch
     [Inject] public required IServiceProvider Services { get; init; }
     [Inject] public required LaunchDraft Draft { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required HyperSearch.Web.Accounts.ICurrentActor Actors { get; init; }
+    [Inject] public required HyperSearch.Web.Accounts.ILaunchTeams Teams { get; init; }
+
+    private IReadOnlyList<string> teamChoices = [];
 
     /// <summary>Prefill from this search (Clone).</summary>
     [SupplyParameterFromQuery(Name = "clone")] public string? Clone { get; set; }
@@ -64,6 +68,7 @@ public partial class NewSearch
 
     protected override async Task OnInitializedAsync()
     {
+        teamChoices = await Teams.LaunchableAsync(await Actors.GetAsync());
         var workload = Workloads.Names.Contains("fashion-mlp") ? "fashion-mlp" : Workloads.Names.FirstOrDefault() ?? "";
         form = LaunchForm.CreateDefault(workload);
         if (long.TryParse(Trial, out var trialId) && await Store.GetTrialAsync(trialId) is { } trial
@@ -152,7 +157,14 @@ public partial class NewSearch
         launching = true;
         try
         {
-            var id = await Store.CreateSearchAsync(spec);
+            // Team and launcher are decided (and authorised) on the server, like the API does.
+            var (owned, _, problem) = await Teams.AssignAsync(await Actors.GetAsync(), spec);
+            if (owned is null)
+            {
+                submitError = problem;
+                return;
+            }
+            var id = await Store.CreateSearchAsync(owned);
             Draft.Form = null;
             Snackbar.Add($"Launched “{spec.Name}” ({spec.Budget} trials).", Severity.Success);
             Navigation.NavigateTo($"searches/{id}");

@@ -1,25 +1,29 @@
+using HyperSearch.Core.Access;
 using HyperSearch.Core.Searches;
+using HyperSearch.Web.Accounts;
 using MudBlazor;
 
 namespace HyperSearch.Web.Components.Shared;
 
 /// <summary>
 /// Pause, resume, cancel (after a confirmation) and priority of a search, with the result in a
-/// snackbar: one place for the Searches, Search and Queue pages.
+/// snackbar: one place for the Searches, Search and Queue pages. Each command is authorised here,
+/// on the server, against the circuit's user (a hidden button is not authorisation).
 /// </summary>
-public sealed class SearchCommands(ITrialStore store, IDialogService dialogs, ISnackbar snackbar)
+public sealed class SearchCommands(ITrialStore store, IDialogService dialogs, ISnackbar snackbar, ICurrentActor actors)
 {
     /// <summary>The step of the priority buttons: priorities span −1000…1000, so ±1 per click moved nothing visible.</summary>
     public const int PriorityStep = 10;
 
     public async Task<bool> PauseAsync(long id, string name) =>
-        Report(await store.PauseSearchAsync(id), $"Paused “{name}”: running trials finish, no new ones start.", name);
+        await AllowedAsync(id, name, Manage) && Report(await store.PauseSearchAsync(id), $"Paused “{name}”: running trials finish, no new ones start.", name);
 
     public async Task<bool> ResumeAsync(long id, string name) =>
-        Report(await store.ResumeSearchAsync(id), $"Resumed “{name}”.", name);
+        await AllowedAsync(id, name, Manage) && Report(await store.ResumeSearchAsync(id), $"Resumed “{name}”.", name);
 
     public async Task<bool> CancelAsync(long id, string name)
     {
+        if (!await AllowedAsync(id, name, Manage)) return false;
         if (!await ConfirmDialog.AskAsync(dialogs, "Cancel search?",
                 $"Cancel “{name}”? Its queued trials are cancelled now and running ones stop at their next check. This cannot be undone.",
                 "Cancel search"))
@@ -29,6 +33,7 @@ public sealed class SearchCommands(ITrialStore store, IDialogService dialogs, IS
 
     public async Task<bool> CancelTrialAsync(long trialId, string label)
     {
+        if (await store.GetTrialAsync(trialId) is not { } trial || !await AllowedAsync(trial.SearchId, label, Manage)) return false;
         if (!await ConfirmDialog.AskAsync(dialogs, "Cancel trial?", $"Cancel {label}? This cannot be undone.", "Cancel trial"))
             return false;
         var done = await store.CancelTrialAsync(trialId);
@@ -39,7 +44,22 @@ public sealed class SearchCommands(ITrialStore store, IDialogService dialogs, IS
     public async Task<bool> SetPriorityAsync(long id, string name, int priority)
     {
         var clamped = Math.Clamp(priority, -1000, 1000);
+        if (!await AllowedAsync(id, name, (a, s) => SearchPermissions.CanSetPriority(a, s.TeamId))) return false;
         return Report(await store.SetPriorityAsync(id, clamped), $"Priority of “{name}” is now {clamped}.", name);
+    }
+
+    /// <summary>What the circuit's user may do to a search, for showing controls (the commands check again).</summary>
+    public async Task<Actor> ActorAsync() => await actors.GetAsync();
+
+    public static bool Manage(Actor actor, SearchSummary s) => SearchPermissions.CanManage(actor, s.TeamId, s.LaunchedByUserId);
+
+    private async Task<bool> AllowedAsync(long searchId, string name, Func<Actor, SearchSummary, bool> rule)
+    {
+        var actor = await actors.GetAsync();
+        if (await store.GetSearchAsync(searchId) is not { } search) return false;
+        if (rule(actor, search.Summary)) return true;
+        snackbar.Add($"You may not change “{name}”: it belongs to team {search.Summary.TeamName}.", Severity.Error);
+        return false;
     }
 
     private bool Report(bool done, string message, string name)
