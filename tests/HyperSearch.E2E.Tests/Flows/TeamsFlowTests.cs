@@ -63,6 +63,8 @@ public sealed class TeamsFlowTests : IAsyncLifetime
         return token;
     }
 
+    private static string TokenOf(HttpClient api) => api.DefaultRequestHeaders.Authorization!.Parameter!;
+
     private HttpClient Api(string token)
     {
         var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
@@ -110,5 +112,29 @@ public sealed class TeamsFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, forgedPriority.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, own.StatusCode); // ann leads alpha
+    }
+
+    [Fact]
+    public async Task Cli_WithToken_ListsThroughTheServer_RefusesWithoutOrWithTheWrongUsersToken()
+    {
+        var ann = await SignInAsync("ann");
+        var bea = await SignInAsync("bea");
+        using var annApi = Api(await CreateTokenAsync(ann));
+        using var beaApi = Api(await CreateTokenAsync(bea));
+        var id = await SearchApi.CreateAsync(annApi, Spec("cli-search"));
+
+        var (listExit, list) = await CliProcess.RunAsync(null, "search", "list", "--server", app.BaseUrl, "--token", TokenOf(beaApi));
+        var (anonymousExit, anonymous) = await CliProcess.RunAsync(null, "search", "list", "--server", app.BaseUrl);
+        var (forgedExit, forged) = await CliProcess.RunAsync(null, "search", "cancel", id.ToString(), "--server", app.BaseUrl, "--token", TokenOf(beaApi));
+        var (ownExit, own) = await CliProcess.RunAsync(null, "search", "cancel", id.ToString(), "--server", app.BaseUrl, "--token", TokenOf(annApi));
+
+        Assert.Equal(0, listExit);
+        Assert.Matches(@"cli-search\s+alpha\s+ann", list);
+        Assert.Equal(1, anonymousExit);
+        Assert.Contains("valid token", anonymous);
+        Assert.Equal(1, forgedExit);
+        Assert.Contains("Forbidden", forged);
+        Assert.Equal(0, ownExit);
+        Assert.Contains($"search {id} cancelled", own);
     }
 }
