@@ -25,6 +25,7 @@ public class HyperSearchDbContext : IdentityDbContext<UserEntity>
     public DbSet<TeamEntity> Teams => Set<TeamEntity>();
     public DbSet<TeamMemberEntity> TeamMembers => Set<TeamMemberEntity>();
     public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
+    public DbSet<AuditEntryEntity> AuditLog => Set<AuditEntryEntity>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -17,6 +17,7 @@ public static class AccountServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HyperSearchDbContext>>().CreateDbContext());
         services.AddSingleton<TeamDirectory>();
         services.AddSingleton<ApiTokens>();
+        services.AddSingleton<AuditLog>();
         return services.AddIdentityCore<UserEntity>(options =>
             {
                 options.Password.RequiredLength = 10;

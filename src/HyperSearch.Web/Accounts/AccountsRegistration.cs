@@ -22,6 +22,7 @@ public static class AccountsRegistration
         services.AddSingleton<ActorResolver>();
         services.AddScoped<ICurrentActor, CircuitActor>();
         services.AddSingleton<ILaunchTeams, LaunchTeams>();
+        services.AddSingleton<IAuditTrail, DatabaseAuditTrail>();
         services.AddHostedService<LoopbackGuard>();
 
         const string selector = "HyperSearch";

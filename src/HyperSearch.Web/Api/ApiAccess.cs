@@ -10,13 +10,15 @@ public sealed class ApiAccess(ActorResolver actors, ITrialStore store)
     public async Task<(Actor? Actor, IResult? Denied)> ActorAsync(HttpContext http, CancellationToken ct) =>
         await actors.ResolveAsync(http.User, ct) is { } actor ? (actor, null) : (null, Results.Unauthorized());
 
-    /// <summary>Null when allowed.</summary>
-    public async Task<IResult?> SearchAsync(HttpContext http, long searchId, Func<Actor, SearchSummary, bool> rule, CancellationToken ct)
+    /// <summary>The actor when allowed, else the refusal.</summary>
+    public async Task<(Actor? Allowed, IResult? Denied)> SearchAsync(HttpContext http, long searchId, Func<Actor, SearchSummary, bool> rule, CancellationToken ct)
     {
         var (actor, denied) = await ActorAsync(http, ct);
-        if (actor is null) return denied;
-        if (await store.GetSearchAsync(searchId, ct) is not { } search) return Results.NotFound();
-        return rule(actor, search.Summary) ? null : Forbidden(actor, $"you may not change searches of team '{search.Summary.TeamName}' that are not yours");
+        if (actor is null) return (null, denied);
+        if (await store.GetSearchAsync(searchId, ct) is not { } search) return (null, Results.NotFound());
+        return rule(actor, search.Summary)
+            ? (actor, null)
+            : (null, Forbidden(actor, $"you may not change searches of team '{search.Summary.TeamName}' that are not yours"));
     }
 
     public static IResult Forbidden(Actor actor, string reason) => Results.Problem(statusCode: StatusCodes.Status403Forbidden,

@@ -1,3 +1,4 @@
+using HyperSearch.Data.Accounts;
 using HyperSearch.Web.Accounts;
 using HyperSearch.Core.Searches;
 using HyperSearch.Web.Launch;
@@ -25,16 +26,16 @@ public static class SearchEndpoints
         searches.MapGet("/{id:long}", async (long id, ITrialStore store, CancellationToken ct) =>
             await store.GetSearchAsync(id, ct) is { } detail ? Results.Ok(detail) : Results.NotFound())
             .Produces<SearchDetail>().Produces(StatusCodes.Status404NotFound);
-        searches.MapPost("/{id:long}/cancel", (long id, HttpContext http, ApiAccess access, ITrialStore store, CancellationToken ct) =>
-            CommandAsync(id, http, access, ApiAccess.Manage, store, s => s.CancelSearchAsync(id, ct), ct)).WithSummary("Cancel queued trials; running ones stop at the next check.");
-        searches.MapPost("/{id:long}/pause", (long id, HttpContext http, ApiAccess access, ITrialStore store, CancellationToken ct) =>
-            CommandAsync(id, http, access, ApiAccess.Manage, store, s => s.PauseSearchAsync(id, ct), ct));
-        searches.MapPost("/{id:long}/resume", (long id, HttpContext http, ApiAccess access, ITrialStore store, CancellationToken ct) =>
-            CommandAsync(id, http, access, ApiAccess.Manage, store, s => s.ResumeSearchAsync(id, ct), ct));
-        searches.MapPost("/{id:long}/priority", (long id, PriorityChange change, HttpContext http, ApiAccess access, ITrialStore store, CancellationToken ct) =>
+        searches.MapPost("/{id:long}/cancel", (long id, HttpContext http, ApiAccess access, AuditLog audit, ITrialStore store, CancellationToken ct) =>
+            CommandAsync(id, http, access, ApiAccess.Manage, audit, AuditAction.Cancel, "", store, s => s.CancelSearchAsync(id, ct), ct)).WithSummary("Cancel queued trials; running ones stop at the next check.");
+        searches.MapPost("/{id:long}/pause", (long id, HttpContext http, ApiAccess access, AuditLog audit, ITrialStore store, CancellationToken ct) =>
+            CommandAsync(id, http, access, ApiAccess.Manage, audit, AuditAction.Pause, "", store, s => s.PauseSearchAsync(id, ct), ct));
+        searches.MapPost("/{id:long}/resume", (long id, HttpContext http, ApiAccess access, AuditLog audit, ITrialStore store, CancellationToken ct) =>
+            CommandAsync(id, http, access, ApiAccess.Manage, audit, AuditAction.Resume, "", store, s => s.ResumeSearchAsync(id, ct), ct));
+        searches.MapPost("/{id:long}/priority", (long id, PriorityChange change, HttpContext http, ApiAccess access, AuditLog audit, ITrialStore store, CancellationToken ct) =>
             change.Priority is < -1000 or > 1000
                 ? Task.FromResult(ApiProblems.Validation("priority", "must be between -1000 and 1000"))
-                : CommandAsync(id, http, access, ApiAccess.Prioritise, store, s => s.SetPriorityAsync(id, change.Priority, ct), ct));
+                : CommandAsync(id, http, access, ApiAccess.Prioritise, audit, AuditAction.Priority, $"priority {change.Priority}", store, s => s.SetPriorityAsync(id, change.Priority, ct), ct));
         searches.MapGet("/{id:long}/trials", TrialsAsync)
             .Produces<Page<TrialRow>>().ProducesValidationProblem()
             .WithSummary("Ranked trials; filters: state=completed,running, decay=cosine,step; sort=rank|number|initialLr|…; desc; skip; take.");
@@ -43,7 +44,7 @@ public static class SearchEndpoints
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, ApiAccess access, ILaunchTeams teams, ITrialStore store, IWorkloadCatalog workloads, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpRequest request, ApiAccess access, ILaunchTeams teams, AuditLog audit, ITrialStore store, IWorkloadCatalog workloads, CancellationToken ct)
     {
         var (actor, denied) = await access.ActorAsync(request.HttpContext, ct);
         if (actor is null) return denied!;
@@ -58,14 +59,20 @@ public static class SearchEndpoints
         if (owned is null)
             return field is null ? ApiAccess.Forbidden(actor, problem!) : ApiProblems.Validation(field, problem!);
         var id = await store.CreateSearchAsync(owned, ct);
+        await audit.RecordAsync(actor.Name, AuditAction.Launch, id, $"“{owned.Name}” in team {owned.TeamId} via the API", ct);
         return Results.Created($"/api/searches/{id}", new CreatedSearch(id, $"/searches/{id}"));
     }
 
     private static async Task<IResult> CommandAsync(long id, HttpContext http, ApiAccess access, Func<HyperSearch.Core.Access.Actor, SearchSummary, bool> rule,
-        ITrialStore store, Func<ITrialStore, Task<bool>> command, CancellationToken ct)
+        AuditLog audit, string action, string detail, ITrialStore store, Func<ITrialStore, Task<bool>> command, CancellationToken ct)
     {
-        if (await access.SearchAsync(http, id, rule, ct) is { } denied) return denied;
-        if (await command(store)) return Results.NoContent();
+        var (actor, denied) = await access.SearchAsync(http, id, rule, ct);
+        if (actor is null) return denied!;
+        if (await command(store))
+        {
+            await audit.RecordAsync(actor.Name, action, id, detail, ct);
+            return Results.NoContent();
+        }
         return await store.GetSearchAsync(id, ct) is null
             ? Results.NotFound()
             : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The search is already finished.");

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using HyperSearch.Core.Access;
+using HyperSearch.Data.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HyperSearch.Web.Tests.Accounts;
 
@@ -134,6 +136,9 @@ public sealed class AccountApiTests : IClassFixture<AccountsFactory>, IAsyncLife
         Assert.Equal(HttpStatusCode.NoContent, annPause.StatusCode);   // their own search
         Assert.Equal(HttpStatusCode.NoContent, leePriority.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, rootResume.StatusCode);
+        var log = (await factory.Services.GetRequiredService<AuditLog>().ListAsync()).Where(e => e.SearchId == id)
+            .Select(e => $"{e.Actor} {e.Action} {e.Detail}".TrimEnd()).Reverse().ToList();
+        Assert.Equal(["ann launch “steer-me” in team 2 via the API", "ann pause", "lee priority priority 50", "root resume"], log); // refusals leave no entry
     }
 
     [Fact]

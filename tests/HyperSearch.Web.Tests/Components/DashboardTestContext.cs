@@ -23,6 +23,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected FakeTrialStore Store { get; } = new();
     protected ManualLiveFeed Feed { get; }
     protected FixedActor Actor { get; } = new();
+    protected ListAuditTrail Audit { get; } = new();
     protected CheckpointStore Checkpoints { get; } = new(new CheckpointOptions { Directory = Path.Combine(Path.GetTempPath(), "hs-web-ckpt-" + Guid.NewGuid().ToString("N")) });
 
     protected DashboardTestContext()
@@ -43,6 +44,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICheckpointStore>(Checkpoints);
         Services.AddSingleton<ICurrentActor>(Actor);
         Services.AddSingleton<ILaunchTeams>(new FakeLaunchTeams());
+        Services.AddSingleton<IAuditTrail>(Audit);
         AddAuthorization();
     }
 }

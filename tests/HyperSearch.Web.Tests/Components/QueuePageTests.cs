@@ -58,6 +58,29 @@ public class QueuePageTests : DashboardTestContext
     }
 
     [Fact]
+    public void Click_RaisePriority_WritesTheAuditLog()
+    {
+        var cut = Render<Queue>();
+
+        cut.FindAll(".hs-priority-up")[0].Click();
+
+        cut.WaitForAssertion(() => Assert.Equal([$"local priority 1 priority {SearchCommands.PriorityStep}"], Audit.Entries));
+    }
+
+    [Fact]
+    public void Click_RaisePriority_NotALead_RefusedOnTheServerAndNotLogged()
+    {
+        Actor.Actor = new HyperSearch.Core.Access.Actor("u9", "val", false,
+            new Dictionary<long, HyperSearch.Core.Access.TeamRole> { [HyperSearch.Core.Access.DefaultTeam.Id] = HyperSearch.Core.Access.TeamRole.Member });
+        var cut = Render<Queue>();
+
+        cut.FindAll(".hs-priority-up")[0].Click();
+
+        Assert.Empty(Store.Commands);
+        Assert.Empty(Audit.Entries);
+    }
+
+    [Fact]
     public void Click_CancelTrial_AsksFirstAndCancelsOnlyWhenConfirmed()
     {
         var dialogs = Render<MudDialogProvider>();

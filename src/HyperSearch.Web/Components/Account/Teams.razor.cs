@@ -10,6 +10,7 @@ public partial class Teams
 {
     [Inject] public required ICurrentActor Actors { get; init; }
     [Inject] public required TeamDirectory Directory { get; init; }
+    [Inject] public required IAuditTrail Audit { get; init; }
 
     private IReadOnlyList<TeamInfo> teams = [];
     private bool admin;
@@ -30,6 +31,7 @@ public partial class Teams
     {
         if (!await AdminAsync()) return;
         var (_, error) = await Directory.CreateTeamAsync(newTeam);
+        if (error is null) await Audit.RecordAsync((await Actors.GetAsync()).Name, AuditAction.TeamCreate, null, newTeam.Trim());
         await DoneAsync(error, $"Created team “{newTeam.Trim()}”.");
     }
 
@@ -37,6 +39,8 @@ public partial class Teams
     {
         if (!await AdminAsync()) return;
         var error = memberTeam is null ? "team: choose a team" : await Directory.SetMemberAsync(memberTeam, memberUser, memberRole);
+        if (error is null)
+            await Audit.RecordAsync((await Actors.GetAsync()).Name, AuditAction.TeamMember, null, $"{memberUser.Trim()} is {memberRole.ToString().ToLowerInvariant()} of {memberTeam}");
         await DoneAsync(error, $"{memberUser.Trim()} is {memberRole.ToString().ToLowerInvariant()} of {memberTeam}.");
     }
 

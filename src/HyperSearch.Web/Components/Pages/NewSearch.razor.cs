@@ -26,6 +26,7 @@ public partial class NewSearch
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required HyperSearch.Web.Accounts.ICurrentActor Actors { get; init; }
     [Inject] public required HyperSearch.Web.Accounts.ILaunchTeams Teams { get; init; }
+    [Inject] public required HyperSearch.Web.Accounts.IAuditTrail Audit { get; init; }
 
     private IReadOnlyList<string> teamChoices = [];
 
@@ -158,13 +159,17 @@ public partial class NewSearch
         try
         {
             // Team and launcher are decided (and authorised) on the server, like the API does.
-            var (owned, _, problem) = await Teams.AssignAsync(await Actors.GetAsync(), spec);
+            var actor = await Actors.GetAsync();
+            var (owned, _, problem) = await Teams.AssignAsync(actor, spec);
             if (owned is null)
             {
                 submitError = problem;
                 return;
             }
             var id = await Store.CreateSearchAsync(owned);
+            var cloned = long.TryParse(Clone, out var source);
+            await Audit.RecordAsync(actor.Name, cloned ? HyperSearch.Data.Accounts.AuditAction.Clone : HyperSearch.Data.Accounts.AuditAction.Launch, id,
+                cloned ? $"“{owned.Name}” from search {source}" : $"“{owned.Name}”");
             Draft.Form = null;
             Snackbar.Add($"Launched “{spec.Name}” ({spec.Budget} trials).", Severity.Success);
             Navigation.NavigateTo($"searches/{id}");

@@ -1,5 +1,6 @@
 using HyperSearch.Core.Access;
 using HyperSearch.Core.Searches;
+using HyperSearch.Data.Accounts;
 using HyperSearch.Web.Accounts;
 using MudBlazor;
 
@@ -10,16 +11,16 @@ namespace HyperSearch.Web.Components.Shared;
 /// snackbar: one place for the Searches, Search and Queue pages. Each command is authorised here,
 /// on the server, against the circuit's user (a hidden button is not authorisation).
 /// </summary>
-public sealed class SearchCommands(ITrialStore store, IDialogService dialogs, ISnackbar snackbar, ICurrentActor actors)
+public sealed class SearchCommands(ITrialStore store, IDialogService dialogs, ISnackbar snackbar, ICurrentActor actors, IAuditTrail audit)
 {
     /// <summary>The step of the priority buttons: priorities span −1000…1000, so ±1 per click moved nothing visible.</summary>
     public const int PriorityStep = 10;
 
     public async Task<bool> PauseAsync(long id, string name) =>
-        await AllowedAsync(id, name, Manage) && Report(await store.PauseSearchAsync(id), $"Paused “{name}”: running trials finish, no new ones start.", name);
+        await AllowedAsync(id, name, Manage) && await AuditedAsync(Report(await store.PauseSearchAsync(id), $"Paused “{name}”: running trials finish, no new ones start.", name), AuditAction.Pause, id, "");
 
     public async Task<bool> ResumeAsync(long id, string name) =>
-        await AllowedAsync(id, name, Manage) && Report(await store.ResumeSearchAsync(id), $"Resumed “{name}”.", name);
+        await AllowedAsync(id, name, Manage) && await AuditedAsync(Report(await store.ResumeSearchAsync(id), $"Resumed “{name}”.", name), AuditAction.Resume, id, "");
 
     public async Task<bool> CancelAsync(long id, string name)
     {
@@ -28,7 +29,7 @@ public sealed class SearchCommands(ITrialStore store, IDialogService dialogs, IS
                 $"Cancel “{name}”? Its queued trials are cancelled now and running ones stop at their next check. This cannot be undone.",
                 "Cancel search"))
             return false;
-        return Report(await store.CancelSearchAsync(id), $"Cancelled “{name}”.", name);
+        return await AuditedAsync(Report(await store.CancelSearchAsync(id), $"Cancelled “{name}”.", name), AuditAction.Cancel, id, "");
     }
 
     public async Task<bool> CancelTrialAsync(long trialId, string label)
@@ -38,14 +39,15 @@ public sealed class SearchCommands(ITrialStore store, IDialogService dialogs, IS
             return false;
         var done = await store.CancelTrialAsync(trialId);
         snackbar.Add(done ? $"Cancelled {label}." : $"{label} had already finished.", done ? Severity.Success : Severity.Warning);
-        return done;
+        return await AuditedAsync(done, AuditAction.CancelTrial, trial.SearchId, label);
     }
 
     public async Task<bool> SetPriorityAsync(long id, string name, int priority)
     {
         var clamped = Math.Clamp(priority, -1000, 1000);
         if (!await AllowedAsync(id, name, (a, s) => SearchPermissions.CanSetPriority(a, s.TeamId))) return false;
-        return Report(await store.SetPriorityAsync(id, clamped), $"Priority of “{name}” is now {clamped}.", name);
+        return await AuditedAsync(Report(await store.SetPriorityAsync(id, clamped), $"Priority of “{name}” is now {clamped}.", name),
+            AuditAction.Priority, id, $"priority {clamped}");
     }
 
     /// <summary>What the circuit's user may do to a search, for showing controls (the commands check again).</summary>
@@ -60,6 +62,12 @@ public sealed class SearchCommands(ITrialStore store, IDialogService dialogs, IS
         if (rule(actor, search.Summary)) return true;
         snackbar.Add($"You may not change “{name}”: it belongs to team {search.Summary.TeamName}.", Severity.Error);
         return false;
+    }
+
+    private async Task<bool> AuditedAsync(bool done, string action, long searchId, string detail)
+    {
+        if (done) await audit.RecordAsync((await actors.GetAsync()).Name, action, searchId, detail);
+        return done;
     }
 
     private bool Report(bool done, string message, string name)
