@@ -3,6 +3,8 @@
 # trust auth, listening on 127.0.0.1 only.
 #   eval "$(scripts/test-postgres.sh start)"   # exports HYPERSEARCH_TEST_POSTGRES and HYPERSEARCH_TEST_POSTGRES_DIR
 #   scripts/test-postgres.sh stop              # stops it and deletes the data dir
+#   scripts/test-postgres.sh restart DIR SECS  # fast stop, SECS down, start again on the same port
+#                                              # (the outage tests restart a private cluster this way)
 # Tests read HYPERSEARCH_TEST_POSTGRES (an Npgsql connection string to an admin database) and
 # create one throwaway database per test. As root, the server runs as the 'postgres' user
 # (initdb refuses to run as root).
@@ -20,9 +22,8 @@ case "$cmd" in
     [ "$(id -u)" = 0 ] && chown postgres: "$dir"
     port=${HYPERSEARCH_TEST_POSTGRES_PORT:-$(( 40000 + RANDOM % 20000 ))}
     as_pg "$BIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-instructions >"$dir/initdb.log" 2>&1
-    as_pg "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-      start >/dev/null
+    echo "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >"$dir/options"
+    as_pg "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" start >/dev/null
     echo "export HYPERSEARCH_TEST_POSTGRES='Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres'"
     echo "export HYPERSEARCH_TEST_POSTGRES_DIR='$dir'"
     ;;
@@ -32,8 +33,14 @@ case "$cmd" in
     as_pg "$BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
     rm -rf "$dir"
     ;;
+  restart)
+    dir=${2:?cluster dir}; down=${3:-8}
+    as_pg "$BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    sleep "$down"
+    as_pg "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" start >/dev/null
+    ;;
   *)
-    echo "usage: $0 start | stop [dir]" >&2
+    echo "usage: $0 start | stop [dir] | restart dir seconds" >&2
     exit 2
     ;;
 esac

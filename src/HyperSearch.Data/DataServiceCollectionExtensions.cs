@@ -1,3 +1,4 @@
+using HyperSearch.Core.Faults;
 using HyperSearch.Core.Searches;
 using HyperSearch.Core.Searches.Queue;
 using HyperSearch.Data.Store;
@@ -24,7 +25,32 @@ public static class DataServiceCollectionExtensions
         services.AddPooledDbContextFactory<HyperSearchDbContext>(options => DbContextOptionsFactory.Configure(options, settings));
         services.AddSingleton<ITrialStore, TrialStore>();
         services.AddSingleton<IWorkQueue, WorkQueue>();
+        services.AddSingleton<ITransientFaultDetector, TransientFaultDetector>();
         return services;
+    }
+
+    /// <summary>
+    /// <see cref="MigrateHyperSearchDatabaseAsync"/>, waiting while the database is unreachable (a worker
+    /// started before its database): one log line per failed try, capped back-off, until it answers or
+    /// <paramref name="cancellationToken"/> stops the wait. Faults retrying cannot fix are thrown.
+    /// </summary>
+    public static async Task MigrateWhenReachableAsync(this IServiceProvider services, Action<string> log, CancellationToken cancellationToken = default)
+    {
+        var faults = services.GetRequiredService<ITransientFaultDetector>();
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await services.MigrateHyperSearchDatabaseAsync(cancellationToken);
+                return;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && faults.IsTransient(e))
+            {
+                var delay = RetryBackoff.Delay(attempt, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(10), Random.Shared.NextDouble());
+                log($"Database unavailable at start ({faults.Describe(e)}); retrying in {delay.TotalSeconds:0.0} s");
+                await Task.Delay(delay, cancellationToken);
+            }
+        }
     }
 
     /// <summary>Applies the migrations (and WAL on SQLite) with the registered factory: call once at start.</summary>

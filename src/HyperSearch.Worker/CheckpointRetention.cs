@@ -11,19 +11,19 @@ namespace HyperSearch.Worker;
 /// downloadable until a better trial takes its place. Without a checkpoint store (the fake trainer)
 /// trials run without checkpoints.
 /// </summary>
-public sealed class CheckpointRetention(IWorkQueue queue, ICheckpointStore? store, ILogger<CheckpointRetention> logger)
+public sealed class CheckpointRetention(IWorkQueue queue, ICheckpointStore? store, DatabaseRetry retry, ILogger<CheckpointRetention> logger)
 {
     /// <summary>The key the trainer saves the trial's checkpoints under, or null when there is no store.</summary>
     public string? KeyFor(ClaimedTrial trial) => store is null ? null : ICheckpointStore.KeyOf(trial.Lease.TrialId);
 
-    public async Task OnFinishedAsync(ClaimedTrial trial)
+    public async Task OnFinishedAsync(ClaimedTrial trial, CancellationToken cancellationToken)
     {
         if (store is null) return;
         var id = trial.Lease.TrialId;
         try
         {
             // A test run re-trains the best trial, whose own checkpoint is the one kept.
-            var best = trial.Kind == TrialKind.Search ? await queue.GetBestTrialIdAsync(trial.SearchId, CancellationToken.None) : null;
+            var best = trial.Kind == TrialKind.Search ? await retry.RunAsync("best trial", null, ct => queue.GetBestTrialIdAsync(trial.SearchId, ct), cancellationToken) : null;
             if (best != id)
             {
                 store.Delete(ICheckpointStore.KeyOf(id));

@@ -7,8 +7,9 @@ namespace HyperSearch.Worker;
 /// What a free slot runs next: a queued trial if any (priority, fair share, age), otherwise a new
 /// trial asked from a running search's sampler (sampled here, inserted by the store only if the
 /// budget and parallelism still allow; if another worker took the number first, sample again).
+/// Store calls wait out passing database faults (<see cref="DatabaseRetry"/>).
 /// </summary>
-public sealed class SlotScheduler(IWorkQueue queue, ITrialProposer proposer, WorkerOptions options, ILogger<SlotScheduler> logger)
+public sealed class SlotScheduler(IWorkQueue queue, ITrialProposer proposer, WorkerOptions options, DatabaseRetry retry, ILogger<SlotScheduler> logger)
 {
     // A lost race (NumberTaken) means another slot got a trial, so those rounds always make progress
     // and are bounded by the budget; this cap only guards against a store that keeps refusing.
@@ -27,7 +28,7 @@ public sealed class SlotScheduler(IWorkQueue queue, ITrialProposer proposer, Wor
 
     public async Task<ClaimedTrial?> NextAsync(SlotRef slot, CancellationToken cancellationToken)
     {
-        var queued = await queue.ClaimQueuedAsync(slot, cancellationToken);
+        var queued = await retry.RunAsync("claim", slot, ct => queue.ClaimQueuedAsync(slot, ct), cancellationToken);
         if (queued is not null) return queued;
 
         await _askGate.WaitAsync(cancellationToken);
@@ -45,14 +46,15 @@ public sealed class SlotScheduler(IWorkQueue queue, ITrialProposer proposer, Wor
     {
         for (var round = 0; round < MaxRounds; round++)
         {
-            var candidates = await queue.GetAskCandidatesAsync(3, cancellationToken);
+            var candidates = await retry.RunAsync("ask", slot, ct => queue.GetAskCandidatesAsync(3, ct), cancellationToken);
             if (candidates.Count == 0) return null;
             var resample = false;
             foreach (var candidate in candidates)
             {
-                var config = await ProposeAsync(candidate, cancellationToken);
+                var config = await ProposeAsync(candidate, slot, cancellationToken);
                 if (config is null) continue;
-                var result = await queue.InsertAskedTrialAsync(candidate.SearchId, candidate.NextNumber, config, slot, cancellationToken);
+                var result = await retry.RunAsync("insert asked trial", slot,
+                    ct => queue.InsertAskedTrialAsync(candidate.SearchId, candidate.NextNumber, config, slot, ct), cancellationToken);
                 if (result.Status == AskStatus.Claimed) return result.Trial;
                 if (result.Status == AskStatus.NumberTaken)
                 {
@@ -65,20 +67,20 @@ public sealed class SlotScheduler(IWorkQueue queue, ITrialProposer proposer, Wor
         return null;
     }
 
-    private async Task<Core.Configuration.TrialConfig?> ProposeAsync(AskCandidate candidate, CancellationToken cancellationToken)
+    private async Task<Core.Configuration.TrialConfig?> ProposeAsync(AskCandidate candidate, SlotRef slot, CancellationToken cancellationToken)
     {
         try
         {
             var config = proposer.Propose(candidate);
             if (config is null)
-                await queue.MarkSamplerExhaustedAsync(candidate.SearchId, cancellationToken);
+                await retry.RunAsync("sampler exhausted", slot, ct => queue.MarkSamplerExhaustedAsync(candidate.SearchId, ct), cancellationToken);
             return config;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A sampler that cannot sample this search never will: fail the search instead of retrying forever.
             logger.LogError(e, "Sampler failed for search {SearchId}", candidate.SearchId);
-            await queue.FailSearchAsync(candidate.SearchId, $"the sampler failed: {e.Message}", cancellationToken);
+            await retry.RunAsync("fail search", slot, ct => queue.FailSearchAsync(candidate.SearchId, $"the sampler failed: {e.Message}", ct), cancellationToken);
             return null;
         }
     }

@@ -8,33 +8,50 @@ namespace HyperSearch.Worker;
 
 /// <summary>
 /// Trains one claimed trial (resuming from its checkpoint when it has one): streams each epoch into the
-/// store (which renews the lease), asks the
-/// pruner after each epoch, observes cancellation through the token, and records how it ended —
-/// or releases it on shutdown, or writes nothing when the lease was lost.
+/// store (which renews the lease) through an <see cref="EpochOutbox"/>, so a database outage delays
+/// the writes instead of failing the trial; asks the pruner after each epoch, observes cancellation
+/// through the token, and records how it ended — or releases it on shutdown, or writes nothing when
+/// the lease was lost. Every store call retries passing database faults (<see cref="DatabaseRetry"/>).
 /// </summary>
-public sealed class TrialRunner(IWorkQueue queue, ITrainer trainer, IPrunerProvider pruners, RunningTrials running, CheckpointRetention checkpoints, ILogger<TrialRunner> logger)
+public sealed class TrialRunner(IWorkQueue queue, ITrainer trainer, IPrunerProvider pruners, RunningTrials running, CheckpointRetention checkpoints, DatabaseRetry retry, ILogger<TrialRunner> logger)
 {
+    // Shutdown must not wait for a database that does not come back: a trial not released in time
+    // returns to the queue when its lease expires.
+    private static readonly TimeSpan ReleaseBudget = TimeSpan.FromSeconds(5);
+
     public async Task RunAsync(ClaimedTrial trial, SlotRef slot, int threads, CancellationToken workerStopping)
     {
         var handle = running.Add(trial.Lease, workerStopping);
         try
         {
-            var result = await TrainAsync(trial, slot, threads, handle);
+            var outbox = new EpochOutbox(queue, retry, trial.Lease, slot);
+            var result = await TrainAsync(trial, slot, threads, handle, outbox);
             switch (handle.Reason)
             {
                 case StopReason.Shutdown:
-                    await queue.ReleaseAsync(trial.Lease, CancellationToken.None);
+                    using (var budget = new CancellationTokenSource(ReleaseBudget))
+                    {
+                        await outbox.FlushAsync(budget.Token);
+                        await retry.RunAsync("release", slot, ct => queue.ReleaseAsync(trial.Lease, ct), budget.Token);
+                    }
                     break;
                 case StopReason.LeaseLost:
                     logger.LogWarning("Trial {TrialId} lost its lease; the retry owns it now", trial.Lease.TrialId);
                     break;
                 default:
-                    if (!await queue.FinishTrialAsync(trial.Lease, result, CancellationToken.None))
+                    // The finish reads the trial's epochs (diagnosis, best value): the missed ones go first.
+                    await outbox.FlushAsync(workerStopping);
+                    if (!await retry.RunAsync("finish", slot, ct => queue.FinishTrialAsync(trial.Lease, result, ct), workerStopping))
                         logger.LogWarning("Trial {TrialId} finished after its lease was lost; result dropped", trial.Lease.TrialId);
                     else
-                        await checkpoints.OnFinishedAsync(trial);
+                        await checkpoints.OnFinishedAsync(trial, workerStopping);
                     break;
             }
+        }
+        catch (OperationCanceledException) when (workerStopping.IsCancellationRequested)
+        {
+            // Stopped while waiting for the database: the lease expires and the trial is queued again.
+            logger.LogWarning("Trial {TrialId} not recorded before shutdown; it returns to the queue when its lease expires", trial.Lease.TrialId);
         }
         finally
         {
@@ -42,7 +59,7 @@ public sealed class TrialRunner(IWorkQueue queue, ITrainer trainer, IPrunerProvi
         }
     }
 
-    private async Task<TrialResult> TrainAsync(ClaimedTrial trial, SlotRef slot, int threads, RunningTrial handle)
+    private async Task<TrialResult> TrainAsync(ClaimedTrial trial, SlotRef slot, int threads, RunningTrial handle, EpochOutbox outbox)
     {
         var pruner = trial.Kind == TrialKind.Search ? pruners.Create(trial.Pruner) : null;
         var request = new TrainingRequest
@@ -57,23 +74,24 @@ public sealed class TrialRunner(IWorkQueue queue, ITrainer trainer, IPrunerProvi
             EvaluateTestSet = trial.Kind == TrialKind.TestRun,
             // A re-claimed trial resumes from its checkpoint; the epochs stored after it are trained again.
             CheckpointKey = checkpoints.KeyFor(trial),
-            OnStart = async epochsDone => await queue.RewindEpochsAsync(trial.Lease, epochsDone, CancellationToken.None),
+            OnStart = async epochsDone => await retry.RunAsync("rewind", slot, ct => queue.RewindEpochsAsync(trial.Lease, epochsDone, ct), handle.Token),
         };
         try
         {
             var outcome = await trainer.TrainAsync(request, async report =>
             {
-                if (!await queue.ReportEpochAsync(trial.Lease, report, CancellationToken.None))
+                if (!await outbox.AddAsync(report))
                 {
                     // Cancelled by a user, or the lease is gone; the heartbeat tells which, the token stops training now.
                     handle.Stop(StopReason.Cancelled);
                     return true;
                 }
-                if (pruner is null) return true;
-                var curves = await queue.GetCurvesAsync(trial.SearchId, CancellationToken.None);
-                var current = curves.FirstOrDefault(c => c.Number == trial.Number);
+                // The pruner compares stored curves: with this trial's epochs still waiting, it decides later.
+                if (pruner is null || !outbox.IsEmpty) return true;
+                var (read, curves) = await retry.TryOnceAsync("pruner curves", slot, ct => queue.GetCurvesAsync(trial.SearchId, ct), CancellationToken.None);
+                var current = read ? curves!.FirstOrDefault(c => c.Number == trial.Number) : null;
                 if (current is null) return true;
-                return !pruner.ShouldPrune(report.Epoch, current, curves.Where(c => c.Number != trial.Number).ToList(), trial.Direction);
+                return !pruner.ShouldPrune(report.Epoch, current, curves!.Where(c => c.Number != trial.Number).ToList(), trial.Direction);
             }, handle.Token);
             var state = handle.Reason == StopReason.None ? outcome.State : TrialState.Cancelled;
             return new TrialResult(state, outcome.EpochsRun, outcome.TestLoss, outcome.TestAccuracy, outcome.Message);

@@ -6,7 +6,7 @@ namespace HyperSearch.Worker;
 
 /// <summary>
 /// HyperSearch:Worker — Embedded (run in the web process), Devices ("cpu:2,cuda:0:1"),
-/// HeartbeatSeconds, PollMilliseconds; Trainer / Sampler = "fake" select the test doubles in
+/// HeartbeatSeconds, PollMilliseconds, RetryMaxSeconds (the longest back-off after a database fault); Trainer / Sampler = "fake" select the test doubles in
 /// Testing/ (see docs/queue.md).
 /// </summary>
 public sealed record WorkerOptions
@@ -18,6 +18,9 @@ public sealed record WorkerOptions
     public string Host { get; init; } = Environment.MachineName;
     public string? Trainer { get; init; }
     public string? Sampler { get; init; }
+    /// <summary>The first wait after a database call failed transiently; it doubles up to <see cref="RetryMax"/>.</summary>
+    public TimeSpan RetryFirst { get; init; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan RetryMax { get; init; } = TimeSpan.FromSeconds(5);
 
     public static WorkerOptions From(IConfiguration configuration)
     {
@@ -33,6 +36,7 @@ public sealed record WorkerOptions
             Host = section["Host"] is { Length: > 0 } host ? host : Environment.MachineName,
             Trainer = section["Trainer"],
             Sampler = section["Sampler"],
+            RetryMax = Seconds(section["RetryMaxSeconds"], TimeSpan.FromSeconds(5)),
         };
     }
 

@@ -14,6 +14,8 @@ public sealed class WorkerService(
     TrialRunner runner,
     RunningTrials running,
     SlotScheduler scheduler,
+    DatabaseRetry retry,
+    SlotHealthBoard health,
     WorkerOptions options,
     TimeProvider time,
     ILogger<WorkerService> logger) : BackgroundService
@@ -48,34 +50,35 @@ public sealed class WorkerService(
     private async Task<string?> RegisterAsync(CancellationToken stoppingToken)
     {
         var registration = new WorkerRegistration(options.Host, Environment.ProcessId, options.Devices);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
-            {
-                return await queue.RegisterWorkerAsync(registration, stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "Cannot register the worker; retrying");
-                await Delay(options.Heartbeat, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+            return await retry.RunAsync("register", null, ct => queue.RegisterWorkerAsync(registration, ct), stoppingToken);
         }
-        return null;
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
+    /// <summary>
+    /// Claims and trains until the worker stops. Nothing ends it earlier: passing database faults are
+    /// retried inside, and any other exception is logged and followed by a pause, so the slot keeps
+    /// serving the queue (a slot that silently stopped would leave its worker alive but idle).
+    /// </summary>
     private async Task SlotLoopAsync(SlotRef slot, CancellationToken stoppingToken)
     {
         var threads = scheduler.ThreadsFor(slot.Device);
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            ClaimedTrial? trial;
             try
             {
-                trial = await scheduler.NextAsync(slot, stoppingToken);
+                var trial = await scheduler.NextAsync(slot, stoppingToken);
+                if (trial is null)
+                    await Delay(options.Poll, stoppingToken);
+                else
+                    await runner.RunAsync(trial, slot, threads, stoppingToken);
+                failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -83,21 +86,16 @@ public sealed class WorkerService(
             }
             catch (Exception e)
             {
-                logger.LogError(e, "Claim on {Device}/{Slot} failed", slot.Device, slot.Slot);
-                trial = null;
+                logger.LogError(e, "Slot {Device}/{Slot} failed; going on after a pause", slot.Device, slot.Slot);
+                await Delay(Core.Faults.RetryBackoff.Delay(failures++, options.RetryFirst, options.RetryMax, Random.Shared.NextDouble()), stoppingToken);
             }
-            if (trial is null)
-            {
-                await Delay(options.Poll, stoppingToken);
-                continue;
-            }
-            await runner.RunAsync(trial, slot, threads, stoppingToken);
         }
     }
 
     private async Task HeartbeatLoopAsync(string workerId, CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Heartbeat, time);
+        IReadOnlyList<SlotHealth> reported = [];
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -107,10 +105,18 @@ public sealed class WorkerService(
                     var reply = await queue.HeartbeatAsync(workerId, running.Leases, stoppingToken);
                     foreach (var id in reply.Lost) running.Stop(id, StopReason.LeaseLost);
                     foreach (var id in reply.Cancel) running.Stop(id, StopReason.Cancelled);
+                    // Only a change is written: a healthy worker adds no write to its heartbeat.
+                    var now = health.Snapshot();
+                    if (!now.SequenceEqual(reported))
+                    {
+                        await queue.ReportSlotHealthAsync(workerId, now, stoppingToken);
+                        reported = now;
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogError(e, "Heartbeat failed");
+                    // The next tick tries again; leases last several heartbeats.
+                    logger.LogWarning("Heartbeat failed: {Reason}", e.Message);
                 }
             }
         }

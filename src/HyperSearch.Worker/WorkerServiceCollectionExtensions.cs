@@ -11,7 +11,7 @@ namespace HyperSearch.Worker;
 public static class WorkerServiceCollectionExtensions
 {
     /// <summary>
-    /// The worker from HyperSearch:Worker. Needs an <see cref="Core.Searches.Queue.IWorkQueue"/> (AddHyperSearchData)
+    /// The worker from HyperSearch:Worker. Needs an <see cref="Core.Searches.Queue.IWorkQueue"/> and an <see cref="Core.Faults.ITransientFaultDetector"/> (AddHyperSearchData)
     /// and an <see cref="ITrainer"/> registered by the composition root (the TorchSharp trainer), unless
     /// Trainer=fake selects the test double. The hosted loop is added when Embedded is true (default).
     /// </summary>
@@ -32,9 +32,11 @@ public static class WorkerServiceCollectionExtensions
         }
         services.TryAddSingleton<IPrunerProvider, CorePrunerProvider>();
         services.TryAddSingleton<RunningTrials>();
+        services.TryAddSingleton<SlotHealthBoard>();
+        services.TryAddSingleton<DatabaseRetry>();
         services.TryAddSingleton<SlotScheduler>();
         services.TryAddSingleton(sp => new CheckpointRetention(
-            sp.GetRequiredService<Core.Searches.Queue.IWorkQueue>(), sp.GetService<ICheckpointStore>(),
+            sp.GetRequiredService<Core.Searches.Queue.IWorkQueue>(), sp.GetService<ICheckpointStore>(), sp.GetRequiredService<DatabaseRetry>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CheckpointRetention>>()));
         services.TryAddSingleton<TrialRunner>();
         if (options.Embedded)

@@ -83,5 +83,7 @@ internal sealed class ScriptedAskQueue(int numberTakenFirst, TimeSpan insertDela
     public Task RewindEpochsAsync(LeaseRef lease, int epochsKept, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<long?> GetBestTrialIdAsync(long searchId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<bool> FinishTrialAsync(LeaseRef lease, TrialResult result, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task ReportSlotHealthAsync(string workerId, IReadOnlyList<SlotHealth> backingOff, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     public Task ReleaseAsync(LeaseRef lease, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }

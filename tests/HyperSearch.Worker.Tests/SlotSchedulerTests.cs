@@ -7,7 +7,7 @@ namespace HyperSearch.Worker.Tests;
 public sealed class SlotSchedulerTests
 {
     private static SlotScheduler Scheduler(IWorkQueue queue) =>
-        new(queue, new RandomLrProposer(), new WorkerOptions(), NullLogger<SlotScheduler>.Instance);
+        new(queue, new RandomLrProposer(), new WorkerOptions(), DatabaseRetryTests.Retry(new SlotHealthBoard()), NullLogger<SlotScheduler>.Instance);
 
     [Fact]
     public async Task NextAsync_NumberTakenManyTimesInARow_KeepsResamplingUntilClaimed()

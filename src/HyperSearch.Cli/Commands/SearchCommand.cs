@@ -21,7 +21,7 @@ public static class SearchCommand
     }
 
     private static Option<string?> DbOption() =>
-        new("--db") { Description = "Database: a SQLite file / 'Data Source=…', or an Npgsql connection string (Host=…)." };
+        new("--db") { Description = "Database: a SQLite file / 'Data Source=…', an Npgsql connection string (Host=…), or env:VAR / file:PATH holding one (keeps passwords off the command line)." };
 
     private static Option<string?> ServerOption() =>
         new("--server") { Description = "Talk to this HyperSearch server (its REST API, authorised by --token) instead of the database." };

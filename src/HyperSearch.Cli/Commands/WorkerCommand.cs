@@ -22,7 +22,7 @@ public static class WorkerCommand
     public static Command Create()
     {
         var devices = new Option<string?>("--devices") { Description = "Devices and slots, e.g. cpu:2,cuda:0:1 (default: HyperSearch:Worker:Devices)." };
-        var db = new Option<string?>("--db") { Description = "Database: a SQLite file / 'Data Source=…', or an Npgsql connection string (Host=…)." };
+        var db = new Option<string?>("--db") { Description = "Database: a SQLite file / 'Data Source=…', an Npgsql connection string (Host=…), or env:VAR / file:PATH holding one (keeps passwords off the command line)." };
         var command = new Command("worker", "Run a standalone worker that claims trials from the shared queue.");
         command.Options.Add(devices);
         command.Options.Add(db);
@@ -32,7 +32,16 @@ public static class WorkerCommand
 
     private static async Task<int> RunAsync(string? devices, string? db, TextWriter error, CancellationToken cancellationToken)
     {
-        var switches = CliConfiguration.DatabaseSwitch(db);
+        Dictionary<string, string?> switches;
+        try
+        {
+            switches = CliConfiguration.DatabaseSwitch(db);
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine(e.Message);
+            return InputError;
+        }
         if (devices is not null)
         {
             var (_, problem) = DeviceList.Parse(devices);
@@ -56,7 +65,16 @@ public static class WorkerCommand
         builder.Services.AddHyperSearchWorker(configuration);
 
         using var host = builder.Build();
-        await host.Services.MigrateHyperSearchDatabaseAsync(cancellationToken);
+        // A worker may start before its database (a machine boot, a restarting server): it waits.
+        var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("HyperSearch.Worker");
+        try
+        {
+            await host.Services.MigrateWhenReachableAsync(line => log.LogWarning("{Line}", line), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return 0;
+        }
         await host.RunAsync(cancellationToken);
         return 0;
     }

@@ -44,7 +44,8 @@ public sealed class ServerApi(Uri server) : IDisposable
 
     public async Task<int> CancelAsync(long id, CliConsole console, CancellationToken ct)
     {
-        using var response = await http.PostAsync($"/api/searches/{id}/cancel", null, ct);
+        // The API takes writes as JSON only (ApiRequestGuard), even bodiless ones.
+        using var response = await http.PostAsync($"/api/searches/{id}/cancel", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), ct);
         if (response.StatusCode == HttpStatusCode.NotFound) return SearchReadActions.NotFound(console, id);
         if (await RefusedAsync(response, console) is { } exit) return exit;
         console.Output.WriteLine($"search {id} cancelled");

@@ -22,6 +22,8 @@ public static class SearchSpecValidator
         "parallelism", "epochs", "scheduleUnit", "seed", "gridPoints", "pruner", "priority",
     ];
 
+    private static readonly string[] PrunerKnown = ["type", "startupTrials", "warmupSteps", "reductionFactor", "minResource"];
+
     /// <param name="workloads">Workload names the trainer knows; a spec naming another is refused.</param>
     public static (SearchSpec? Spec, IReadOnlyList<ValidationError> Errors) Parse(string json, IReadOnlyCollection<string> workloads)
     {
@@ -39,6 +41,8 @@ public static class SearchSpecValidator
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return (null, [new ValidationError("$", "must be a JSON object")]);
+            var textErrors = JsonTextGuard.Check(document.RootElement);
+            if (textErrors.Count > 0) return (null, textErrors);
             return Read(document.RootElement, workloads);
         }
     }
@@ -102,6 +106,8 @@ public static class SearchSpecValidator
         var element = r.Object("pruner");
         if (element is null) return new PrunerSpec();
         var p = new SpecFieldReader(element.Value, "pruner.", r.Errors);
+        foreach (var property in element.Value.EnumerateObject().Where(q => !PrunerKnown.Contains(q.Name)))
+            p.Error(property.Name, $"unknown field (known: {string.Join(", ", PrunerKnown)})");
         var type = p.String("type") ?? "none";
         if (type is not ("none" or "median" or "asha")) p.Error("type", "must be one of none, median, asha");
         var defaults = new PrunerSpec();

@@ -218,6 +218,11 @@ internal sealed class DistributionReader(List<ValidationError> errors)
                     {
                         Error(path, "must be an integer");
                     }
+                    else if (info.Kind == ParamKind.Int && Math.Abs(n) > int.MaxValue)
+                    {
+                        // Stored and used as a 32-bit integer: 1e308 would overflow in the sampler, not here.
+                        Error(path, $"must be an integer between {int.MinValue} and {int.MaxValue}");
+                    }
                     else
                     {
                         CheckBound(path, n, info);

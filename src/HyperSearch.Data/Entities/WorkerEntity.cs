@@ -1,6 +1,6 @@
 namespace HyperSearch.Data.Entities;
 
-/// <summary>A worker process. DevicesJson: [{"device":"cpu","slots":2}, …].</summary>
+/// <summary>A worker process. DevicesJson: [{"device":"cpu","slots":2,"backingOff":[{"slot":1,"problem":"database is locked","since":…}]}, …] (Store/StoredDevice).</summary>
 public sealed class WorkerEntity
 {
     public required string Id { get; set; }

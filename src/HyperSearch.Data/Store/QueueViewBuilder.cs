@@ -31,11 +31,12 @@ internal static class QueueViewBuilder
 
         var workerViews = workers.Select(w =>
         {
-            var devices = JsonSerializer.Deserialize<List<DeviceSlots>>(w.DevicesJson, HyperJson.Options) ?? [];
+            var devices = JsonSerializer.Deserialize<List<StoredDevice>>(w.DevicesJson, HyperJson.Options) ?? [];
             var slots = devices.SelectMany(d => Enumerable.Range(0, d.Slots).Select(i =>
             {
                 var r = running.FirstOrDefault(x => x.WorkerId == w.Id && x.Device == d.Device && x.Slot == i);
-                return new SlotView(d.Device, i, r?.Id, r?.SearchId, r?.Name, r?.Number, r?.EpochsDone, r?.StartedAt);
+                var problem = d.BackingOff?.FirstOrDefault(p => p.Slot == i);
+                return new SlotView(d.Device, i, r?.Id, r?.SearchId, r?.Name, r?.Number, r?.EpochsDone, r?.StartedAt, problem?.Problem, problem?.Since);
             })).ToList();
             return new WorkerView(w.Id, w.Host, w.ProcessId, w.StartedAt, w.HeartbeatAt, w.HeartbeatAt >= now - lease, slots);
         }).OrderByDescending(w => w.Alive).ToList();

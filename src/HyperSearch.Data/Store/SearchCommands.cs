@@ -64,7 +64,9 @@ internal static class SearchCommands
         await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
         var now = time.GetUtcNow();
         var changed = await db.Searches.Where(s => s.Id == searchId && s.State == from)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.State, to).SetProperty(s => s.UpdatedAt, now), cancellationToken);
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.State, to).SetProperty(s => s.UpdatedAt, now)
+                // A pause the search took itself (MisconfigurationCheck) leaves its reason; a person's pause or resume clears it.
+                .SetProperty(s => s.Error, (string?)null), cancellationToken);
         // A resumed search whose trials all finished while paused completes now.
         if (changed > 0) await SearchLifecycle.AdvanceAsync(db, searchId, now, cancellationToken);
         await tx.CommitAsync(cancellationToken);

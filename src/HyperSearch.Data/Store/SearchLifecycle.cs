@@ -51,6 +51,22 @@ internal static class SearchLifecycle
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Pauses a running search whose first trials all failed alike (<see cref="MisconfigurationCheck"/>); call after a trial failed.</summary>
+    public static async Task PauseIfMisconfiguredAsync(HyperSearchDbContext db, SearchEntity search, CancellationToken cancellationToken)
+    {
+        if (search.State != SearchState.Running) return;
+        var finished = await db.Trials.AsNoTracking()
+            .Where(t => t.SearchId == search.Id && t.Kind == TrialKind.Search
+                        && (t.State == TrialState.Completed || t.State == TrialState.Pruned || t.State == TrialState.Diverged || t.State == TrialState.Failed))
+            .OrderBy(t => t.FinishedAt).ThenBy(t => t.Id)
+            .Select(t => new { t.State, t.Error })
+            .Take(MisconfigurationCheck.Trials + 1)
+            .ToListAsync(cancellationToken);
+        if (MisconfigurationCheck.PauseReason(finished.Select(t => (t.State, t.Error)).ToList()) is not { } reason) return;
+        search.State = SearchState.Paused;
+        search.Error = reason;
+    }
+
     private static async Task CompleteSearchPhaseAsync(HyperSearchDbContext db, SearchEntity search, int total, int active, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (active > 0 || (total < search.Budget && !search.SamplerExhausted)) return;

@@ -310,9 +310,22 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         trial.Diagnosis = await TrialDiagnosis.DiagnoseAsync(db, trial, search, cancellationToken);
         // Saved before advancing: the lifecycle's best/count queries must see this trial's new state.
         await db.SaveChangesAsync(cancellationToken);
+        if (result.State == TrialState.Failed) await SearchLifecycle.PauseIfMisconfiguredAsync(db, search, cancellationToken);
         await SearchLifecycle.AdvanceAsync(db, search, now, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;
+    }
+
+    public async Task ReportSlotHealthAsync(string workerId, IReadOnlyList<SlotHealth> backingOff, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        var worker = await db.Workers.SingleOrDefaultAsync(w => w.Id == workerId, cancellationToken);
+        if (worker is null) return;
+        var devices = JsonSerializer.Deserialize<List<StoredDevice>>(worker.DevicesJson, HyperJson.Options) ?? [];
+        worker.DevicesJson = JsonSerializer.Serialize(StoredDevice.From(devices.Select(d => new DeviceSlots(d.Device, d.Slots)).ToList(), backingOff), HyperJson.Options);
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
     }
 
     public async Task ReleaseAsync(LeaseRef lease, CancellationToken cancellationToken = default)

@@ -32,10 +32,9 @@ public static class SearchEndpoints
             CommandAsync(id, http, access, ApiAccess.Manage, audit, AuditAction.Pause, "", store, s => s.PauseSearchAsync(id, ct), ct));
         searches.MapPost("/{id:long}/resume", (long id, HttpContext http, ApiAccess access, AuditLog audit, ITrialStore store, CancellationToken ct) =>
             CommandAsync(id, http, access, ApiAccess.Manage, audit, AuditAction.Resume, "", store, s => s.ResumeSearchAsync(id, ct), ct));
-        searches.MapPost("/{id:long}/priority", (long id, PriorityChange change, HttpContext http, ApiAccess access, AuditLog audit, ITrialStore store, CancellationToken ct) =>
-            change.Priority is < -1000 or > 1000
-                ? Task.FromResult(ApiProblems.Validation("priority", "must be between -1000 and 1000"))
-                : CommandAsync(id, http, access, ApiAccess.Prioritise, audit, AuditAction.Priority, $"priority {change.Priority}", store, s => s.SetPriorityAsync(id, change.Priority, ct), ct));
+        searches.MapPost("/{id:long}/priority", SetPriorityAsync)
+            .Accepts<PriorityChange>("application/json").ProducesValidationProblem()
+            .WithSummary("Set the search's claim priority (-1000…1000, higher first).");
         searches.MapGet("/{id:long}/trials", TrialsAsync)
             .Produces<Page<TrialRow>>().ProducesValidationProblem()
             .WithSummary("Ranked trials; filters: state=completed,running, decay=cosine,step; sort=rank|number|initialLr|…; desc; skip; take.");
@@ -52,7 +51,8 @@ public static class SearchEndpoints
         using var reader = new StreamReader(request.Body);
         var buffer = new char[MaxBodyChars + 1];
         var length = await reader.ReadBlockAsync(buffer, ct);
-        if (length > MaxBodyChars) return ApiProblems.Validation("$", $"the document is larger than {MaxBodyChars} characters");
+        if (length > MaxBodyChars)
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.", detail: $"the limit is {MaxBodyChars} characters");
         var (spec, errors) = SearchSpecValidator.Parse(new string(buffer, 0, length), workloads.Names);
         if (spec is null) return ApiProblems.Validation(errors);
         var (owned, field, problem) = await teams.AssignAsync(actor, spec, ct);
@@ -61,6 +61,15 @@ public static class SearchEndpoints
         var id = await store.CreateSearchAsync(owned, ct);
         await audit.RecordAsync(actor.Name, AuditAction.Launch, id, $"“{owned.Name}” in team {owned.TeamId} via the API", ct);
         return Results.Created($"/api/searches/{id}", new CreatedSearch(id, $"/searches/{id}"));
+    }
+
+    private static async Task<IResult> SetPriorityAsync(long id, HttpRequest request, ApiAccess access, AuditLog audit, ITrialStore store, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var (change, errors) = PriorityChange.Read(await reader.ReadToEndAsync(ct));
+        if (change is null) return ApiProblems.Validation(errors);
+        return await CommandAsync(id, request.HttpContext, access, ApiAccess.Prioritise, audit, AuditAction.Priority, $"priority {change.Priority}",
+            store, s => s.SetPriorityAsync(id, change.Priority, ct), ct);
     }
 
     private static async Task<IResult> CommandAsync(long id, HttpContext http, ApiAccess access, Func<HyperSearch.Core.Access.Actor, SearchSummary, bool> rule,

@@ -56,6 +56,8 @@ public static class WebApplicationBuilderExtensions
     {
         services.AddProblemDetails();
         services.AddScoped<ApiAccess>();
+        // Binding failures (?skip=abc, a body that is not JSON) throw, so ApiErrorMiddleware answers them with the parameter named.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options =>
         {

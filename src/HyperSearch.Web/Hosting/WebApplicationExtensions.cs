@@ -8,12 +8,22 @@ public static class WebApplicationExtensions
 {
     public static WebApplication MapHyperSearch(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
+        // Before the API guard: it exempts bearer-authenticated callers from its Origin rule.
+        app.UseAuthentication();
+        // The API answers its own errors (ApiErrorMiddleware) and empty 4xx (405, 404) with a
+        // ProblemDetails body; only pages use the re-executed error page.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseStatusCodePages();
+            api.UseMiddleware<ApiErrorMiddleware>();
+            api.UseMiddleware<ApiRequestGuard>();
+        });
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
         }
 
-        app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
@@ -26,4 +36,6 @@ public static class WebApplicationExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }

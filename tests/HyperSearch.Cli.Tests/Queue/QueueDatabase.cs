@@ -14,9 +14,11 @@ public sealed class QueueDatabase : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string? _dir;
     private readonly string? _postgresName;
+    private readonly string? _postgresAdmin;
 
-    private QueueDatabase(string db, string? dir, string? postgresName)
+    private QueueDatabase(string db, string? dir, string? postgresName, string? postgresAdmin = null)
     {
+        _postgresAdmin = postgresAdmin;
         Db = db;
         _dir = dir;
         _postgresName = postgresName;
@@ -34,8 +36,10 @@ public sealed class QueueDatabase : IAsyncDisposable
 
     public static string? PostgresAdmin => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
 
-    public static async Task<QueueDatabase> CreateAsync(bool postgres)
+    /// <param name="postgresAdmin">The cluster to create the database in (default: the shared test cluster).</param>
+    public static async Task<QueueDatabase> CreateAsync(bool postgres, string? postgresAdmin = null)
     {
+        postgresAdmin ??= PostgresAdmin;
         QueueDatabase database;
         if (!postgres)
         {
@@ -45,12 +49,12 @@ public sealed class QueueDatabase : IAsyncDisposable
         else
         {
             var name = "hs_cli_" + Guid.NewGuid().ToString("N")[..16];
-            await using (var connection = new NpgsqlConnection(PostgresAdmin))
+            await using (var connection = new NpgsqlConnection(postgresAdmin))
             {
                 await connection.OpenAsync();
                 await new NpgsqlCommand($"CREATE DATABASE {name}", connection).ExecuteNonQueryAsync();
             }
-            database = new QueueDatabase(new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name }.ConnectionString, null, name);
+            database = new QueueDatabase(new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = name }.ConnectionString, null, name, postgresAdmin);
         }
         await database._services.MigrateHyperSearchDatabaseAsync();
         return database;
@@ -89,7 +93,7 @@ public sealed class QueueDatabase : IAsyncDisposable
         if (_postgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(PostgresAdmin);
+            await using var connection = new NpgsqlConnection(_postgresAdmin);
             await connection.OpenAsync();
             await new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection).ExecuteNonQueryAsync();
         }

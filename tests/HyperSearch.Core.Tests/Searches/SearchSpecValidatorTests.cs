@@ -47,4 +47,42 @@ public sealed class SearchSpecValidatorTests
 
         Assert.Equal("parallelism: must be ≤ budget (2)", Assert.Single(errors).ToString());
     }
+
+    private const string Space = """ "space": { "initialLr": { "low": 0.001, "high": 0.1 }, "decay": { "constant": {} } } """;
+
+    [Theory]
+    [InlineData("""{ "name": "a\u0000b", "workload": "sleep", "budget": 1, "epochs": 1, SPACE }""", "name", "NUL")]
+    [InlineData("""{ "name": "\ud800", "workload": "sleep", "budget": 1, "epochs": 1, SPACE }""", "name", "unpaired UTF-16 surrogate")]
+    [InlineData("""{ "name": "x", "owner": "\udc00tail", "workload": "sleep", "budget": 1, "epochs": 1, SPACE }""", "owner", "unpaired UTF-16 surrogate")]
+    [InlineData("""{ "name": "x", "workload": "sleep", "budget": 1, "epochs": 1, "space": { "initialLr": { "low": 0.001, "high": 0.1 }, "decay": { "constant": {} }, "tags": ["ok", "\u0000"] } }""", "space.tags[1]", "NUL")]
+    public void Parse_TextNoDatabaseCanStore_RefusedNamingTheField(string json, string path, string problem)
+    {
+        var (spec, errors) = SearchSpecValidator.Parse(json.Replace("SPACE", Space), Workloads);
+
+        Assert.Null(spec);
+        var error = Assert.Single(errors);
+        Assert.Equal(path, error.Path);
+        Assert.Contains(problem, error.Message);
+    }
+
+    [Fact]
+    public void Parse_UnknownKeyInsidePruner_Refused()
+    {
+        var (_, errors) = SearchSpecValidator.Parse($$"""{ "name": "x", "workload": "sleep", "budget": 1, "epochs": 1, "pruner": { "type": "median", "patience": 3 }, {{Space}} }""", Workloads);
+
+        Assert.Equal("pruner.patience", Assert.Single(errors).Path);
+    }
+
+    [Fact]
+    public void Parse_IntegerParameterBeyondInt32_RefusedNotLeftToTheSampler()
+    {
+        var (_, errors) = SearchSpecValidator.Parse("""
+            { "name": "x", "workload": "sleep", "budget": 1, "epochs": 1,
+              "space": { "initialLr": { "low": 0.001, "high": 0.1 }, "decay": { "cosine": { "tMax": 1e308 } } } }
+            """, Workloads);
+
+        var error = Assert.Single(errors);
+        Assert.Equal("space.decay.cosine.tMax", error.Path);
+        Assert.Contains("between", error.Message);
+    }
 }

@@ -103,7 +103,8 @@ public sealed class TeamsFlowTests : IAsyncLifetime
         }
         await ann.ScreenshotAsync("teams-searches-ann");
 
-        using var forged = await beaApi.PostAsync($"/api/searches/{annSearch}/cancel", null);
+        using var forged = await beaApi.PostAsync($"/api/searches/{annSearch}/cancel",
+            new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
         using var forgedPriority = await beaApi.PostAsync($"/api/searches/{annSearch}/priority",
             new StringContent("""{ "priority": 99 }""", System.Text.Encoding.UTF8, "application/json"));
         using var own = await annApi.PostAsync($"/api/searches/{annSearch}/priority",

@@ -133,7 +133,7 @@ public class SearchEndpointsTests : IClassFixture<DashboardFactory>
     [Fact]
     public async Task CancelSearch_FinishedSearch_Returns409()
     {
-        using var response = await client.PostAsync("/api/searches/2/cancel", null);
+        using var response = await PostJsonAsync("/api/searches/2/cancel", "");
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
@@ -141,7 +141,7 @@ public class SearchEndpointsTests : IClassFixture<DashboardFactory>
     [Fact]
     public async Task PauseSearch_Unknown_Returns404()
     {
-        using var response = await client.PostAsync("/api/searches/77/pause", null);
+        using var response = await PostJsonAsync("/api/searches/77/pause", "");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

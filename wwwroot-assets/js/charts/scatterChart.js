@@ -3,6 +3,7 @@
 
 import { host } from './chartHost.js';
 import { axisNumber } from './numbers.js';
+import { escapeHtml } from './html.js';
 
 function buildOption(spec) {
   return {
@@ -10,7 +11,7 @@ function buildOption(spec) {
     grid: { left: 60, right: 20, top: 30, bottom: 40, containLabel: true },
     tooltip: {
       trigger: 'item', confine: true,
-      formatter: p => `${p.seriesName} · trial ${p.data[2]}<br/>${spec.xName ?? 'x'} ${Number(p.data[0]).toPrecision(4)}<br/>${spec.yName ?? 'y'} ${p.data[1] == null ? '–' : Number(p.data[1]).toPrecision(4)}`,
+      formatter: p => `${escapeHtml(p.seriesName)} · trial ${escapeHtml(p.data[2])}<br/>${escapeHtml(spec.xName ?? 'x')} ${Number(p.data[0]).toPrecision(4)}<br/>${escapeHtml(spec.yName ?? 'y')} ${p.data[1] == null ? '–' : Number(p.data[1]).toPrecision(4)}`,
     },
     legend: { type: 'scroll', bottom: 0 },
     xAxis: { type: spec.logX ? 'log' : 'value', name: spec.xName ?? '', nameLocation: 'middle', nameGap: 24, scale: true,

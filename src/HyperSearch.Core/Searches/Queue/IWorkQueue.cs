@@ -52,6 +52,12 @@ public interface IWorkQueue
     /// <summary>Records the end of a held trial and advances its search's lifecycle. False = lease lost, nothing written.</summary>
     Task<bool> FinishTrialAsync(LeaseRef lease, TrialResult result, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records which of the worker's slots are backing off from the database and why (empty = all
+    /// healthy), for the Queue page. Sent by the heartbeat loop when the list changes.
+    /// </summary>
+    Task ReportSlotHealthAsync(string workerId, IReadOnlyList<SlotHealth> backingOff, CancellationToken cancellationToken = default);
+
     /// <summary>Gives a held trial back to the queue without using an attempt (graceful worker shutdown).</summary>
     Task ReleaseAsync(LeaseRef lease, CancellationToken cancellationToken = default);
 }

@@ -38,6 +38,13 @@ public partial class Queue : IDisposable
 
     private int EpochsOf(SlotView slot) => slot.SearchId is { } id && epochsBySearch.TryGetValue(id, out var epochs) ? epochs : 0;
 
+    /// <summary>"database is locked for 12 s, retrying": why the slot is backing off and for how long.</summary>
+    private string BackingOff(SlotView slot)
+    {
+        var seconds = slot.ProblemSince is { } since ? Math.Max(0, (int)(Time.GetUtcNow() - since).TotalSeconds) : 0;
+        return $"{slot.Problem} for {seconds} s, retrying";
+    }
+
     /// <summary>Time per epoch so far times the epochs left.</summary>
     private string Eta(SlotView slot)
     {
