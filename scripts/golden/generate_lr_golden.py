@@ -7,6 +7,7 @@ config (camelCase, as stored on a trial), the metric sequence fed to reduceOnPla
 list read from optimizer.param_groups[0]['lr'] before every optimizer.step()/scheduler.step().
 Seeded, so re-running reproduces the committed files byte for byte.
 """
+import bisect
 import json
 import math
 import os
@@ -50,6 +51,9 @@ def make_main(opt, decay, initial_lr):
     if t == "inverseTime":
         rate = decay["decayRate"]
         return S.LambdaLR(opt, lambda e: 1.0 / (1.0 + rate * e))
+    if t == "piecewise":
+        milestones, factors = list(decay["milestones"]), list(decay["factors"])
+        return S.LambdaLR(opt, lambda e: factors[bisect.bisect_right(milestones, e)])
     if t == "oneCycle":
         max_lr = decay.get("maxLr")
         return S.OneCycleLR(opt, max_lr=initial_lr if max_lr is None else max_lr,
@@ -179,6 +183,9 @@ def random_decay(rng, t, steps, initial_lr):
         if rng.random() < 0.5:
             d["baseLr"] = initial_lr * rng.uniform(0.05, 1.0)
         return d
+    if t == "piecewise":
+        milestones = sorted(rng.sample(range(1, steps), rng.randint(0, 12)))
+        return {"milestones": milestones, "factors": [loguniform(rng, 1e-3, 3.0) for _ in range(len(milestones) + 1)]}
     if t == "reduceOnPlateau":
         mode = rng.choice(["rel", "abs"])
         return {"factor": rng.uniform(0.1, 0.9), "patience": rng.randint(0, 10),
@@ -196,7 +203,13 @@ def edge_cases():
             cfg["warmup"] = warmup
         return cfg
     w = {"steps": 5, "startFactor": 0.1}
+    every_step = list(range(1, 60))
     return [
+        ("piecewise-every-step", c({"type": "piecewise", "milestones": every_step,
+                                    "factors": [0.97 ** i for i in range(len(every_step) + 1)]}), 80),
+        ("piecewise-no-milestones", c({"type": "piecewise", "milestones": [], "factors": [0.3]}), 20),
+        ("piecewise-milestone1-warmup", c({"type": "piecewise", "milestones": [1, 7], "factors": [2.0, 0.5, 0.0]},
+                                          warmup=w), 40),
         ("constant-warmup", c({"type": "constant"}, warmup=w), 50),
         ("step-size1", c({"type": "step", "stepSize": 1, "gamma": 0.97}), 300),
         ("step-warmup-size1", c({"type": "step", "stepSize": 1, "gamma": 0.9}, warmup={"steps": 1, "startFactor": 0.5}), 100),
@@ -272,7 +285,7 @@ def case(name, config, steps, metrics=None):
 def main():
     rng = random.Random(SEED)
     types = ["constant", "step", "multiStep", "exponential", "cosine", "cosineWarmRestarts", "polynomial",
-             "linear", "inverseTime", "oneCycle", "cyclic", "reduceOnPlateau"]
+             "linear", "inverseTime", "oneCycle", "cyclic", "reduceOnPlateau", "piecewise"]
     cases = {t: [] for t in types}
     for name, config, steps in edge_cases():
         cases[config["decay"]["type"]].append(case(name, config, steps))

@@ -28,18 +28,24 @@ public static class DbContextOptionsFactory
         return builder.Options;
     }
 
-    /// <summary>Makes the file path absolute (against the current directory) and creates its folder.</summary>
+    /// <summary>Makes the file path absolute (against the current directory). Its folder is created when the
+    /// database is migrated (<see cref="DatabaseInitializer"/>), not here: options are built while services
+    /// are constructed, where a failure would surface as a host stack trace instead of one clear line.</summary>
     public static string NormalizeSqlite(string connectionString)
     {
         var csb = new SqliteConnectionStringBuilder(connectionString);
-        if (csb.DataSource is { Length: > 0 } source && source != ":memory:" && !source.StartsWith("file:", StringComparison.Ordinal))
-        {
-            var full = Path.GetFullPath(source);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            csb.DataSource = full;
-        }
+        if (SqliteFilePath(connectionString) is { } full) csb.DataSource = full;
         // Pooled connections keep the per-connection PRAGMAs set by the interceptor cheap.
         csb.Pooling = true;
         return csb.ToString();
+    }
+
+    /// <summary>The absolute path of a SQLite file database; null for in-memory and URI data sources.</summary>
+    public static string? SqliteFilePath(string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return source is { Length: > 0 } && source != ":memory:" && !source.StartsWith("file:", StringComparison.Ordinal)
+            ? Path.GetFullPath(source)
+            : null;
     }
 }

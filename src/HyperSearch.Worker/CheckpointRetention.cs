@@ -8,7 +8,7 @@ namespace HyperSearch.Worker;
 /// <summary>
 /// Which checkpoints outlive their trial: a trial that goes back to the queue keeps its checkpoint (it
 /// resumes from it); a finished one loses it, except the search's best trial, whose checkpoint stays
-/// downloadable until a better trial takes its place. Without a checkpoint store (the fake trainer)
+/// downloadable until a better trial takes its place; a PBT segment keeps its checkpoint for the members that copy it. Without a checkpoint store (the fake trainer)
 /// trials run without checkpoints.
 /// </summary>
 public sealed class CheckpointRetention(IWorkQueue queue, ICheckpointStore? store, DatabaseRetry retry, ILogger<CheckpointRetention> logger)
@@ -16,9 +16,15 @@ public sealed class CheckpointRetention(IWorkQueue queue, ICheckpointStore? stor
     /// <summary>The key the trainer saves the trial's checkpoints under, or null when there is no store.</summary>
     public string? KeyFor(ClaimedTrial trial) => store is null ? null : ICheckpointStore.KeyOf(trial.Lease.TrialId);
 
+    /// <summary>A PBT segment's parent checkpoint (the one it starts from), or null.</summary>
+    public string? ParentKeyFor(ClaimedTrial trial) =>
+        store is not null && trial.Config.Pbt?.ParentTrialId is long parent ? ICheckpointStore.KeyOf(parent) : null;
+
     public async Task OnFinishedAsync(ClaimedTrial trial, CancellationToken cancellationToken)
     {
         if (store is null) return;
+        // PBT segments stay: any later segment may copy one (exploit). docs/pbt.md: disk use.
+        if (trial.Config.Pbt is not null) return;
         var id = trial.Lease.TrialId;
         try
         {

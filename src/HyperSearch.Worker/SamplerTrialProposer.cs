@@ -13,7 +13,7 @@ public sealed class SamplerTrialProposer : ITrialProposer
         var (space, errors) = SearchSpaceJson.Parse(candidate.SpaceJson);
         if (space is null)
             throw new InvalidOperationException("the search space is invalid: " + string.Join("; ", errors));
-        var sampler = SamplerFactory.Create(candidate.Strategy, candidate.GridPoints);
+        var sampler = SamplerFactory.Create(candidate.Strategy, candidate.GridPoints, candidate.Epochs);
         return sampler.Sample(space, candidate.History, new SamplingContext(candidate.NextNumber, candidate.Seed, candidate.Direction));
     }
 }

@@ -76,6 +76,11 @@ public sealed class SlotScheduler(IWorkQueue queue, ITrialProposer proposer, Wor
                 await retry.RunAsync("sampler exhausted", slot, ct => queue.MarkSamplerExhaustedAsync(candidate.SearchId, ct), cancellationToken);
             return config;
         }
+        catch (Core.Pbt.SamplerWaitingException)
+        {
+            // PBT: members can continue once their segments end; ask again then.
+            return null;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A sampler that cannot sample this search never will: fail the search instead of retrying forever.

@@ -61,12 +61,14 @@ public sealed class TrialRunner(IWorkQueue queue, ITrainer trainer, IPrunerProvi
 
     private async Task<TrialResult> TrainAsync(ClaimedTrial trial, SlotRef slot, int threads, RunningTrial handle, EpochOutbox outbox)
     {
-        var pruner = trial.Kind == TrialKind.Search ? pruners.Create(trial.Pruner) : null;
+        // A PBT segment is never pruned: its successors start from its checkpoint.
+        var pbt = trial.Config.Pbt;
+        var pruner = trial.Kind == TrialKind.Search && pbt is null ? pruners.Create(trial.Pruner) : null;
         var request = new TrainingRequest
         {
             Workload = trial.Workload,
             Config = trial.Config,
-            Epochs = trial.Epochs,
+            Epochs = pbt?.EndEpoch ?? trial.Epochs,
             ScheduleUnit = trial.ScheduleUnit,
             Device = slot.Device,
             Seed = trial.Seed,
@@ -74,6 +76,7 @@ public sealed class TrialRunner(IWorkQueue queue, ITrainer trainer, IPrunerProvi
             EvaluateTestSet = trial.Kind == TrialKind.TestRun,
             // A re-claimed trial resumes from its checkpoint; the epochs stored after it are trained again.
             CheckpointKey = checkpoints.KeyFor(trial),
+            ForkFromKey = checkpoints.ParentKeyFor(trial),
             OnStart = async epochsDone => await retry.RunAsync("rewind", slot, ct => queue.RewindEpochsAsync(trial.Lease, epochsDone, ct), handle.Token),
         };
         try

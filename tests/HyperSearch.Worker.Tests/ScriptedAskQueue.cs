@@ -32,7 +32,7 @@ internal sealed class ScriptedAskQueue(int numberTakenFirst, TimeSpan insertDela
             _open++;
             MaxOverlappingAsks = Math.Max(MaxOverlappingAsks, _open);
             IReadOnlyList<AskCandidate> candidates =
-                [new AskCandidate(1, _nextNumber, SearchStrategy.Random, 0, 1, ObjectiveDirection.Minimize, "{}", [])];
+                [new AskCandidate(1, _nextNumber, SearchStrategy.Random, 0, 1, ObjectiveDirection.Minimize, "{}", [], 1)];
             return Task.FromResult(candidates);
         }
     }

@@ -69,6 +69,18 @@ public sealed record LinearDecay : DecaySpec
     public int TotalIters { get; init; } = 5;
 }
 
+/// <summary>
+/// An explicit piecewise-constant schedule: lr(t) = initialLr · factors[i], i = how many milestones are ≤ t
+/// (PyTorch <c>LambdaLR(lambda t: factors[bisect_right(milestones, t)])</c>); factors has one more entry
+/// than milestones. What a PBT member's discovered schedule is exported as.
+/// </summary>
+public sealed record PiecewiseDecay : DecaySpec
+{
+    [JsonIgnore] public override string Type => DecayTypes.Piecewise;
+    public required IReadOnlyList<int> Milestones { get; init; }
+    public required IReadOnlyList<double> Factors { get; init; }
+}
+
 /// <summary>lr = initialLr / (1 + decayRate·t) (Keras' InverseTimeDecay with decay_steps = 1).</summary>
 public sealed record InverseTimeDecay : DecaySpec
 {

@@ -15,6 +15,7 @@ public static class DecayTypes
     public const string OneCycle = "oneCycle";
     public const string Cyclic = "cyclic";
     public const string ReduceOnPlateau = "reduceOnPlateau";
+    public const string Piecewise = "piecewise";
 
     /// <summary>Every type, in <see cref="Schedules.Decays.DecayCatalog"/>'s order.</summary>
     public static IReadOnlyList<string> All { get; } = Schedules.Decays.DecayCatalog.All.Select(d => d.Type).ToArray();

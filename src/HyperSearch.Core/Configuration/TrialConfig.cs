@@ -26,4 +26,7 @@ public sealed record TrialConfig
     /// coordinates or workload knobs); null when the space has none.
     /// </summary>
     public IReadOnlyDictionary<string, double>? Params { get; init; }
+
+    /// <summary>Set on the trials of a population-based-training search only (docs/pbt.md).</summary>
+    public PbtLineage? Pbt { get; init; }
 }

@@ -5,4 +5,5 @@ namespace HyperSearch.Core.Sampling;
 
 /// <summary>An immutable view of one trial of the search, as samplers see it (never the store).</summary>
 /// <param name="Value">The objective (validation metric) of a finished trial; null while running or when failed.</param>
-public sealed record TrialSnapshot(int Number, TrialConfig Config, TrialState State, double? Value);
+/// <param name="Id">The stored trial's id (0 where there is no store); PBT names a parent's checkpoint by it.</param>
+public sealed record TrialSnapshot(int Number, TrialConfig Config, TrialState State, double? Value, long Id = 0);

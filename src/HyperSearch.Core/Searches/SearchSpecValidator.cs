@@ -78,6 +78,9 @@ public static class SearchSpecValidator
         var priority = r.Int("priority", min: -1000, max: 1000) ?? 0;
         var pruner = ReadPruner(r);
         var spaceJson = ReadSpace(r);
+        // PBT's segments hand over at epoch boundaries, and its exported schedule has one LR per epoch.
+        if (strategy == SearchStrategy.Pbt && unit != ScheduleUnit.Epoch)
+            r.Error("scheduleUnit", "must be epoch for the pbt strategy (segments hand over between epochs)");
 
         if (r.Errors.Count > 0) return (null, r.Errors);
         return (new SearchSpec

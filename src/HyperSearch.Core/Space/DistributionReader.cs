@@ -18,7 +18,7 @@ internal sealed class DistributionReader(List<ValidationError> errors)
     {
         switch (json.ValueKind)
         {
-            case JsonValueKind.Array when info.Kind != ParamKind.IntList || IsArrayOfArrays(json):
+            case JsonValueKind.Array when info.Kind is not (ParamKind.IntList or ParamKind.FloatList) || IsArrayOfArrays(json):
                 return ReadChoices(path, json, info, elementPath: i => $"{path}[{i}]");
             case JsonValueKind.Object:
                 return ReadObject(path, json, info, logByDefault);
@@ -238,6 +238,9 @@ internal sealed class DistributionReader(List<ValidationError> errors)
             case ParamKind.IntList:
                 CheckIntList(path, value);
                 break;
+            case ParamKind.FloatList:
+                CheckFloatList(path, value, info);
+                break;
         }
         return errors.Count == before;
     }
@@ -262,6 +265,24 @@ internal sealed class DistributionReader(List<ValidationError> errors)
         }
     }
 
+    private void CheckFloatList(string path, JsonElement value, ParamInfo info)
+    {
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
+        {
+            Error(path, "must be a non-empty list of numbers");
+            return;
+        }
+        var i = 0;
+        foreach (var e in value.EnumerateArray())
+        {
+            if (Number($"{path}[{i}]", e) is { } n)
+            {
+                CheckBound($"{path}[{i}]", n, info);
+            }
+            i++;
+        }
+    }
+
     private void CheckFields(string path, JsonElement json, string[] allowed)
     {
         foreach (var p in json.EnumerateObject().Where(p => !allowed.Contains(p.Name)))
@@ -281,6 +302,7 @@ internal sealed class DistributionReader(List<ValidationError> errors)
         ParamKind.Bool => "true/false",
         ParamKind.Choice => $"one of {string.Join(", ", info.Choices!)}",
         ParamKind.IntList => "a list of integers",
+        ParamKind.FloatList => "a list of numbers",
         _ => "numbers",
     };
 

@@ -10,4 +10,6 @@ public enum ParamKind
     Choice,
     /// <summary>A strictly increasing list of positive integers (multiStep milestones).</summary>
     IntList,
+    /// <summary>A non-empty list of finite numbers, each within the parameter's interval (piecewise factors).</summary>
+    FloatList,
 }

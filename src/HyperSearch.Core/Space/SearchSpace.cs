@@ -15,6 +15,9 @@ public sealed record SearchSpace
     public Distribution? BatchSize { get; init; }
     public IReadOnlyList<SpaceParam>? Params { get; init; }
 
+    /// <summary>Population-based-training settings (the <c>pbt</c> section); used by the PBT strategy only.</summary>
+    public Pbt.PbtSettings? Pbt { get; init; }
+
     /// <summary>Every dimension a config of decay type <paramref name="decayType"/> has, in a fixed order.</summary>
     public IReadOnlyList<SpaceDimension> DimensionsOf(string decayType) =>
         SpaceDimensions.Of(this, decayType);

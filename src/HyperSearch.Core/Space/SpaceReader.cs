@@ -8,7 +8,7 @@ namespace HyperSearch.Core.Space;
 /// <summary>Reads the top level of a space file; see docs/search-space.md for the format.</summary>
 internal sealed class SpaceReader
 {
-    private static readonly string[] TopLevelFields = ["initialLr", "decay", "warmup", "optimizer", "batchSize", "params"];
+    private static readonly string[] TopLevelFields = ["initialLr", "decay", "warmup", "optimizer", "batchSize", "params", "pbt"];
 
     private readonly List<ValidationError> errors = [];
     private readonly DistributionReader distributions;
@@ -55,6 +55,7 @@ internal sealed class SpaceReader
                 ? distributions.Read("batchSize", b, TrialParameters.BatchSize)
                 : null;
             var generic = ReadGenericParams(root);
+            var pbt = root.TryGetProperty("pbt", out var pbtJson) ? Pbt.PbtSettingsReader.Read(pbtJson, errors) : null;
             if (errors.Count > 0)
             {
                 return (null, errors);
@@ -67,6 +68,7 @@ internal sealed class SpaceReader
                 Optimizer = optimizer,
                 BatchSize = batchSize,
                 Params = generic,
+                Pbt = pbt,
             }, errors);
         }
     }

@@ -29,6 +29,16 @@ internal static class SpaceWriter
         {
             root["params"] = Section(ps);
         }
+        if (space.Pbt is { } pbt)
+        {
+            root["pbt"] = new JsonObject
+            {
+                ["population"] = pbt.Population,
+                ["interval"] = pbt.Interval,
+                ["fraction"] = pbt.Fraction,
+                ["perturbFactors"] = new JsonArray(pbt.PerturbFactors.Select(f => (JsonNode?)f).ToArray()),
+            };
+        }
         return root;
     }
 

@@ -24,6 +24,13 @@ public sealed record TrainingRequest
     public string? CheckpointKey { get; init; }
 
     /// <summary>
+    /// PBT: when <see cref="CheckpointKey"/> holds nothing yet, start from this checkpoint (another run's:
+    /// its weights, optimizer state and epoch) under this request's config; the schedule is replayed to
+    /// that epoch, so the schedule position is copied too.
+    /// </summary>
+    public string? ForkFromKey { get; init; }
+
+    /// <summary>
     /// Called once before the first epoch with the epochs already done (restored from a checkpoint; 0
     /// when training starts from scratch), so the caller can drop epochs it stored after that point:
     /// they are trained and reported again.

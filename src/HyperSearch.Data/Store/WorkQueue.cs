@@ -153,12 +153,12 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
             var history = await db.Trials.AsNoTracking()
                 .Where(t => t.SearchId == c.Search.Id && t.Kind == TrialKind.Search)
                 .OrderBy(t => t.Number)
-                .Select(t => new { t.Number, t.ConfigJson, t.State, t.BestValue })
+                .Select(t => new { t.Id, t.Number, t.ConfigJson, t.State, t.BestValue })
                 .ToListAsync(cancellationToken);
             var snapshots = history.Select(t => new TrialSnapshot(t.Number, EntityMapper.Config(t.ConfigJson), t.State,
-                t.State is TrialState.Completed or TrialState.Pruned ? t.BestValue : null)).ToList();
+                t.State is TrialState.Completed or TrialState.Pruned ? t.BestValue : null, t.Id)).ToList();
             result.Add(new AskCandidate(c.Search.Id, c.Total + 1, c.Search.Strategy, c.Search.GridPoints, c.Search.Seed,
-                c.Search.Direction, c.Search.SpaceJson, snapshots));
+                c.Search.Direction, c.Search.SpaceJson, snapshots, c.Search.Epochs));
         }
         return result;
     }

@@ -74,28 +74,35 @@ public sealed class TorchTrainer : ITrainer
             double elapsedBefore = 0;
             string? warning = null;
 
+            // Replays the schedule to where a checkpoint was: schedulers are deterministic.
+            void ReplaySchedule(CheckpointMeta meta)
+            {
+                foreach (var valLoss in meta.ValLosses)
+                {
+                    for (var b = 0; b < (stepPerBatch ? meta.BatchesPerEpoch : 0); b++)
+                    {
+                        scheduler.Step();
+                    }
+
+                    if (!stepPerBatch)
+                    {
+                        scheduler.Step(plateau ? valLoss : null);
+                    }
+                }
+
+                valLosses.AddRange(meta.ValLosses);
+            }
+
+            var restored = false;
             if (request.CheckpointKey is { } key && _checkpoints is not null)
             {
                 try
                 {
                     if (Restore(key, workload, request, configJson, session) is { } meta)
                     {
-                        // Replays the schedule to where the checkpoint was: schedulers are deterministic.
-                        foreach (var valLoss in meta.ValLosses)
-                        {
-                            for (var b = 0; b < (stepPerBatch ? meta.BatchesPerEpoch : 0); b++)
-                            {
-                                scheduler.Step();
-                            }
-
-                            if (!stepPerBatch)
-                            {
-                                scheduler.Step(plateau ? valLoss : null);
-                            }
-                        }
-
-                        valLosses.AddRange(meta.ValLosses);
+                        ReplaySchedule(meta);
                         elapsedBefore = meta.ElapsedSeconds;
+                        restored = true;
                     }
                 }
                 catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
@@ -108,6 +115,12 @@ public sealed class TorchTrainer : ITrainer
                     valLosses.Clear();
                     TryDelete(key);
                 }
+            }
+
+            if (!restored && request.ForkFromKey is { } parent && _checkpoints is not null)
+            {
+                // PBT: the parent's weights, optimizer state and epoch under this run's config.
+                ReplaySchedule(Fork(parent, workload, request, session));
             }
 
             var first = valLosses.Count + 1;
@@ -235,6 +248,29 @@ public sealed class TorchTrainer : ITrainer
             {
                 // A finished run's (or a changed data size's) checkpoint: nothing sensible to resume.
                 throw new InvalidDataException($"it is at epoch {meta.Epoch} of {request.Epochs} with {meta.BatchesPerEpoch} batches per epoch");
+            }
+
+            session.Load(state);
+        }
+
+        return meta;
+    }
+
+    private CheckpointMeta Fork(string parentKey, IWorkload workload, TrainingRequest request, TrainingSession session)
+    {
+        var bytes = _checkpoints!.TryRead(parentKey)
+            ?? throw new InvalidDataException($"the parent checkpoint '{parentKey}' does not exist");
+        var (meta, state) = CheckpointFile.Read(bytes);
+        using (state)
+        {
+            if (meta.Workload != workload.Name || meta.BatchesPerEpoch != session.BatchesPerEpoch)
+            {
+                throw new InvalidDataException($"the parent checkpoint '{parentKey}' is of workload {meta.Workload} with {meta.BatchesPerEpoch} batches per epoch");
+            }
+
+            if (meta.Epoch < 1 || meta.Epoch >= request.Epochs || meta.ValLosses.Count != meta.Epoch)
+            {
+                throw new InvalidDataException($"the parent checkpoint '{parentKey}' is at epoch {meta.Epoch}; this run ends at epoch {request.Epochs}");
             }
 
             session.Load(state);

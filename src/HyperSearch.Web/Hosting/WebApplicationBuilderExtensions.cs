@@ -26,7 +26,8 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddMudServices();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHyperSearchData(builder.Configuration);
-        builder.Services.AddHostedService<DatabaseMigrator>(); // first: the worker and the feed need the schema
+        builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseMigrator>()); // first: the worker and the feed need the schema
         builder.Services.AddHyperSearchTraining(builder.Configuration);
         builder.Services.AddHyperSearchWorker(builder.Configuration);
         builder.Services.AddHyperSearchDashboard(builder.Configuration);

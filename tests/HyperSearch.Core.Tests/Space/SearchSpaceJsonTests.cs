@@ -1,3 +1,4 @@
+using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Schedules.Decays;
 using HyperSearch.Core.Space;
 
@@ -78,7 +79,7 @@ public class SearchSpaceJsonTests
         var (space, errors) = SearchSpaceJson.Parse(SearchSpaceJson.Serialize(DecayCatalog.DefaultSpace()));
 
         Assert.Empty(errors);
-        Assert.Equal(12, space!.Decay.Count);
+        Assert.Equal(DecayTypes.All.Count, space!.Decay.Count);
     }
 
     [Theory]

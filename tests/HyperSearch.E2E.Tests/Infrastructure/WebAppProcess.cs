@@ -32,6 +32,23 @@ public sealed class WebAppProcess : IAsyncDisposable
     /// <param name="baseUrl">The address to listen on; a free loopback port when null (pass the old one to restart in place).</param>
     public static async Task<WebAppProcess> StartAsync(IDictionary<string, string>? settings = null, string? dataDirectory = null, string? baseUrl = null)
     {
+        var app = Launch(settings, dataDirectory, baseUrl);
+        await app.WaitUntilHealthyAsync();
+        return app;
+    }
+
+    /// <summary>Starts the app and waits for it to end by itself (a start-up that must fail): exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IDictionary<string, string> settings, TimeSpan timeout)
+    {
+        await using var app = Launch(settings, null, null);
+        using var cancel = new CancellationTokenSource(timeout);
+        await app.process.WaitForExitAsync(cancel.Token);
+        app.process.WaitForExit(); // drains the redirected output
+        return (app.process.ExitCode, app.Output);
+    }
+
+    private static WebAppProcess Launch(IDictionary<string, string>? settings, string? dataDirectory, string? baseUrl)
+    {
         dataDirectory ??= Directory.CreateTempSubdirectory("hypersearch-e2e-").FullName;
         baseUrl ??= $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet")
@@ -54,7 +71,6 @@ public sealed class WebAppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilHealthyAsync();
         return app;
     }
 

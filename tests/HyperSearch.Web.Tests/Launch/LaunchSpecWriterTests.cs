@@ -24,7 +24,7 @@ public class LaunchSpecWriterTests
         Assert.Empty(errors);
         var (space, spaceErrors) = SearchSpaceJson.Parse(spec!.SpaceJson);
         Assert.Empty(spaceErrors);
-        Assert.Equal(12, space!.Decay.Count);
+        Assert.Equal(HyperSearch.Core.Configuration.DecayTypes.All.Count, space!.Decay.Count);
     }
 
     [Fact]

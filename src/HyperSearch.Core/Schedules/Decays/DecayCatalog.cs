@@ -13,6 +13,7 @@ public static class DecayCatalog
         new ExponentialDecayDescriptor(), new CosineDecayDescriptor(), new CosineWarmRestartsDecayDescriptor(),
         new PolynomialDecayDescriptor(), new LinearDecayDescriptor(), new InverseTimeDecayDescriptor(),
         new OneCycleDecayDescriptor(), new CyclicDecayDescriptor(), new ReduceOnPlateauDecayDescriptor(),
+        new PiecewiseDecayDescriptor(),
     ];
 
     private static readonly Dictionary<string, DecayDescriptor> ByType = All.ToDictionary(d => d.Type, StringComparer.Ordinal);

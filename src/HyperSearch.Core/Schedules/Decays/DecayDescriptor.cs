@@ -76,6 +76,10 @@ public abstract class DecayDescriptor
         double min) where T : DecaySpec =>
         new(new ParamInfo(name, ParamKind.IntList, null, min, Required: true), torchName, s => read((T)s), range);
 
+    protected static DecayParameter FloatList<T>(string name, string torchName, Func<T, IReadOnlyList<double>?> read, Func<int, Distribution?> range,
+        double min) where T : DecaySpec =>
+        new(new ParamInfo(name, ParamKind.FloatList, null, min, Required: true), torchName, s => read((T)s), range);
+
     private static Distribution? None(int runLength) => null;
 
     private static void Check(List<ValidationError> errors, string path, ParamInfo info, object? value)
@@ -102,6 +106,16 @@ public abstract class DecayDescriptor
                 {
                     if (info.Check(list[i]) is { } p) errors.Add(new($"{path}[{i}]", $"{p}; got {list[i]}"));
                     if (i > 0 && list[i] <= list[i - 1]) errors.Add(new($"{path}[{i}]", $"must be greater than the previous value ({list[i - 1]})"));
+                }
+                break;
+            case IReadOnlyList<double> list when list.Count == 0:
+                errors.Add(new(path, "must not be empty"));
+                break;
+            case IReadOnlyList<double> list:
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (!double.IsFinite(list[i])) errors.Add(new($"{path}[{i}]", $"must be a finite number; got {Format(list[i])}"));
+                    else if (info.Check(list[i]) is { } p) errors.Add(new($"{path}[{i}]", $"{p}; got {Format(list[i])}"));
                 }
                 break;
         }

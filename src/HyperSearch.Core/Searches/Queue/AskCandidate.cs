@@ -14,4 +14,5 @@ public sealed record AskCandidate(
     int Seed,
     ObjectiveDirection Direction,
     string SpaceJson,
-    IReadOnlyList<TrialSnapshot> History);
+    IReadOnlyList<TrialSnapshot> History,
+    int Epochs);

@@ -12,6 +12,7 @@ public static class Labels
     {
         SearchStrategy.Tpe => "TPE",
         SearchStrategy.Grid => "Grid",
+        SearchStrategy.Pbt => "PBT",
         _ => "Random",
     };
 

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using HyperSearch.Core.Json;
+using HyperSearch.Core.Pbt;
+using HyperSearch.Core.Searches;
+using HyperSearch.Web.Components.Charts;
+using Microsoft.AspNetCore.Components;
+
+namespace HyperSearch.Web.Components.Search;
+
+public partial class PbtPanel
+{
+    [Inject] public required ITrialStore Store { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+
+    [Parameter, EditorRequired] public required SearchDetail Search { get; set; }
+
+    private PbtReport? report;
+    private LineChartSpec? lrChart;
+    private string exportedJson = "";
+    private bool replaying;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender) await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var trials = await TrialExport.AllRankedAsync(Store, new TrialQuery { SearchId = Search.Summary.Id, Sort = TrialSort.Number }, CancellationToken.None);
+        var epochs = await Store.GetEpochsAsync(trials.Select(t => t.Id).ToList());
+        report = PbtReport.Build(trials, epochs, Search.Summary.Direction);
+        lrChart = new LineChartSpec(report.Members.Select(m => new ChartSeries($"m{m.Member}", $"member {m.Member}",
+            m.ActualLrs.Select((lr, i) => ChartSeries.Point(i + 1, lr)).ToList()) { Step = true }).ToList())
+        {
+            XName = "epoch", YName = "learning rate", LogY = true,
+        };
+        exportedJson = report.Exported is { } e ? JsonSerializer.Serialize(e, HyperJson.Options) : "";
+        StateHasChanged();
+    }
+
+    private static string Origin(PbtSegmentView s) => s.Lineage switch
+    {
+        { ParentNumber: null } => "scratch",
+        { CopiedFromMember: { } m } => $"copied member {m} (trial #{s.Lineage.ParentNumber}), explored",
+        _ => $"own checkpoint (trial #{s.Lineage.ParentNumber})",
+    };
+
+    private async Task ReplayAsync()
+    {
+        if (report?.Exported is not { } exported) return;
+        replaying = true;
+        var id = await Store.CreateSearchAsync(PbtReplay.SpecOf(Search.Spec, exported));
+        Navigation.NavigateTo($"searches/{id}");
+    }
+}
