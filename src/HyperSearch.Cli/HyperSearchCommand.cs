@@ -16,6 +16,8 @@ public static class HyperSearchCommand
         root.Subcommands.Add(TrialCommand.Create());
         root.Subcommands.Add(LrFindCommand.Create());
         root.Subcommands.Add(AskTellCommand.Create());
+        root.Subcommands.Add(UserCommand.Create());
+        root.Subcommands.Add(TeamCommand.Create());
         return root;
     }
 }

@@ -23,6 +23,12 @@ public static class SearchCommand
     private static Option<string?> DbOption() =>
         new("--db") { Description = "Database: a SQLite file / 'Data Source=…', an Npgsql connection string (Host=…), or env:VAR / file:PATH holding one (keeps passwords off the command line)." };
 
+    private static Option<string?> ServerOption() =>
+        new("--server") { Description = "Talk to this HyperSearch server (its REST API, authorised by --token) instead of the database." };
+
+    private static Option<string?> TokenOption() =>
+        new("--token") { Description = $"Personal access token for --server (from the profile page); default: ${ServerApi.TokenVariable}." };
+
     private static Argument<long> IdArgument() => new("id") { Description = "Search id (see 'search list')." };
 
     private static Command CreateCommand()
@@ -42,9 +48,14 @@ public static class SearchCommand
     private static Command ListCommand()
     {
         var db = DbOption();
+        var server = ServerOption();
+        var token = TokenOption();
         var command = new Command("list", "List searches, newest first.");
         command.Options.Add(db);
-        command.SetAction((parse, ct) => SearchReadActions.ListAsync(Console(parse, db), ct));
+        command.Options.Add(server);
+        command.Options.Add(token);
+        command.SetAction((parse, ct) => ViaServerOr(parse, db, server, token, (api, console) => api.ListAsync(console, ct),
+            console => SearchReadActions.ListAsync(console, ct)));
         return command;
     }
 
@@ -65,10 +76,15 @@ public static class SearchCommand
     {
         var id = IdArgument();
         var db = DbOption();
+        var server = ServerOption();
+        var token = TokenOption();
         var command = new Command("cancel", "Cancel a search: queued trials end now, running ones at their next epoch.");
         command.Arguments.Add(id);
         command.Options.Add(db);
-        command.SetAction((parse, ct) => SearchReadActions.CancelAsync(parse.GetValue(id), Console(parse, db), ct));
+        command.Options.Add(server);
+        command.Options.Add(token);
+        command.SetAction((parse, ct) => ViaServerOr(parse, db, server, token, (api, console) => api.CancelAsync(parse.GetValue(id), console, ct),
+            console => SearchReadActions.CancelAsync(parse.GetValue(id), console, ct)));
         return command;
     }
 
@@ -87,6 +103,25 @@ public static class SearchCommand
         command.SetAction((parse, ct) => SearchExportAction.RunAsync(
             parse.GetValue(id), parse.GetRequiredValue(format), parse.GetValue(output), Console(parse, db), ct));
         return command;
+    }
+
+    /// <summary>With --server the command goes through the server's API (authorised there); else to the database.</summary>
+    private static async Task<int> ViaServerOr(ParseResult parse, Option<string?> db, Option<string?> server, Option<string?> token,
+        Func<ServerApi, CliConsole, Task<int>> remote, Func<CliConsole, Task<int>> local)
+    {
+        var console = Console(parse, db);
+        using var api = ServerApi.From(parse.GetValue(server), parse.GetValue(token), console, out var exit);
+        if (exit != CliConsole.Ok) return exit;
+        if (api is null) return await local(console);
+        try
+        {
+            return await remote(api, console);
+        }
+        catch (HttpRequestException e)
+        {
+            console.Error.WriteLine($"hypersearch: {e.Message}");
+            return CliConsole.Failed;
+        }
     }
 
     private static CliConsole Console(ParseResult parse, Option<string?> db) =>

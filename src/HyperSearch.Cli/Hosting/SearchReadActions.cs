@@ -13,14 +13,18 @@ public static class SearchReadActions
         CliGuard.RunAsync(console, async () =>
         {
             await using var services = await CliServices.CreateAsync(console.Configuration(), cancellationToken);
-            var searches = await services.GetRequiredService<ITrialStore>().ListSearchesAsync(0, 1000, cancellationToken);
-            console.Output.WriteLine($"{"ID",5}  {"NAME",-24}  {"OWNER",-10}  {"WORKLOAD",-14}  {"STATE",-10}  {"DONE",9}  {"RUN",3}  {"BEST",10}  CREATED");
-            foreach (var s in searches)
-            {
-                console.Output.WriteLine($"{s.Id,5}  {Clip(s.Name, 24),-24}  {Clip(s.Owner, 10),-10}  {Clip(s.Workload, 14),-14}  {s.State.ToString().ToLowerInvariant(),-10}  {$"{s.Counts.Finished}/{s.Budget}",9}  {s.Counts.Running,3}  {SearchText.Number(s.BestValue),10}  {s.CreatedAt:yyyy-MM-dd HH:mm}");
-            }
+            WriteTable(console, await services.GetRequiredService<ITrialStore>().ListSearchesAsync(0, 1000, cancellationToken));
             return CliConsole.Ok;
         });
+
+    internal static void WriteTable(CliConsole console, IEnumerable<SearchSummary> searches)
+    {
+        console.Output.WriteLine($"{"ID",5}  {"NAME",-24}  {"TEAM",-10}  {"OWNER",-10}  {"WORKLOAD",-14}  {"STATE",-10}  {"DONE",9}  {"RUN",3}  {"BEST",10}  CREATED");
+        foreach (var s in searches)
+        {
+            console.Output.WriteLine($"{s.Id,5}  {Clip(s.Name, 24),-24}  {Clip(s.TeamName, 10),-10}  {Clip(s.Owner, 10),-10}  {Clip(s.Workload, 14),-14}  {s.State.ToString().ToLowerInvariant(),-10}  {$"{s.Counts.Finished}/{s.Budget}",9}  {s.Counts.Running,3}  {SearchText.Number(s.BestValue),10}  {s.CreatedAt:yyyy-MM-dd HH:mm}");
+        }
+    }
 
     public static Task<int> ShowAsync(long id, bool json, CliConsole console, CancellationToken cancellationToken) =>
         CliGuard.RunAsync(console, async () =>

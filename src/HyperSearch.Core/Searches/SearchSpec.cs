@@ -11,7 +11,14 @@ namespace HyperSearch.Core.Searches;
 public sealed record SearchSpec
 {
     public required string Name { get; init; }
-    public string Owner { get; init; } = "default";
+    /// <summary>Display name of who launched it: set by the server from the signed-in user, never trusted from a document.</summary>
+    public string Owner { get; init; } = "local";
+    /// <summary>The team named in the document, if any; the server resolves it to <see cref="TeamId"/>.</summary>
+    public string? Team { get; init; }
+    /// <summary>The team the search belongs to (its fair share, who may steer it).</summary>
+    public long TeamId { get; init; } = Access.DefaultTeam.Id;
+    /// <summary>The account that launched it; null when no account existed (open loopback mode).</summary>
+    public string? LaunchedByUserId { get; init; }
     public required string Workload { get; init; }
     public SearchStrategy Strategy { get; init; } = SearchStrategy.Tpe;
     public required string SpaceJson { get; init; }

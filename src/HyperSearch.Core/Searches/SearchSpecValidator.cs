@@ -18,7 +18,7 @@ public static class SearchSpecValidator
 
     private static readonly string[] Known =
     [
-        "name", "owner", "workload", "strategy", "space", "objective", "direction", "budget",
+        "name", "owner", "team", "workload", "strategy", "space", "objective", "direction", "budget",
         "parallelism", "epochs", "scheduleUnit", "seed", "gridPoints", "pruner", "priority",
     ];
 
@@ -58,7 +58,9 @@ public static class SearchSpecValidator
 
         var name = r.String("name", required: true);
         if (name is not null && name.Trim().Length == 0) r.Error("name", "must not be empty");
-        var owner = r.String("owner") ?? "default";
+        var owner = r.String("owner") ?? "local";
+        var team = r.String("team");
+        if (team is not null && team.Trim().Length == 0) r.Error("team", "must not be empty");
         var workload = r.String("workload", required: true);
         if (workload is not null && !workloads.Contains(workload))
             r.Error("workload", $"unknown workload '{workload}' (known: {string.Join(", ", workloads.Order())})");
@@ -85,6 +87,7 @@ public static class SearchSpecValidator
         {
             Name = name!.Trim(),
             Owner = owner,
+            Team = team?.Trim(),
             Workload = workload!,
             Strategy = strategy,
             SpaceJson = spaceJson!,

@@ -8,6 +8,9 @@ public sealed record SearchSummary
     public required long Id { get; init; }
     public required string Name { get; init; }
     public required string Owner { get; init; }
+    public long TeamId { get; init; } = Access.DefaultTeam.Id;
+    public string TeamName { get; init; } = Access.DefaultTeam.Name;
+    public string? LaunchedByUserId { get; init; }
     public required string Workload { get; init; }
     public required SearchStrategy Strategy { get; init; }
     public required SearchState State { get; init; }

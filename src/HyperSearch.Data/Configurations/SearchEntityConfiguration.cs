@@ -15,6 +15,8 @@ public sealed class SearchEntityConfiguration : IEntityTypeConfiguration<SearchE
         builder.Property(s => s.Direction).HasConversion<string>();
         builder.Property(s => s.ScheduleUnit).HasConversion<string>();
         builder.Property(s => s.State).HasConversion<string>();
+        builder.HasOne<TeamEntity>().WithMany().HasForeignKey(s => s.TeamId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<UserEntity>().WithMany().HasForeignKey(s => s.LaunchedByUserId).OnDelete(DeleteBehavior.SetNull);
         // The searches list is newest first; workers look for Running searches.
         builder.HasIndex(s => s.CreatedAt).HasDatabaseName("IX_Searches_CreatedAt");
         builder.HasIndex(s => s.State).HasDatabaseName("IX_Searches_State");

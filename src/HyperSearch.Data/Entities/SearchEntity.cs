@@ -8,7 +8,11 @@ public sealed class SearchEntity
 {
     public long Id { get; set; }
     public required string Name { get; set; }
+    /// <summary>Display name of who launched it (the account's name; "local" in open loopback mode).</summary>
     public required string Owner { get; set; }
+    public long TeamId { get; set; }
+    /// <summary>The launching account; null for searches launched without accounts or before they existed.</summary>
+    public string? LaunchedByUserId { get; set; }
     public required string Workload { get; set; }
     public SearchStrategy Strategy { get; set; }
     public required string SpaceJson { get; set; }

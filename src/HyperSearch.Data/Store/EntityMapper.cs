@@ -16,6 +16,8 @@ internal static class EntityMapper
     {
         Name = spec.Name,
         Owner = spec.Owner,
+        TeamId = spec.TeamId,
+        LaunchedByUserId = spec.LaunchedByUserId,
         Workload = spec.Workload,
         Strategy = spec.Strategy,
         SpaceJson = spec.SpaceJson,
@@ -38,6 +40,8 @@ internal static class EntityMapper
     {
         Name = s.Name,
         Owner = s.Owner,
+        TeamId = s.TeamId,
+        LaunchedByUserId = s.LaunchedByUserId,
         Workload = s.Workload,
         Strategy = s.Strategy,
         SpaceJson = s.SpaceJson,
@@ -131,11 +135,14 @@ internal static class EntityMapper
     /// <summary>Microsoft.Data.Sqlite refuses to bind NaN: write it as the NULL SQLite would store anyway.</summary>
     public static double? ToStored(double value, bool sqlite) => sqlite && double.IsNaN(value) ? null : value;
 
-    public static SearchSummary ToSummary(SearchEntity s, TrialCounts counts, int? bestNumber) => new()
+    public static SearchSummary ToSummary(SearchEntity s, string teamName, TrialCounts counts, int? bestNumber) => new()
     {
         Id = s.Id,
         Name = s.Name,
         Owner = s.Owner,
+        TeamId = s.TeamId,
+        TeamName = teamName,
+        LaunchedByUserId = s.LaunchedByUserId,
         Workload = s.Workload,
         Strategy = s.Strategy,
         State = s.State,

@@ -46,8 +46,10 @@ internal sealed class TrialStore(IDbContextFactory<HyperSearchDbContext> factory
             .ToListAsync(cancellationToken);
         var bestIds = searches.Where(s => s.BestTrialId != null).Select(s => s.BestTrialId!.Value).ToList();
         var bestNumbers = await db.Trials.Where(t => bestIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Number, cancellationToken);
+        var teamIds = searches.Select(s => s.TeamId).Distinct().ToList();
+        var teamNames = await db.Teams.Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         var bySearch = groups.ToLookup(g => g.SearchId);
-        return searches.Select(s => EntityMapper.ToSummary(s,
+        return searches.Select(s => EntityMapper.ToSummary(s, teamNames.GetValueOrDefault(s.TeamId, "?"),
             EntityMapper.Counts(bySearch[s.Id].Select(g => (g.State, g.Count))),
             s.BestTrialId is long b && bestNumbers.TryGetValue(b, out var n) ? n : null)).ToList();
     }

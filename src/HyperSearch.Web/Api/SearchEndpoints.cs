@@ -1,4 +1,6 @@
 using HyperSearch.Core.Importance;
+using HyperSearch.Data.Accounts;
+using HyperSearch.Web.Accounts;
 using HyperSearch.Core.Searches;
 using HyperSearch.Web.Launch;
 
@@ -25,12 +27,12 @@ public static class SearchEndpoints
         searches.MapGet("/{id:long}", async (long id, ITrialStore store, CancellationToken ct) =>
             await store.GetSearchAsync(id, ct) is { } detail ? Results.Ok(detail) : Results.NotFound())
             .Produces<SearchDetail>().Produces(StatusCodes.Status404NotFound);
-        searches.MapPost("/{id:long}/cancel", (long id, ITrialStore store, CancellationToken ct) =>
-            CommandAsync(id, store, s => s.CancelSearchAsync(id, ct), ct)).WithSummary("Cancel queued trials; running ones stop at the next check.");
-        searches.MapPost("/{id:long}/pause", (long id, ITrialStore store, CancellationToken ct) =>
-            CommandAsync(id, store, s => s.PauseSearchAsync(id, ct), ct));
-        searches.MapPost("/{id:long}/resume", (long id, ITrialStore store, CancellationToken ct) =>
-            CommandAsync(id, store, s => s.ResumeSearchAsync(id, ct), ct));
+        searches.MapPost("/{id:long}/cancel", (long id, HttpContext http, ApiAccess access, AuditLog audit, ITrialStore store, CancellationToken ct) =>
+            CommandAsync(id, http, access, ApiAccess.Manage, audit, AuditAction.Cancel, "", store, s => s.CancelSearchAsync(id, ct), ct)).WithSummary("Cancel queued trials; running ones stop at the next check.");
+        searches.MapPost("/{id:long}/pause", (long id, HttpContext http, ApiAccess access, AuditLog audit, ITrialStore store, CancellationToken ct) =>
+            CommandAsync(id, http, access, ApiAccess.Manage, audit, AuditAction.Pause, "", store, s => s.PauseSearchAsync(id, ct), ct));
+        searches.MapPost("/{id:long}/resume", (long id, HttpContext http, ApiAccess access, AuditLog audit, ITrialStore store, CancellationToken ct) =>
+            CommandAsync(id, http, access, ApiAccess.Manage, audit, AuditAction.Resume, "", store, s => s.ResumeSearchAsync(id, ct), ct));
         searches.MapPost("/{id:long}/priority", SetPriorityAsync)
             .Accepts<PriorityChange>("application/json").ProducesValidationProblem()
             .WithSummary("Set the search's claim priority (-1000…1000, higher first).");
@@ -52,8 +54,10 @@ public static class SearchEndpoints
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, ITrialStore store, IWorkloadCatalog workloads, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpRequest request, ApiAccess access, ILaunchTeams teams, AuditLog audit, ITrialStore store, IWorkloadCatalog workloads, CancellationToken ct)
     {
+        var (actor, denied) = await access.ActorAsync(request.HttpContext, ct);
+        if (actor is null) return denied!;
         // The body is read as text so malformed JSON gets the validator's field error, not a 500 or a bare 400.
         using var reader = new StreamReader(request.Body);
         var buffer = new char[MaxBodyChars + 1];
@@ -62,12 +66,18 @@ public static class SearchEndpoints
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.", detail: $"the limit is {MaxBodyChars} characters");
         var (spec, errors) = SearchSpecValidator.Parse(new string(buffer, 0, length), workloads.Names);
         if (spec is null) return ApiProblems.Validation(errors);
-        var id = await store.CreateSearchAsync(spec, ct);
+        var (owned, field, problem) = await teams.AssignAsync(actor, spec, ct);
+        if (owned is null)
+            return field is null ? ApiAccess.Forbidden(actor, problem!) : ApiProblems.Validation(field, problem!);
+        var id = await store.CreateSearchAsync(owned, ct);
+        await audit.RecordAsync(actor.Name, AuditAction.Launch, id, $"“{owned.Name}” in team {owned.TeamId} via the API", ct);
         return Results.Created($"/api/searches/{id}", new CreatedSearch(id, $"/searches/{id}"));
     }
 
-    private static async Task<IResult> AddTrialAsync(long id, HttpRequest request, ITrialStore store, CancellationToken ct)
+    private static async Task<IResult> AddTrialAsync(long id, HttpRequest request, ApiAccess access, AuditLog audit, ITrialStore store, CancellationToken ct)
     {
+        var (actor, denied) = await access.SearchAsync(request.HttpContext, id, ApiAccess.Manage, ct);
+        if (actor is null) return denied!;
         using var reader = new StreamReader(request.Body);
         var buffer = new char[MaxBodyChars + 1];
         var length = await reader.ReadBlockAsync(buffer, ct);
@@ -76,6 +86,7 @@ public static class SearchEndpoints
         var (config, errors) = TrialConfigReader.Read(new string(buffer, 0, length));
         if (config is null) return ApiProblems.Validation(errors);
         var added = await store.AddTrialAsync(id, config, ct);
+        if (added.Status == AddTrialStatus.Added) await audit.RecordAsync(actor.Name, AuditAction.AddTrial, id, $"trial #{added.Number} via the API", ct);
         return added.Status switch
         {
             AddTrialStatus.Added => Results.Created($"/api/trials/{added.TrialId}", new AddedTrialReply(added.TrialId!.Value, added.Number!.Value, $"/trials/{added.TrialId}")),
@@ -86,17 +97,25 @@ public static class SearchEndpoints
         };
     }
 
-    private static async Task<IResult> SetPriorityAsync(long id, HttpRequest request, ITrialStore store, CancellationToken ct)
+    private static async Task<IResult> SetPriorityAsync(long id, HttpRequest request, ApiAccess access, AuditLog audit, ITrialStore store, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body);
         var (change, errors) = PriorityChange.Read(await reader.ReadToEndAsync(ct));
         if (change is null) return ApiProblems.Validation(errors);
-        return await CommandAsync(id, store, s => s.SetPriorityAsync(id, change.Priority, ct), ct);
+        return await CommandAsync(id, request.HttpContext, access, ApiAccess.Prioritise, audit, AuditAction.Priority, $"priority {change.Priority}",
+            store, s => s.SetPriorityAsync(id, change.Priority, ct), ct);
     }
 
-    private static async Task<IResult> CommandAsync(long id, ITrialStore store, Func<ITrialStore, Task<bool>> command, CancellationToken ct)
+    private static async Task<IResult> CommandAsync(long id, HttpContext http, ApiAccess access, Func<HyperSearch.Core.Access.Actor, SearchSummary, bool> rule,
+        AuditLog audit, string action, string detail, ITrialStore store, Func<ITrialStore, Task<bool>> command, CancellationToken ct)
     {
-        if (await command(store)) return Results.NoContent();
+        var (actor, denied) = await access.SearchAsync(http, id, rule, ct);
+        if (actor is null) return denied!;
+        if (await command(store))
+        {
+            await audit.RecordAsync(actor.Name, action, id, detail, ct);
+            return Results.NoContent();
+        }
         return await store.GetSearchAsync(id, ct) is null
             ? Results.NotFound()
             : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The search is already finished.");

@@ -24,9 +24,16 @@ public static class TrialEndpoints
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound,
                     title: "This trial has no checkpoint: finished trials keep theirs only while they are their search's best.");
         }).WithSummary("The trial's last checkpoint (model, optimizer, RNG, schedule position; docs/training.md describes the format).");
-        trials.MapPost("/{id:long}/cancel", async (long id, ITrialStore store, CancellationToken ct) =>
+        trials.MapPost("/{id:long}/cancel", async (long id, HttpContext http, ApiAccess access, HyperSearch.Data.Accounts.AuditLog audit, ITrialStore store, CancellationToken ct) =>
         {
-            if (await store.CancelTrialAsync(id, ct)) return Results.NoContent();
+            if (await store.GetTrialAsync(id, ct) is not { } row) return Results.NotFound();
+            var (actor, denied) = await access.SearchAsync(http, row.SearchId, ApiAccess.Manage, ct);
+            if (actor is null) return denied!;
+            if (await store.CancelTrialAsync(id, ct))
+            {
+                await audit.RecordAsync(actor.Name, HyperSearch.Data.Accounts.AuditAction.CancelTrial, row.SearchId, $"trial #{row.Number}", ct);
+                return Results.NoContent();
+            }
             return await store.GetTrialAsync(id, ct) is null
                 ? Results.NotFound()
                 : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The trial is already finished.");

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HyperSearch.Data;
+using HyperSearch.Web.Accounts;
+using HyperSearch.Web.Api;
 using HyperSearch.Web.Launch;
 using HyperSearch.Worker;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +32,7 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddHyperSearchWorker(builder.Configuration);
         builder.Services.AddHyperSearchDashboard(builder.Configuration);
         builder.Services.AddHyperSearchApi();
+        builder.Services.AddHyperSearchAccountsWeb();
         return builder;
     }
 
@@ -53,6 +56,7 @@ public static class WebApplicationBuilderExtensions
     public static IServiceCollection AddHyperSearchApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddScoped<ApiAccess>();
         // Binding failures (?skip=abc, a body that is not JSON) throw, so ApiErrorMiddleware answers them with the parameter named.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();

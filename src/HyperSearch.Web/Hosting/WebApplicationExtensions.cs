@@ -1,3 +1,4 @@
+using HyperSearch.Web.Accounts;
 using HyperSearch.Web.Api;
 using HyperSearch.Web.Components;
 
@@ -8,6 +9,8 @@ public static class WebApplicationExtensions
     public static WebApplication MapHyperSearch(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
+        // Before the API guard: it exempts bearer-authenticated callers from its Origin rule.
+        app.UseAuthentication();
         // The API answers its own errors (ApiErrorMiddleware) and empty 4xx (405, 404) with a
         // ProblemDetails body; only pages use the re-executed error page.
         app.UseWhen(IsApi, api =>
@@ -21,9 +24,13 @@ public static class WebApplicationExtensions
             app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
         }
 
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        // The login page needs its styles and scripts before anyone is signed in.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapAccountEndpoints();
         app.MapOpenApi();
         app.MapHyperSearchApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

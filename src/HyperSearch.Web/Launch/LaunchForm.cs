@@ -12,7 +12,8 @@ namespace HyperSearch.Web.Launch;
 public sealed class LaunchForm
 {
     public string Name { get; set; } = "";
-    public string Owner { get; set; } = "default";
+    /// <summary>The team to launch in; empty: the launcher's first team where they may launch.</summary>
+    public string? Team { get; set; }
     public string Workload { get; set; } = "";
     public SearchStrategy Strategy { get; set; } = SearchStrategy.Tpe;
     public ObjectiveMetric Objective { get; set; } = ObjectiveMetric.ValLoss;

@@ -17,7 +17,7 @@ public static class LaunchFormReader
     {
         var form = LaunchForm.CreateDefault(spec.Workload, spec.Epochs);
         form.Name = spec.Name + nameSuffix;
-        form.Owner = spec.Owner;
+        form.Team = spec.Team;
         form.Strategy = spec.Strategy;
         form.Objective = spec.Objective;
         form.Budget = spec.Budget;

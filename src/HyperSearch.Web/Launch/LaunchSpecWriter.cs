@@ -21,10 +21,16 @@ public static class LaunchSpecWriter
     public static (SearchSpec? Spec, IReadOnlyList<ValidationError> Errors) Validate(LaunchForm form, IReadOnlyCollection<string> workloads) =>
         SearchSpecValidator.Parse(ToJson(form), workloads);
 
-    public static JsonObject ToDocument(LaunchForm form) => new()
+    public static JsonObject ToDocument(LaunchForm form)
+    {
+        var document = Fields(form);
+        if (!string.IsNullOrEmpty(form.Team)) document["team"] = form.Team;
+        return document;
+    }
+
+    private static JsonObject Fields(LaunchForm form) => new()
     {
         ["name"] = form.Name,
-        ["owner"] = form.Owner,
         ["workload"] = form.Workload,
         ["strategy"] = Camel(form.Strategy.ToString()),
         ["objective"] = Camel(form.Objective.ToString()),

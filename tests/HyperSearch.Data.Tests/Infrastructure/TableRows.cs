@@ -9,7 +9,8 @@ public static class TableRows
 {
     public static readonly string[] Tables = ["Searches", "Trials", "EpochMetrics", "Workers"];
 
-    public static async Task<IReadOnlyList<string>> ReadAsync(HyperSearchDbContext db)
+    /// <param name="except">Columns left out (ones a later migration added).</param>
+    public static async Task<IReadOnlyList<string>> ReadAsync(HyperSearchDbContext db, params string[] except)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
@@ -21,7 +22,9 @@ public static class TableRows
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                var cells = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i) + "=" + Format(reader.GetValue(i)));
+                var cells = Enumerable.Range(0, reader.FieldCount).Where(i => !except.Contains(reader.GetName(i)))
+                    // By name: SQLite's table rebuild (a migration adding a foreign key) reorders columns.
+                    .OrderBy(i => reader.GetName(i), StringComparer.Ordinal).Select(i => reader.GetName(i) + "=" + Format(reader.GetValue(i)));
                 rows.Add(table + ": " + string.Join(" | ", cells));
             }
         }

@@ -1,3 +1,4 @@
+using HyperSearch.Core.Access;
 using HyperSearch.Core.Searches;
 using HyperSearch.Core.Training;
 using HyperSearch.Data.Migrations;
@@ -27,7 +28,10 @@ public sealed class LegacyUpgradeTests
 
         await using var after = await database.Factory.CreateDbContextAsync();
         Assert.Equal(22, before.Count); // 2 searches, 7 trials, 12 epochs, 1 worker: the fixture is not empty
-        Assert.Equal(before, await TableRows.ReadAsync(after));
+        Assert.Equal(before, await TableRows.ReadAsync(after, except: ["TeamId", "LaunchedByUserId"]));
+        // The Accounts migration moved every existing search to the "default" team, launched by no account.
+        Assert.All(await after.Searches.ToListAsync(), s => Assert.Equal((DefaultTeam.Id, (string?)null), (s.TeamId, s.LaunchedByUserId)));
+        Assert.Equal(DefaultTeam.Name, (await after.Teams.SingleAsync()).Name);
     }
 
     [Theory]
@@ -41,7 +45,9 @@ public sealed class LegacyUpgradeTests
         await DatabaseInitializer.MigrateAsync(legacy.Settings);
 
         await using var migrations = MigrationContexts.Create(legacy.Settings);
-        Assert.Equal(["20261121090000_Initial"], await migrations.Database.GetAppliedMigrationsAsync());
+        // The Initial counts as applied (same id as the hand-written one); only later migrations ran.
+        Assert.Equal(migrations.Database.GetMigrations(), await migrations.Database.GetAppliedMigrationsAsync());
+        Assert.Equal("20261121090000_Initial", migrations.Database.GetMigrations().First());
         Assert.Empty(await migrations.Database.GetPendingMigrationsAsync());
         await using var a = await legacy.Factory.CreateDbContextAsync();
         await using var b = await fresh.Factory.CreateDbContextAsync();
@@ -71,5 +77,6 @@ public sealed class LegacyUpgradeTests
         Assert.Equal([1, 2, 3], epochs.Select(e => e.Epoch));
         Assert.True(newId > running.Id, "identity/autoincrement continues after the restored rows");
         Assert.Equal("after-upgrade", (await database.Store.GetSearchAsync(newId))!.Summary.Name);
+        Assert.Equal(DefaultTeam.Name, finished.TeamName);
     }
 }

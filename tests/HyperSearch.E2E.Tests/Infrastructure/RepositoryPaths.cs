@@ -12,6 +12,9 @@ internal static class RepositoryPaths
     public static string WebAssembly =>
         Path.Combine(Root, "src", "HyperSearch.Web", "bin", Configuration, "net10.0", "HyperSearch.Web.dll");
 
+    public static string CliAssembly =>
+        Path.Combine(Root, "src", "HyperSearch.Cli", "bin", Configuration, "net10.0", "hypersearch.dll");
+
     public static string Artifacts(string folder)
     {
         var path = Path.Combine(Root, "artifacts", folder);

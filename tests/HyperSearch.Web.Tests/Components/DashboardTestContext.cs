@@ -2,6 +2,7 @@ using Bunit;
 using HyperSearch.Core.Searches;
 using HyperSearch.Core.Training;
 using HyperSearch.Training.Checkpoints;
+using HyperSearch.Web.Accounts;
 using HyperSearch.Web.Launch;
 using HyperSearch.Web.Live;
 using HyperSearch.Web.Tests.Fakes;
@@ -21,6 +22,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 
     protected FakeTrialStore Store { get; } = new();
     protected ManualLiveFeed Feed { get; }
+    protected FixedActor Actor { get; } = new();
+    protected ListAuditTrail Audit { get; } = new();
     protected CheckpointStore Checkpoints { get; } = new(new CheckpointOptions { Directory = Path.Combine(Path.GetTempPath(), "hs-web-ckpt-" + Guid.NewGuid().ToString("N")) });
 
     protected DashboardTestContext()
@@ -39,5 +42,9 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());
         Services.AddSingleton<ICheckpointStore>(Checkpoints);
+        Services.AddSingleton<ICurrentActor>(Actor);
+        Services.AddSingleton<ILaunchTeams>(new FakeLaunchTeams());
+        Services.AddSingleton<IAuditTrail>(Audit);
+        AddAuthorization();
     }
 }

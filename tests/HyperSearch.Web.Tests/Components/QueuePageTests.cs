@@ -1,6 +1,7 @@
 using Bunit;
 using HyperSearch.Core.Pruning;
 using HyperSearch.Core.Searches;
+using HyperSearch.Core.Trials;
 using HyperSearch.Web.Components.Pages;
 using HyperSearch.Web.Components.Shared;
 using MudBlazor;
@@ -14,6 +15,11 @@ public class QueuePageTests : DashboardTestContext
     public QueuePageTests()
     {
         Store.AddSearch("sweep", epochs: 10);
+        // The queued trials 8 and 9 exist in the store: cancelling one is authorised against its search.
+        var queued = Store.AddTrial(1, 0.1, "constant", null, TrialState.Queued);
+        Store.Trials.Remove(queued);
+        Store.Trials.Add(queued with { Id = 8, Number = 4 });
+        Store.Trials.Add(queued with { Id = 9, Number = 5 });
         Store.Queue = new QueueSnapshot(
             [new WorkerView("w1", "gpu-box", 42, Now, Now, true,
                 [new SlotView("cuda:0", 0, 7, 1, "sweep", 3, 4, Now.AddMinutes(-4)), new SlotView("cuda:1", 0, null, null, null, null, null, null)])],
@@ -70,6 +76,29 @@ public class QueuePageTests : DashboardTestContext
 
         Assert.Equal([$"priority 1 {SearchCommands.PriorityStep}"], Store.Commands);
         Assert.Equal(10, SearchCommands.PriorityStep);
+    }
+
+    [Fact]
+    public void Click_RaisePriority_WritesTheAuditLog()
+    {
+        var cut = Render<Queue>();
+
+        cut.FindAll(".hs-priority-up")[0].Click();
+
+        cut.WaitForAssertion(() => Assert.Equal([$"local priority 1 priority {SearchCommands.PriorityStep}"], Audit.Entries));
+    }
+
+    [Fact]
+    public void Click_RaisePriority_NotALead_RefusedOnTheServerAndNotLogged()
+    {
+        Actor.Actor = new HyperSearch.Core.Access.Actor("u9", "val", false,
+            new Dictionary<long, HyperSearch.Core.Access.TeamRole> { [HyperSearch.Core.Access.DefaultTeam.Id] = HyperSearch.Core.Access.TeamRole.Member });
+        var cut = Render<Queue>();
+
+        cut.FindAll(".hs-priority-up")[0].Click();
+
+        Assert.Empty(Store.Commands);
+        Assert.Empty(Audit.Entries);
     }
 
     [Fact]

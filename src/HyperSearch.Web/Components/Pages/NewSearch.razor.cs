@@ -24,6 +24,11 @@ public partial class NewSearch
     [Inject] public required IServiceProvider Services { get; init; }
     [Inject] public required LaunchDraft Draft { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required HyperSearch.Web.Accounts.ICurrentActor Actors { get; init; }
+    [Inject] public required HyperSearch.Web.Accounts.ILaunchTeams Teams { get; init; }
+    [Inject] public required HyperSearch.Web.Accounts.IAuditTrail Audit { get; init; }
+
+    private IReadOnlyList<string> teamChoices = [];
 
     /// <summary>Prefill from this search (Clone).</summary>
     [SupplyParameterFromQuery(Name = "clone")] public string? Clone { get; set; }
@@ -62,6 +67,7 @@ public partial class NewSearch
 
     protected override async Task OnInitializedAsync()
     {
+        teamChoices = await Teams.LaunchableAsync(await Actors.GetAsync());
         var workload = Workloads.Names.Contains("fashion-mlp") ? "fashion-mlp" : Workloads.Names.FirstOrDefault() ?? "";
         form = LaunchForm.CreateDefault(workload);
         if (long.TryParse(Clone, out var searchId) && await Store.GetSearchAsync(searchId) is { } source)
@@ -145,7 +151,18 @@ public partial class NewSearch
         launching = true;
         try
         {
-            var id = await Store.CreateSearchAsync(spec);
+            // Team and launcher are decided (and authorised) on the server, like the API does.
+            var actor = await Actors.GetAsync();
+            var (owned, _, problem) = await Teams.AssignAsync(actor, spec);
+            if (owned is null)
+            {
+                submitError = problem;
+                return;
+            }
+            var id = await Store.CreateSearchAsync(owned);
+            var cloned = long.TryParse(Clone, out var source);
+            await Audit.RecordAsync(actor.Name, cloned ? HyperSearch.Data.Accounts.AuditAction.Clone : HyperSearch.Data.Accounts.AuditAction.Launch, id,
+                cloned ? $"“{owned.Name}” from search {source}" : $"“{owned.Name}”");
             Draft.Form = null;
             Snackbar.Add($"Launched “{spec.Name}” ({spec.Budget} trials).", Severity.Success);
             Navigation.NavigateTo($"searches/{id}");

@@ -1,4 +1,6 @@
+using HyperSearch.Core.Access;
 using HyperSearch.Core.Searches;
+using HyperSearch.Web.Accounts;
 using HyperSearch.Web.Components.Shared;
 using HyperSearch.Web.Live;
 using Microsoft.AspNetCore.Components;
@@ -24,6 +26,10 @@ public partial class Searches : IDisposable
 
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
     [SupplyParameterFromQuery(Name = "state")] public string? State { get; set; }
+    [SupplyParameterFromQuery(Name = "team")] public string? Team { get; set; }
+    [SupplyParameterFromQuery(Name = "user")] public string? User { get; set; }
+
+    private Actor actor = CircuitActor.Nobody;
 
     private MudDataGrid<SearchSummary>? grid;
     private List<SearchSummary> rows = [];
@@ -33,6 +39,7 @@ public partial class Searches : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        actor = await Commands.ActorAsync();
         rows = [.. await Store.ListSearchesAsync(0, Limit)];
         shownCount = rows.Count(Matches);
         subscription = Live.Subscribe("searches page", OnUpdateAsync, TimeSpan.FromSeconds(1));
@@ -40,14 +47,14 @@ public partial class Searches : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        var key = $"{Q}|{State}";
+        var key = $"{Q}|{State}|{Team}|{User}";
         if (filterKey is not null && key != filterKey && grid is not null) await grid.ReloadServerData();
         filterKey = key;
     }
 
     private Task<GridData<SearchSummary>> LoadPageAsync(GridState<SearchSummary> state, CancellationToken cancellationToken)
     {
-        var matching = rows.Where(Matches);
+        var matching = MineFirst(rows.Where(Matches));
         var sort = state.SortDefinitions.FirstOrDefault();
         if (sort is not null) matching = Sort(matching, sort.SortBy, sort.Descending);
         var list = matching.ToList();
@@ -78,20 +85,36 @@ public partial class Searches : IDisposable
         return descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
     }
 
-    private List<SearchSummary> FirstPage => [.. rows.Where(Matches).Take(25)];
+    private List<SearchSummary> FirstPage => [.. MineFirst(rows.Where(Matches)).Take(25)];
+
+    /// <summary>My teams' searches first (newest first within each group); a sort chosen in the grid overrides it.</summary>
+    private IEnumerable<SearchSummary> MineFirst(IEnumerable<SearchSummary> searches) =>
+        searches.OrderBy(s => actor.RoleIn(s.TeamId) is null ? 1 : 0).ThenByDescending(s => s.Id);
+
+    private IEnumerable<string> TeamChoices => rows.Select(r => r.TeamName).Distinct().Order();
+
+    private IEnumerable<string> UserChoices => rows.Select(r => r.Owner).Distinct().Order();
+
+    private bool CanManage(SearchSummary s) => SearchCommands.Manage(actor, s);
 
     private bool Matches(SearchSummary s) =>
-        (string.IsNullOrWhiteSpace(State) || State == "all" || string.Equals(s.State.ToString(), State, StringComparison.OrdinalIgnoreCase))
+        (string.IsNullOrWhiteSpace(Team) || s.TeamName == Team)
+        && (string.IsNullOrWhiteSpace(User) || s.Owner == User)
+        && (string.IsNullOrWhiteSpace(State) || State == "all" || string.Equals(s.State.ToString(), State, StringComparison.OrdinalIgnoreCase))
         && (string.IsNullOrWhiteSpace(Q)
             || s.Name.Contains(Q, StringComparison.OrdinalIgnoreCase)
             || s.Owner.Contains(Q, StringComparison.OrdinalIgnoreCase)
             || s.Workload.Contains(Q, StringComparison.OrdinalIgnoreCase));
 
-    private void SetFilter(string? q, string? state) =>
+    private void SetFilter(string? q, string? state) => SetFilter(q, state, Team, User);
+
+    private void SetFilter(string? q, string? state, string? team, string? user) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
         {
             ["q"] = string.IsNullOrWhiteSpace(q) ? null : q,
             ["state"] = state is null or "all" ? null : state,
+            ["team"] = string.IsNullOrEmpty(team) ? null : team,
+            ["user"] = string.IsNullOrEmpty(user) ? null : user,
         }), replace: true);
 
     private Task OnUpdateAsync(LiveUpdate update) => update.Changes.Searches.Count == 0 && !update.Gap ? Task.CompletedTask : InvokeAsync(async () =>

@@ -21,7 +21,7 @@ namespace HyperSearch.Web.Components.Rerun;
 /// </summary>
 public partial class RerunPanel
 {
-    [Inject] public required ITrialStore Store { get; init; }
+    [Inject] public required SearchCommands Commands { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
 
@@ -135,8 +135,8 @@ public partial class RerunPanel
         busy = true;
         try
         {
-            var added = await Store.AddTrialAsync(Search.Summary.Id, config);
-            switch (added.Status)
+            var added = await Commands.AddTrialAsync(Search.Summary.Id, Search.Summary.Name, config);
+            switch (added?.Status)
             {
                 case AddTrialStatus.Added:
                     Snackbar.Add($"Trial #{added.Number} added to “{Search.Summary.Name}” and queued.", Severity.Success);
@@ -148,6 +148,8 @@ public partial class RerunPanel
                 case AddTrialStatus.SearchStopped:
                     Snackbar.Add($"“{Search.Summary.Name}” is cancelled or failed: nothing more runs in it.", Severity.Error);
                     break;
+                case null:
+                    break; // not allowed: SearchCommands said why
                 default:
                     Snackbar.Add("The search no longer exists.", Severity.Error);
                     break;

@@ -1,0 +1,28 @@
+namespace HyperSearch.Core.Access;
+
+/// <summary>
+/// The rules of who may do what to a team's searches (docs/teams.md): admins everything; leads
+/// manage every search of their team and its priorities; members launch and manage their own;
+/// viewers only look; nobody outside a team changes its work. Read access is open to every
+/// signed-in user. Any write needs a request that may write (not a read-only token).
+/// </summary>
+public static class SearchPermissions
+{
+    public static bool CanLaunch(Actor actor, long teamId) =>
+        actor.CanWrite && (actor.IsAdmin || actor.RoleIn(teamId) >= TeamRole.Member);
+
+    /// <summary>Pause, resume, cancel the search or one of its trials, clone it.</summary>
+    public static bool CanManage(Actor actor, long teamId, string? launchedByUserId) =>
+        actor.CanWrite && (actor.IsAdmin || actor.RoleIn(teamId) switch
+        {
+            TeamRole.Lead => true,
+            TeamRole.Member => launchedByUserId is { Length: > 0 } && launchedByUserId == actor.UserId,
+            _ => false,
+        });
+
+    public static bool CanSetPriority(Actor actor, long teamId) =>
+        actor.CanWrite && (actor.IsAdmin || actor.RoleIn(teamId) == TeamRole.Lead);
+
+    /// <summary>Teams, members, weights and quotas.</summary>
+    public static bool CanAdminister(Actor actor) => actor.CanWrite && actor.IsAdmin;
+}

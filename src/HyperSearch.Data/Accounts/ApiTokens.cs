@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using HyperSearch.Core.Access;
+using HyperSearch.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace HyperSearch.Data.Accounts;
+
+/// <summary>
+/// Personal access tokens: 32 random bytes shown once as <c>hs_…</c>; only their SHA-256 is stored
+/// (a token is high-entropy, so a plain hash suffices — a slow password hash would only slow every
+/// API call).
+/// </summary>
+public sealed class ApiTokens(IDbContextFactory<HyperSearchDbContext> factory, TimeProvider time)
+{
+    public const string Prefix = "hs_";
+    public const int MaxDays = 366;
+
+    public async Task<(string? Token, string? Error)> CreateAsync(string userId, string name, TokenScope scope, int days, CancellationToken cancellationToken = default)
+    {
+        name = name.Trim();
+        if (name.Length == 0) return (null, "name: must not be empty");
+        if (name.Length > 100) return (null, "name: must be at most 100 characters");
+        if (days is < 1 or > MaxDays) return (null, $"days: must be between 1 and {MaxDays}");
+        var token = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var now = time.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.ApiTokens.Add(new ApiTokenEntity { UserId = userId, Name = name, Hash = HashOf(token), Scope = scope, CreatedAt = now, ExpiresAt = now.AddDays(days) });
+        await db.SaveChangesAsync(cancellationToken);
+        return (token, null);
+    }
+
+    public async Task<TokenCheck> CheckAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 100) return new TokenCheck(TokenCheckResult.Unknown);
+        var hash = HashOf(token);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var row = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash, cancellationToken);
+        if (row is null) return new TokenCheck(TokenCheckResult.Unknown);
+        var now = time.GetUtcNow();
+        if (row.ExpiresAt <= now) return new TokenCheck(TokenCheckResult.Expired);
+        // Last use to the minute: enough for "is this token still used?", without a write per request.
+        if (row.LastUsedAt is null || now - row.LastUsedAt.Value > TimeSpan.FromMinutes(1))
+        {
+            row.LastUsedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return new TokenCheck(TokenCheckResult.Valid, row.UserId, row.Scope);
+    }
+
+    public async Task<IReadOnlyList<ApiTokenInfo>> ListAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        return rows.Select(t => new ApiTokenInfo(t.Id, t.Name, t.Scope, t.CreatedAt, t.ExpiresAt, t.LastUsedAt)).ToList();
+    }
+
+    public async Task<bool> RevokeAsync(string userId, long tokenId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.ApiTokens.Where(t => t.Id == tokenId && t.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    internal static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

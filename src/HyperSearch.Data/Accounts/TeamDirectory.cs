@@ -1,0 +1,81 @@
+using HyperSearch.Core.Access;
+using HyperSearch.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace HyperSearch.Data.Accounts;
+
+/// <summary>Teams, their members and roles, and the <see cref="Actor"/> of an account.</summary>
+public sealed class TeamDirectory(IDbContextFactory<HyperSearchDbContext> factory, TimeProvider time)
+{
+    public const int MaxNameLength = 100;
+
+    public async Task<bool> AnyAccountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AnyAsync(cancellationToken);
+    }
+
+    /// <summary>Null when the account does not exist (deleted since the cookie or token was issued).</summary>
+    public async Task<Actor?> ActorAsync(string userId, bool canWrite, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.UserName, u.IsAdmin }).SingleOrDefaultAsync(cancellationToken);
+        if (user is null) return null;
+        var teams = await db.TeamMembers.AsNoTracking().Where(m => m.UserId == userId).ToDictionaryAsync(m => m.TeamId, m => m.Role, cancellationToken);
+        return new Actor(user.Id, user.UserName ?? user.Id, user.IsAdmin, teams, canWrite);
+    }
+
+    public async Task<IReadOnlyList<TeamInfo>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        var members = await (from m in db.TeamMembers.AsNoTracking()
+                             join u in db.Users.AsNoTracking() on m.UserId equals u.Id
+                             select new { m.TeamId, m.UserId, u.UserName, m.Role }).ToListAsync(cancellationToken);
+        var byTeam = members.ToLookup(m => m.TeamId);
+        return teams.Select(t => new TeamInfo(t.Id, t.Name,
+            byTeam[t.Id].OrderBy(m => m.UserName).Select(m => new TeamMemberInfo(m.UserId, m.UserName ?? m.UserId, m.Role)).ToList())).ToList();
+    }
+
+    public async Task<long?> TeamIdAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Teams.Where(t => t.Name == name).Select(t => (long?)t.Id).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Creates the team; returns an error naming the field when the name is empty, too long or taken.</summary>
+    public async Task<(long? Id, string? Error)> CreateTeamAsync(string name, CancellationToken cancellationToken = default)
+    {
+        name = name.Trim();
+        if (name.Length == 0) return (null, "name: must not be empty");
+        if (name.Length > MaxNameLength) return (null, $"name: must be at most {MaxNameLength} characters");
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await db.Teams.AnyAsync(t => t.Name == name, cancellationToken)) return (null, $"name: a team named '{name}' exists");
+        var team = new TeamEntity { Name = name, CreatedAt = time.GetUtcNow() };
+        db.Teams.Add(team);
+        await db.SaveChangesAsync(cancellationToken);
+        return (team.Id, null);
+    }
+
+    /// <summary>Adds the account to the team, or changes its role there.</summary>
+    public async Task<string?> SetMemberAsync(string teamName, string userName, TeamRole role, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var teamId = await db.Teams.Where(t => t.Name == teamName).Select(t => (long?)t.Id).SingleOrDefaultAsync(cancellationToken);
+        if (teamId is null) return $"team: no team named '{teamName}'";
+        var normalized = userName.Trim().ToUpperInvariant();
+        var userId = await db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => u.Id).SingleOrDefaultAsync(cancellationToken);
+        if (userId is null) return $"user: no account named '{userName}'";
+        var member = await db.TeamMembers.SingleOrDefaultAsync(m => m.TeamId == teamId && m.UserId == userId, cancellationToken);
+        if (member is null) db.TeamMembers.Add(new TeamMemberEntity { TeamId = teamId.Value, UserId = userId, Role = role });
+        else member.Role = role;
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<bool> RemoveMemberAsync(long teamId, string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.TeamMembers.Where(m => m.TeamId == teamId && m.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+}

@@ -1,0 +1,3 @@
+namespace HyperSearch.Data.Accounts;
+
+public sealed record TeamInfo(long Id, string Name, IReadOnlyList<TeamMemberInfo> Members);

@@ -1,0 +1,59 @@
+using HyperSearch.Core.Access;
+using HyperSearch.Data.Accounts;
+using HyperSearch.Web.Accounts;
+using Microsoft.AspNetCore.Components;
+
+namespace HyperSearch.Web.Components.Account;
+
+/// <summary>Teams and members; admins create teams and set members' roles (each action re-checks the admin right).</summary>
+public partial class Teams
+{
+    [Inject] public required ICurrentActor Actors { get; init; }
+    [Inject] public required TeamDirectory Directory { get; init; }
+    [Inject] public required IAuditTrail Audit { get; init; }
+
+    private IReadOnlyList<TeamInfo> teams = [];
+    private bool admin;
+    private string newTeam = "";
+    private string? memberTeam;
+    private string memberUser = "";
+    private TeamRole memberRole = TeamRole.Member;
+    private string? message;
+    private bool messageIsError;
+
+    protected override async Task OnInitializedAsync()
+    {
+        admin = SearchPermissions.CanAdminister(await Actors.GetAsync());
+        teams = await Directory.ListAsync();
+    }
+
+    private async Task CreateTeamAsync()
+    {
+        if (!await AdminAsync()) return;
+        var (_, error) = await Directory.CreateTeamAsync(newTeam);
+        if (error is null) await Audit.RecordAsync((await Actors.GetAsync()).Name, AuditAction.TeamCreate, null, newTeam.Trim());
+        await DoneAsync(error, $"Created team “{newTeam.Trim()}”.");
+    }
+
+    private async Task SetMemberAsync()
+    {
+        if (!await AdminAsync()) return;
+        var error = memberTeam is null ? "team: choose a team" : await Directory.SetMemberAsync(memberTeam, memberUser, memberRole);
+        if (error is null)
+            await Audit.RecordAsync((await Actors.GetAsync()).Name, AuditAction.TeamMember, null, $"{memberUser.Trim()} is {memberRole.ToString().ToLowerInvariant()} of {memberTeam}");
+        await DoneAsync(error, $"{memberUser.Trim()} is {memberRole.ToString().ToLowerInvariant()} of {memberTeam}.");
+    }
+
+    private async Task<bool> AdminAsync()
+    {
+        if (SearchPermissions.CanAdminister(await Actors.GetAsync())) return true;
+        (message, messageIsError) = ("Only admins manage teams.", true);
+        return false;
+    }
+
+    private async Task DoneAsync(string? error, string success)
+    {
+        (message, messageIsError) = (error ?? success, error is not null);
+        teams = await Directory.ListAsync();
+    }
+}
