@@ -58,13 +58,9 @@ public static class SearchEndpoints
     {
         var (actor, denied) = await access.ActorAsync(request.HttpContext, ct);
         if (actor is null) return denied!;
-        // The body is read as text so malformed JSON gets the validator's field error, not a 500 or a bare 400.
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[MaxBodyChars + 1];
-        var length = await reader.ReadBlockAsync(buffer, ct);
-        if (length > MaxBodyChars)
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.", detail: $"the limit is {MaxBodyChars} characters");
-        var (spec, errors) = SearchSpecValidator.Parse(new string(buffer, 0, length), workloads.Names);
+        var (body, tooLarge) = await ReadBodyAsync(request, ct);
+        if (body is null) return tooLarge!;
+        var (spec, errors) = SearchSpecValidator.Parse(body, workloads.Names);
         if (spec is null) return ApiProblems.Validation(errors);
         var (owned, field, problem) = await teams.AssignAsync(actor, spec, ct);
         if (owned is null)
@@ -78,12 +74,9 @@ public static class SearchEndpoints
     {
         var (actor, denied) = await access.SearchAsync(request.HttpContext, id, ApiAccess.Manage, ct);
         if (actor is null) return denied!;
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[MaxBodyChars + 1];
-        var length = await reader.ReadBlockAsync(buffer, ct);
-        if (length > MaxBodyChars)
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.", detail: $"the limit is {MaxBodyChars} characters");
-        var (config, errors) = TrialConfigReader.Read(new string(buffer, 0, length));
+        var (body, tooLarge) = await ReadBodyAsync(request, ct);
+        if (body is null) return tooLarge!;
+        var (config, errors) = TrialConfigReader.Read(body);
         if (config is null) return ApiProblems.Validation(errors);
         var added = await store.AddTrialAsync(id, config, ct);
         if (added.Status == AddTrialStatus.Added) await audit.RecordAsync(actor.Name, AuditAction.AddTrial, id, $"trial #{added.Number} via the API", ct);
@@ -95,6 +88,20 @@ public static class SearchEndpoints
                 title: "The search is testing its best trial on the held-out set; add the trial when that has finished."),
             _ => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The search is cancelled or failed: nothing more runs in it."),
         };
+    }
+
+    /// <summary>
+    /// The body as text, up to <see cref="MaxBodyChars"/> (else a 413): read as text so malformed JSON gets
+    /// the validator's field error, not a 500 or a bare 400.
+    /// </summary>
+    private static async Task<(string? Body, IResult? TooLarge)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var buffer = new char[MaxBodyChars + 1];
+        var length = await reader.ReadBlockAsync(buffer, ct);
+        return length > MaxBodyChars
+            ? (null, Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.", detail: $"the limit is {MaxBodyChars} characters"))
+            : (new string(buffer, 0, length), null);
     }
 
     private static async Task<IResult> SetPriorityAsync(long id, HttpRequest request, ApiAccess access, AuditLog audit, ITrialStore store, CancellationToken ct)
