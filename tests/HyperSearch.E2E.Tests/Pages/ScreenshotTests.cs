@@ -52,10 +52,10 @@ public class ScreenshotTests
                     await page.WaitForTimeoutAsync(300); // MudBlazor's transitions
                     Assert.False(await page.Locator("#blazor-error-ui").IsVisibleAsync(), $"{name} shows the error bar");
                     await page.ScreenshotAsync($"{name}-{theme}-{width}x{height}");
-                    if (name == "search")
+                    if (name is "search" or "searches")
                     {
-                        var cutOff = await page.EvaluateAsync<string[]>(CutOffInTrialsTable);
-                        Assert.True(cutOff.Length == 0, $"{theme} {width}x{height}: {string.Join("; ", cutOff)}");
+                        var cutOff = await page.EvaluateAsync<string[]>(CutOffInGrid, name == "search" ? "trials-grid" : "searches-grid");
+                        Assert.True(cutOff.Length == 0, $"{name} {theme} {width}x{height}: {string.Join("; ", cutOff)}");
                     }
                 }
 
@@ -66,13 +66,14 @@ public class ScreenshotTests
         Assert.DoesNotContain("Unhandled exception", app.Output);
     }
 
-    // The ranked table fits the window: no sideways scrolling, no header or key-params cell cut off.
-    private const string CutOffInTrialsTable = """
-        () => {
+    // The ranked table and the searches list fit the window: no sideways scrolling (which would hide
+    // the row actions), no header or key-params cell cut off.
+    private const string CutOffInGrid = """
+        (grid) => {
           const problems = [];
-          const box = document.querySelector('#trials-grid .mud-table-container');
+          const box = document.querySelector(`#${grid} .mud-table-container`);
           if (box.scrollWidth > box.clientWidth + 1) problems.push(`the table is ${box.scrollWidth}px wide in ${box.clientWidth}px`);
-          for (const cell of document.querySelectorAll('#trials-grid thead th, #trials-grid td.hs-key-params'))
+          for (const cell of document.querySelectorAll(`#${grid} thead th, #${grid} td.hs-key-params`))
             if (cell.scrollWidth > cell.clientWidth + 1) problems.push(`"${cell.textContent.trim()}" is cut off`);
           return problems;
         }

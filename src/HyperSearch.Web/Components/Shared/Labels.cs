@@ -36,6 +36,7 @@ public static class Labels
         DecayTypes.OneCycle => "One cycle",
         DecayTypes.Cyclic => "Cyclic",
         DecayTypes.ReduceOnPlateau => "Reduce on plateau",
+        DecayTypes.Piecewise => "Piecewise (explicit)",
         _ => type,
     };
 
