@@ -45,8 +45,8 @@ public static class SearchEndpoints
             .ProducesValidationProblem().Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status409Conflict)
             .WithSummary("Add a trial with this config to the search (\"re-run with changes\"): queued ahead of the sampler, one more in the budget; a completed search reopens.");
 
-        searches.MapGet("/{id:long}/importance", async (long id, ITrialStore store, CancellationToken ct) =>
-                await SearchImportance.ComputeAsync(store, id, ct) is { } report ? Results.Ok(report) : Results.NotFound())
+        searches.MapGet("/{id:long}/importance", async (long id, HyperSearch.Web.Analysis.ImportanceCache importance, CancellationToken ct) =>
+                await importance.GetAsync(id, ct) is { } report ? Results.Ok(report) : Results.NotFound())
             .Produces<ImportanceReport>().Produces(StatusCodes.Status404NotFound)
             .WithSummary("Each parameter's share of the objective's variance over the completed trials (see docs/search-space.md).");
         searches.MapGet("/{id:long}/export", ExportAsync)

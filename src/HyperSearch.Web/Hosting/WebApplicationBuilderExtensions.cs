@@ -49,6 +49,7 @@ public static class WebApplicationBuilderExtensions
         services.AddScoped<BrowserClock>();
         services.AddScoped<SearchCommands>();
         services.AddScoped<LaunchDraft>();
+        services.AddSingleton<HyperSearch.Web.Analysis.ImportanceCache>();
         services.TryAddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());
         return services;
     }

@@ -22,6 +22,7 @@ public partial class SearchAnalysis
 
     [Inject] public required ITrialStore Store { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required HyperSearch.Web.Analysis.ImportanceCache Importance { get; init; }
 
     [Parameter, EditorRequired] public required SearchSummary Search { get; set; }
     /// <summary>The page's filters: the analysis shows the same trials as the table and the curves.</summary>
@@ -100,7 +101,7 @@ public partial class SearchAnalysis
     {
         try
         {
-            importance = await Task.Run(() => SearchImportance.ComputeAsync(Store, searchId, CancellationToken.None));
+            importance = await Importance.GetAsync(searchId, Search.Counts.Completed);
             await InvokeAsync(StateHasChanged);
         }
         catch (ObjectDisposedException)
