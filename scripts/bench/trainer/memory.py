@@ -7,7 +7,7 @@ fails to dispose shows up as growth. Target: < 50 MB between trial 10 and trial 
 
 Usage: nice -n 10 /usr/bin/python3 scripts/bench/trainer/memory.py [--trials 100]
 """
-import argparse, json, os, sqlite3, subprocess, tempfile, time
+import argparse, json, os, sqlite3, statistics, subprocess, tempfile, time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 CLI = os.path.join(ROOT, "src/HyperSearch.Cli/bin/Release/net10.0/hypersearch.dll")
@@ -41,20 +41,29 @@ def main():
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     worker = subprocess.Popen(["dotnet", CLI, "worker", "--devices", "cpu:2", "--db", db], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    marks, start = {}, time.time()
+    # RSS is sampled every 0.2 s: a single reading swings by hundreds of MB between garbage
+    # collections (2026-12-02: +12 to +597 MB at the same point), so the figure compared is the median
+    # of the samples while trials 10-20 finish against the median over the last 10 trials.
+    samples, marks, start = [], {}, time.time()
     try:
-        while len(marks) < 2:
+        while True:
             with sqlite3.connect(db) as c:
                 done = c.execute("SELECT count(*) FROM Trials WHERE SearchId = ? AND Kind = 'Search' AND State = 'Completed'",
                                  (search,)).fetchone()[0]
+            samples.append((done, rss_mb(worker.pid)))
             for mark in (10, a.trials):
                 if done >= mark and mark not in marks:
-                    marks[mark] = rss_mb(worker.pid)
-                    print(f"after {done} trials ({time.time() - start:.0f} s): RSS {marks[mark]:.0f} MB", flush=True)
+                    marks[mark] = samples[-1][1]
+                    print(f"after {done} trials ({time.time() - start:.0f} s): RSS {marks[mark]:.0f} MB (one reading)", flush=True)
+            if done >= a.trials:
+                break
             time.sleep(0.2)
     finally:
         worker.kill()
-    print(f"growth from trial 10 to trial {a.trials}: {marks[a.trials] - marks[10]:+.0f} MB")
+    early = statistics.median(r for d, r in samples if 10 <= d <= 20)
+    late = statistics.median(r for d, r in samples if d >= a.trials - 10)
+    print(f"growth from trial 10 to trial {a.trials}: {marks[a.trials] - marks[10]:+.0f} MB (single readings)")
+    print(f"median RSS while trials 10-20 finish: {early:.0f} MB; over the last 10 trials: {late:.0f} MB; growth {late - early:+.0f} MB")
     print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
