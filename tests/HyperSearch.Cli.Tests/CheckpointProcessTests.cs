@@ -23,8 +23,10 @@ public sealed class CheckpointProcessTests : IDisposable
 
     private Dictionary<string, string> RealTrainer() => new()
     {
-        ["HyperSearch__Worker__LeaseSeconds"] = "2",
-        ["HyperSearch__Worker__HeartbeatSeconds"] = "0.25",
+        // A 4 s lease, as in WorkerCommandTests' killed-worker test: the test asserts exactly one retry,
+        // and on a loaded machine a live worker's heartbeat can be starved past 2 s (seen at load ≈ 60).
+        ["HyperSearch__Worker__LeaseSeconds"] = "4",
+        ["HyperSearch__Worker__HeartbeatSeconds"] = "0.5",
         ["HyperSearch__Worker__PollMilliseconds"] = "50",
         ["HyperSearch__Worker__MaxAttempts"] = "3",
         ["HyperSearch__Checkpoints__Directory"] = Path.Combine(_dir, "checkpoints"),
