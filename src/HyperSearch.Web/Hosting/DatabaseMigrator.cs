@@ -25,7 +25,7 @@ public sealed class DatabaseMigrator(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogCritical("Cannot open the {Provider} database ({Cause}); check HyperSearch:Database:ConnectionString. Stopping.",
-                settings.Provider, faults.IsTransient(e) ? faults.Describe(e) : Innermost(e).Message);
+                settings.Provider, faults.IsTransient(e) ? faults.Describe(e) : e.GetBaseException().Message);
         }
         return migrated;
     }
@@ -34,6 +34,4 @@ public sealed class DatabaseMigrator(
         migrated ? Task.CompletedTask : services.MigrateHyperSearchDatabaseAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 }
