@@ -11,6 +11,10 @@ public static class SearchPermissions
     public static bool CanLaunch(Actor actor, long teamId) =>
         actor.CanWrite && (actor.IsAdmin || actor.RoleIn(teamId) >= TeamRole.Member);
 
+    /// <summary>Whether the actor may launch (or clone into) some team: what shows the Clone buttons.</summary>
+    public static bool CanLaunchSomewhere(Actor actor) =>
+        actor.CanWrite && (actor.IsAdmin || actor.Teams.Values.Any(role => role >= TeamRole.Member));
+
     /// <summary>Pause, resume, cancel the search or one of its trials, clone it.</summary>
     public static bool CanManage(Actor actor, long teamId, string? launchedByUserId) =>
         actor.CanWrite && (actor.IsAdmin || actor.RoleIn(teamId) switch

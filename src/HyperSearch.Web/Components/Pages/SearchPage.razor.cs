@@ -1,9 +1,11 @@
+using HyperSearch.Core.Access;
 using HyperSearch.Core.Searches;
 using HyperSearch.Core.Trials;
 using HyperSearch.Web.Charts;
 using HyperSearch.Web.Components.Charts;
 using HyperSearch.Web.Components.Search;
 using HyperSearch.Web.Components.Shared;
+using HyperSearch.Web.Accounts;
 using HyperSearch.Web.Live;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -55,6 +57,7 @@ public partial class SearchPage : IDisposable
     private CurveFactsCache? curveFacts;
     private LiveSnapshot? tick;
     private (TrialSort Sort, bool Descending)? gridSort;
+    private Actor actor = CircuitActor.Nobody;
 
     private int TopK => Math.Clamp(int.TryParse(K, out var k) ? k : 10, 1, 50);
     private bool LogY => string.Equals(Log, "true", StringComparison.OrdinalIgnoreCase);
@@ -65,6 +68,9 @@ public partial class SearchPage : IDisposable
     private TrialSort Sort => gridSort?.Sort ?? TrialSortNames.Parse(SortParam);
     private bool Descending => gridSort?.Descending ?? string.Equals(Desc, "true", StringComparison.OrdinalIgnoreCase);
     private string CurveCaption => Selected.Count > 0 ? $"{shown.Count} selected trials" : $"top {TopK} by validation metric";
+    private bool CanManage => detail is not null && SearchCommands.Manage(actor, detail.Summary);
+    private bool CanSetPriority => detail is not null && SearchPermissions.CanSetPriority(actor, detail.Summary.TeamId);
+    private bool CanClone => SearchPermissions.CanLaunchSomewhere(actor);
     private TrialQuery AnalysisFilter => Query() with { Sort = TrialSort.Rank, Descending = false };
 
     protected override async Task OnParametersSetAsync()
@@ -72,6 +78,7 @@ public partial class SearchPage : IDisposable
         if (detail?.Summary.Id != SearchId)
         {
             detail = await Store.GetSearchAsync(SearchId);
+            actor = await Commands.ActorAsync();
             loaded = true;
             subscription ??= Live.Subscribe($"search {SearchId} page", OnUpdateAsync, TimeSpan.FromMilliseconds(500));
         }
@@ -270,6 +277,12 @@ public partial class SearchPage : IDisposable
         if (!await command(SearchId, detail?.Summary.Name ?? $"search {SearchId}")) return;
         detail = await Store.GetSearchAsync(SearchId);
         if (grid is not null) await grid.ReloadServerData();
+    }
+
+    private async Task SetPriorityAsync(int priority)
+    {
+        if (!await Commands.SetPriorityAsync(SearchId, detail?.Summary.Name ?? $"search {SearchId}", priority)) return;
+        detail = await Store.GetSearchAsync(SearchId);
     }
 
     private void Navigate(params (string Name, string? Value)[] changes) =>

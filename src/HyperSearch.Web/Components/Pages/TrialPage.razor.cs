@@ -1,8 +1,10 @@
 using System.Text.Json;
+using HyperSearch.Core.Access;
 using HyperSearch.Core.Diagnosis;
 using HyperSearch.Core.Json;
 using HyperSearch.Core.Searches;
 using HyperSearch.Core.Training;
+using HyperSearch.Web.Accounts;
 using HyperSearch.Web.Charts;
 using HyperSearch.Web.Components.Charts;
 using HyperSearch.Web.Components.Shared;
@@ -37,10 +39,13 @@ public partial class TrialPage : IDisposable
     private LineChart? lossView;
     private LineChart? lrView;
     private IDisposable? subscription;
+    private Actor actor = CircuitActor.Nobody;
 
     // The stored "label: hint" wins; the page's own diagnosis covers trials the store has not judged yet.
     // The best trial keeps its checkpoint (a running trial has its latest one): offer the download.
     private bool HasCheckpoint => Checkpoints.Exists(ICheckpointStore.KeyOf(TrialId));
+
+    private bool CanManage => search is not null && SearchCommands.Manage(actor, search.Summary);
 
     private string? DiagnosisLabel => DiagnosisText.Split(trial?.Diagnosis).Label ?? diagnosis?.Label.ToString();
     private string? DiagnosisHint => DiagnosisText.Split(trial?.Diagnosis).Hint ?? diagnosis?.Hint;
@@ -54,6 +59,7 @@ public partial class TrialPage : IDisposable
         loaded = true;
         if (trial is null) return;
         search = await Store.GetSearchAsync(trial.SearchId);
+        actor = await Commands.ActorAsync();
         configJson = JsonSerializer.Serialize(trial.Config, HyperJson.Indented);
         epochs = [.. await Store.GetEpochsAsync(TrialId)];
         Diagnose();

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using HyperSearch.Core.Access;
 using HyperSearch.Core.Json;
 using HyperSearch.Core.Pbt;
 using HyperSearch.Core.Searches;
 using HyperSearch.Web.Components.Charts;
+using HyperSearch.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace HyperSearch.Web.Components.Search;
@@ -11,6 +13,7 @@ public partial class PbtPanel
 {
     [Inject] public required ITrialStore Store { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required SearchCommands Commands { get; init; }
 
     [Parameter, EditorRequired] public required SearchDetail Search { get; set; }
 
@@ -18,10 +21,14 @@ public partial class PbtPanel
     private LineChartSpec? lrChart;
     private string exportedJson = "";
     private bool replaying;
+    private bool canReplay;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender) await LoadAsync();
+        if (!firstRender) return;
+        // Replay launches a search in this search's team: shown to who may launch there.
+        canReplay = SearchPermissions.CanLaunch(await Commands.ActorAsync(), Search.Summary.TeamId);
+        await LoadAsync();
     }
 
     private async Task LoadAsync()
@@ -49,7 +56,7 @@ public partial class PbtPanel
     {
         if (report?.Exported is not { } exported) return;
         replaying = true;
-        var id = await Store.CreateSearchAsync(PbtReplay.SpecOf(Search.Spec, exported));
-        Navigation.NavigateTo($"searches/{id}");
+        if (await Commands.LaunchReplayAsync(Search, exported) is { } id) Navigation.NavigateTo($"searches/{id}");
+        replaying = false;
     }
 }

@@ -1,5 +1,6 @@
 using HyperSearch.Core.Access;
 using HyperSearch.Core.Configuration;
+using HyperSearch.Core.Pbt;
 using HyperSearch.Core.Searches;
 using HyperSearch.Data.Accounts;
 using HyperSearch.Web.Accounts;
@@ -8,11 +9,11 @@ using MudBlazor;
 namespace HyperSearch.Web.Components.Shared;
 
 /// <summary>
-/// Pause, resume, cancel (after a confirmation), priority of a search and adding a trial to it, with the result in a
+/// Pause, resume, cancel (after a confirmation), priority of a search, adding a trial to it and a PBT replay, with the result in a
 /// snackbar: one place for the Searches, Search and Queue pages. Each command is authorised here,
 /// on the server, against the circuit's user (a hidden button is not authorisation).
 /// </summary>
-public sealed class SearchCommands(ITrialStore store, IDialogService dialogs, ISnackbar snackbar, ICurrentActor actors, IAuditTrail audit)
+public sealed class SearchCommands(ITrialStore store, IDialogService dialogs, ISnackbar snackbar, ICurrentActor actors, IAuditTrail audit, ILaunchTeams launchTeams)
 {
     /// <summary>The step of the priority buttons: priorities span −1000…1000, so ±1 per click moved nothing visible.</summary>
     public const int PriorityStep = 10;
@@ -58,6 +59,24 @@ public sealed class SearchCommands(ITrialStore store, IDialogService dialogs, IS
         var added = await store.AddTrialAsync(searchId, config);
         await AuditedAsync(added.Status == AddTrialStatus.Added, AuditAction.AddTrial, searchId, $"trial #{added.Number}");
         return added;
+    }
+
+    /// <summary>
+    /// PBT "Replay": a new search in the PBT search's team, launched by the circuit's user (as the
+    /// launch form does); null when they may not launch there.
+    /// </summary>
+    public async Task<long?> LaunchReplayAsync(SearchDetail pbt, TrialConfig exported)
+    {
+        var actor = await actors.GetAsync();
+        var (owned, _, problem) = await launchTeams.AssignAsync(actor, PbtReplay.SpecOf(pbt.Spec, exported) with { Team = pbt.Summary.TeamName });
+        if (owned is null)
+        {
+            snackbar.Add($"You may not replay “{pbt.Summary.Name}”: {problem}.", Severity.Error);
+            return null;
+        }
+        var id = await store.CreateSearchAsync(owned);
+        await audit.RecordAsync(actor.Name, AuditAction.Launch, id, $"“{owned.Name}” from search {pbt.Summary.Id}");
+        return id;
     }
 
     /// <summary>What the circuit's user may do to a search, for showing controls (the commands check again).</summary>
