@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using HyperSearch.E2E.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -113,6 +114,64 @@ public sealed class TeamsFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, forgedPriority.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, own.StatusCode); // ann leads alpha
+    }
+
+    private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task SearchAndTrialPages_OtherTeamSeesNoSteeringControls_AndItsForgedRequestsChangeNothing()
+    {
+        var ann = await SignInAsync("ann"); // lead of alpha
+        var bea = await SignInAsync("bea"); // member of beta
+        using var annApi = Api(await CreateTokenAsync(ann));
+        using var beaApi = Api(await CreateTokenAsync(bea));
+        var search = await SearchApi.CreateAsync(annApi, Spec("ann-search"));
+        const string config = """{ "initialLr": 0.01, "decay": { "type": "constant" } }""";
+        using var added = await annApi.PostAsync($"/api/searches/{search}/trials", Json(config));
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var trial = JsonNode.Parse(await added.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+
+        string[] searchControls = ["#pause", "#cancel-search", ".hs-priority-up", ".hs-priority-down"];
+        string[] trialControls = ["#rerun", "#cancel-trial"];
+        foreach (var (page, shown) in new[] { (ann, true), (bea, false) })
+        {
+            await page.GotoAsync($"{app.BaseUrl}/searches/{search}");
+            await page.WaitForCircuitAsync();
+            await page.Locator("#search-progress").WaitForAsync();
+            await AssertControlsAsync(page, searchControls, shown);
+            Assert.Equal(shown ? 0 : 1, await page.Locator("#search-priority").CountAsync()); // bea reads the priority, cannot change it
+            await page.GotoAsync($"{app.BaseUrl}/trials/{trial}");
+            await page.WaitForCircuitAsync();
+            await page.Locator("#config-json").WaitForAsync();
+            await AssertControlsAsync(page, trialControls, shown);
+        }
+        await bea.ScreenshotAsync("teams-trial-page-other-team");
+
+        var forged = new List<HttpResponseMessage>
+        {
+            await beaApi.PostAsync($"/api/searches/{search}/pause", Json("{}")),
+            await beaApi.PostAsync($"/api/searches/{search}/cancel", Json("{}")),
+            await beaApi.PostAsync($"/api/searches/{search}/priority", Json("""{ "priority": 500 }""")),
+            await beaApi.PostAsync($"/api/searches/{search}/trials", Json(config)),
+            await beaApi.PostAsync($"/api/trials/{trial}/cancel", Json("{}")),
+        };
+
+        Assert.All(forged, response => Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode));
+        forged.ForEach(response => response.Dispose());
+        var after = (await beaApi.GetFromJsonAsync<JsonObject>($"/api/searches/{search}"))!["summary"]!;
+        Assert.Equal("running", after["state"]!.GetValue<string>());
+        Assert.Equal(0, after["priority"]!.GetValue<int>());
+        Assert.Equal(1, after["counts"]!["queued"]!.GetValue<int>());
+        Assert.Equal("queued", (await beaApi.GetFromJsonAsync<JsonObject>($"/api/trials/{trial}"))!["state"]!.GetValue<string>());
+    }
+
+    private static async Task AssertControlsAsync(IPage page, string[] selectors, bool shown)
+    {
+        foreach (var selector in selectors)
+        {
+            if (shown) await page.Locator(selector).First.WaitForAsync(new() { Timeout = 10_000 });
+            else Assert.Equal(0, await page.Locator(selector).CountAsync());
+        }
     }
 
     [Fact]
