@@ -78,4 +78,42 @@ public sealed class TeamDirectory(IDbContextFactory<HyperSearchDbContext> factor
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.TeamMembers.Where(m => m.TeamId == teamId && m.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
     }
+
+    /// <summary>
+    /// Single sign-on's team mapping: puts the account into each named team it is not in yet with
+    /// <paramref name="role"/> (a role it already has there stays, higher or lower); a name with no
+    /// team here is created when <paramref name="createUnknown"/>, else ignored; with
+    /// <paramref name="removeUnlisted"/> the account also leaves every team not named.
+    /// </summary>
+    public async Task<TeamSync> JoinTeamsAsync(string userId, IReadOnlyCollection<string> teamNames, TeamRole role, bool createUnknown, bool removeUnlisted,
+        CancellationToken cancellationToken = default)
+    {
+        var names = teamNames.Select(n => n.Trim()).Where(n => n.Length is > 0 and <= MaxNameLength).Distinct(StringComparer.Ordinal).ToList();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var existing = await db.Teams.Where(t => names.Contains(t.Name)).ToDictionaryAsync(t => t.Name, t => t.Id, cancellationToken);
+        var created = new List<string>();
+        var ignored = new List<string>();
+        foreach (var name in names.Where(n => !existing.ContainsKey(n)))
+        {
+            if (!createUnknown)
+            {
+                ignored.Add(name);
+                continue;
+            }
+            var team = new TeamEntity { Name = name, CreatedAt = time.GetUtcNow() };
+            db.Teams.Add(team);
+            await db.SaveChangesAsync(cancellationToken);
+            existing[name] = team.Id;
+            created.Add(name);
+        }
+
+        var memberOf = await db.TeamMembers.Where(m => m.UserId == userId).ToListAsync(cancellationToken);
+        var joined = existing.Where(t => memberOf.All(m => m.TeamId != t.Value)).ToList();
+        db.TeamMembers.AddRange(joined.Select(t => new TeamMemberEntity { TeamId = t.Value, UserId = userId, Role = role }));
+        var leave = removeUnlisted ? memberOf.Where(m => !existing.ContainsValue(m.TeamId)).ToList() : [];
+        db.TeamMembers.RemoveRange(leave);
+        await db.SaveChangesAsync(cancellationToken);
+        var left = leave.Count == 0 ? [] : await db.Teams.Where(t => leave.Select(m => m.TeamId).Contains(t.Id)).Select(t => t.Name).ToListAsync(cancellationToken);
+        return new TeamSync(joined.Select(t => t.Key).ToList(), created, ignored, left);
+    }
 }

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using HyperSearch.Data.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using HyperSearch.Web.Accounts.Sso;
 using Microsoft.AspNetCore.Identity;
 
 namespace HyperSearch.Web.Accounts;
@@ -13,9 +14,9 @@ public static class AccountsRegistration
 
     /// <summary>
     /// Identity (cookie sign-in for pages), personal access tokens (bearer, for /api only), the
-    /// fallback policy "signed in, or no account exists", login rate limiting and the loopback guard.
+    /// fallback policy "signed in, or no account exists", optional OpenID Connect sign-in, login rate limiting and the loopback guard.
     /// </summary>
-    public static IServiceCollection AddHyperSearchAccountsWeb(this IServiceCollection services)
+    public static IServiceCollection AddHyperSearchAccountsWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHyperSearchAccounts().AddSignInManager();
         services.AddSingleton<AccountMode>();
@@ -26,7 +27,7 @@ public static class AccountsRegistration
         services.AddHostedService<LoopbackGuard>();
 
         const string selector = "HyperSearch";
-        services.AddAuthentication(o =>
+        var authentication = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = selector;
                 o.DefaultChallengeScheme = selector;
@@ -35,8 +36,9 @@ public static class AccountsRegistration
             // /api is token-only (no cookie: cross-site pages cannot ride a session); pages use the cookie.
             .AddPolicyScheme(selector, null, o => o.ForwardDefaultSelector = context =>
                 context.Request.Path.StartsWithSegments("/api") ? ApiTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
-            .AddIdentityCookies();
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        authentication.AddIdentityCookies();
+        authentication.AddHyperSearchSso(configuration);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

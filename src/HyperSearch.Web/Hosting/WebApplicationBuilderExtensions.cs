@@ -32,7 +32,7 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddHyperSearchWorker(builder.Configuration);
         builder.Services.AddHyperSearchDashboard(builder.Configuration);
         builder.Services.AddHyperSearchApi();
-        builder.Services.AddHyperSearchAccountsWeb();
+        builder.Services.AddHyperSearchAccountsWeb(builder.Configuration);
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using HyperSearch.Web.Accounts;
+using HyperSearch.Web.Accounts.Sso;
 using HyperSearch.Web.Api;
 using HyperSearch.Web.Components;
 
@@ -31,6 +32,7 @@ public static class WebApplicationExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapSsoEndpoints();
         app.MapOpenApi();
         app.MapHyperSearchApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
