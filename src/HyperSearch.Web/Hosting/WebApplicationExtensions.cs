@@ -9,6 +9,7 @@ public static class WebApplicationExtensions
 {
     public static WebApplication MapHyperSearch(this WebApplication app)
     {
+        app.UseHyperSearchForwardedHeaders(); // before anything reads the client's address or the scheme
         app.UseMiddleware<SecurityHeaders>();
         // Before the API guard: it exempts bearer-authenticated callers from its Origin rule.
         app.UseAuthentication();
@@ -24,6 +25,19 @@ public static class WebApplicationExtensions
         {
             app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
         }
+        // A form post to /account without a valid antiforgery token throws (ThrowOnBadRequest is on for the API's
+        // messages), and the error page cannot answer a POST: it is the client's 400, not a 500.
+        app.UseWhen(context => !IsApi(context), pages => pages.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = bad.StatusCode;
+            }
+        }));
 
         app.UseAuthorization();
         app.UseRateLimiter();
