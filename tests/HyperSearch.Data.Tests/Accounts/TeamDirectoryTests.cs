@@ -53,6 +53,39 @@ public sealed class TeamDirectoryTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task JoinTeams_SingleSignOnClaim_AddsKeepsRolesCreatesOrIgnoresUnknownAndLeavesOnlyWhenAsked(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        {
+            db.Users.Add(new UserEntity { Id = "u-1", UserName = "ann", NormalizedUserName = "ANN" });
+            await db.SaveChangesAsync();
+        }
+        var teams = new TeamDirectory(database.Factory, database.Time);
+        var (vision, _) = await teams.CreateTeamAsync("vision");
+        var (speech, _) = await teams.CreateTeamAsync("speech");
+        Assert.Null(await teams.SetMemberAsync("speech", "ann", TeamRole.Lead)); // by hand, before any sign-in
+
+        var first = await teams.JoinTeamsAsync("u-1", ["vision", "speech", "nlp", " vision "], TeamRole.Member, createUnknown: false, removeUnlisted: false);
+        var created = await teams.JoinTeamsAsync("u-1", ["nlp"], TeamRole.Viewer, createUnknown: true, removeUnlisted: false);
+        var additive = await teams.JoinTeamsAsync("u-1", ["vision"], TeamRole.Member, createUnknown: false, removeUnlisted: false);
+        var afterAdditive = (await teams.ActorAsync("u-1", canWrite: true))!;
+        var authoritative = await teams.JoinTeamsAsync("u-1", ["vision"], TeamRole.Member, createUnknown: false, removeUnlisted: true);
+        var actor = (await teams.ActorAsync("u-1", canWrite: true))!;
+
+        Assert.Equal(["vision"], first.Joined); // already in speech: its lead role stays
+        Assert.Equal(["nlp"], first.Ignored);
+        Assert.Equal(["nlp"], created.Created);
+        Assert.Equal(["nlp"], created.Joined);
+        Assert.Empty(additive.Left);
+        Assert.Equal(TeamRole.Lead, afterAdditive.RoleIn(speech!.Value));
+        Assert.Equal(["nlp", "speech"], authoritative.Left.Order());
+        Assert.Equal([vision!.Value], actor.Teams.Keys);
+        Assert.Equal(TeamRole.Member, actor.RoleIn(vision.Value));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Token_StoredHashedExpiresAndRevokes(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
