@@ -62,6 +62,18 @@ public static class LaunchFormReader
             form.OptimizerType = Range("type", optimizer["type"]) ?? form.OptimizerType;
             form.Momentum = Range("momentum", optimizer["momentum"]) ?? form.Momentum;
         }
+
+        if (space["pbt"] is JsonObject pbt)
+        {
+            // The spec was validated when it was stored, so every field present has the right type.
+            form.Pbt = new PbtForm
+            {
+                Population = pbt["population"]?.GetValue<int>() ?? form.Pbt.Population,
+                Interval = pbt["interval"]?.GetValue<int>() ?? form.Pbt.Interval,
+                Fraction = pbt["fraction"]?.GetValue<double>() ?? form.Pbt.Fraction,
+                PerturbFactors = pbt["perturbFactors"] is JsonArray factors ? string.Join(", ", factors.Select(f => f?.ToJsonString())) : form.Pbt.PerturbFactors,
+            };
+        }
     }
 
     /// <summary>One distribution in the form's own space format; a bare value reads as fixed.</summary>
