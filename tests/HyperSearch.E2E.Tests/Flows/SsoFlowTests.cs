@@ -66,7 +66,7 @@ public sealed class SsoFlowTests : IAsyncLifetime
         Assert.Equal("Sign in with Test IdP", (await page.Locator("#sign-in-sso").TextContentAsync())!.Trim());
         // The first challenge has the app fetch the provider's discovery document and keys: on a loaded
         // machine that alone took more than Playwright's 30 s navigation wait.
-        await page.ClickAsync("#sign-in-sso", new() { NoWaitAfter = true });
+        await page.ClickAsync("#sign-in-sso", new() { Timeout = 90_000 });
         try
         {
             await page.WaitForURLAsync(provider.Authority + "login**", new() { Timeout = 90_000 });
@@ -76,7 +76,7 @@ public sealed class SsoFlowTests : IAsyncLifetime
             throw new TimeoutException($"not at the provider's login page but at {page.Url}:\n{app.Output}", e);
         }
         await page.FillAsync("#provider-user", user);
-        await page.ClickAsync("#provider-sign-in", new() { NoWaitAfter = true });
+        await page.ClickAsync("#provider-sign-in", new() { Timeout = 90_000 });
         await page.WaitForURLAsync(url => url.StartsWith(app.BaseUrl, StringComparison.Ordinal) && !url.Contains("/signin-oidc") && !url.Contains("/account/sso"),
             new() { Timeout = 90_000 });
         return page;
