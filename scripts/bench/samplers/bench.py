@@ -4,13 +4,16 @@
 objectives.py (tuning set) and report_objectives.py (report set). Prints a Markdown table of the
 median and quartiles of the regret after 20/50/100 trials over the seeds. With noise, regret is
 the noiseless value of the trial with the best observed value (what a user would pick) − optimum.
-Usage: bench.py <hypersearch binary> [--set report|tuning|all] [--seeds 20] [--trials 100]
-                [--jobs 2] [--only name,...] [--samplers ...] [--results FILE] [--table-only]
+Usage: bench.py <hypersearch binary> [--set report|tuning|all] [--seeds 20] [--first-seed 0]
+                [--trials 100] [--jobs 2] [--only name,...] [--samplers ...] [--results FILE]
+                [--variant LABEL=name=value,...] [--table-only]
+--variant adds a sampler LABEL: our TPE with `ask-tell --tpe-option name=value` per pair (ablations).
+Seeds: 0–19 are the reported ones; explore variants on other seeds (e.g. --first-seed 100).
 Runs go seed by seed (every objective and sampler for seed 0, then seed 1, …) and each finished
 run is appended to --results (JSON lines) at once: a rerun skips runs already there (all samplers
 are deterministic per seed), and --table-only prints the table from what is there, saying how
 many seeds each row rests on."""
-import argparse, json, os, random, statistics, subprocess, tempfile
+import argparse, json, os, random, statistics, subprocess, tempfile, time
 from concurrent.futures import ProcessPoolExecutor
 
 from objectives import OBJECTIVES
@@ -25,8 +28,9 @@ def noisy(objective, seed):
         return true + (rng.gauss(0, objective["noise"]) if objective["noise"] else 0.0), true
     return evaluate
 
-def run_ours(binary, objective, strategy, seed, trials, space_path):
-    proc = subprocess.Popen([binary, "ask-tell", "--space", space_path, "--strategy", strategy, "--seed", str(seed)],
+def run_ours(binary, objective, strategy, seed, trials, space_path, tpe_options=()):
+    extra = [arg for o in tpe_options for arg in ("--tpe-option", o)]
+    proc = subprocess.Popen([binary, "ask-tell", "--space", space_path, "--strategy", strategy, "--seed", str(seed)] + extra,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
     evaluate, pairs = noisy(objective, seed), []
     for _ in range(trials):
@@ -56,10 +60,12 @@ def run_optuna(objective, seed, trials, multivariate):
     return pairs
 
 def job(args):
-    binary, index, sampler, seed, trials, space_path = args
+    binary, index, sampler, seed, trials, space_path, tpe_options = args
     objective = OBJECTIVES[index]
     if sampler.startswith("optuna-tpe"):
         pairs = run_optuna(objective, seed, trials, sampler.endswith("-mv"))
+    elif tpe_options is not None:
+        pairs = run_ours(binary, objective, "tpe", seed, trials, space_path, tpe_options)
     else:
         pairs = run_ours(binary, objective, sampler.split("-")[1], seed, trials, space_path)
     best_observed, incumbent, regrets = float("inf"), None, {}
@@ -78,7 +84,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("binary")
     parser.add_argument("--set", default="report", choices=["report", "tuning", "all"])
-    parser.add_argument("--seeds", type=int, default=20)
+    parser.add_argument("--seeds", type=int, default=20, help="how many seeds")
+    parser.add_argument("--first-seed", type=int, default=0)
+    parser.add_argument("--variant", action="append", default=[])
     parser.add_argument("--trials", type=int, default=100)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--only", default="")
@@ -86,7 +94,12 @@ def main():
     parser.add_argument("--results", default="")
     parser.add_argument("--table-only", action="store_true")
     a = parser.parse_args()
-    samplers = a.samplers.split(",")
+    variants = {v.split("=", 1)[0]: v.split("=", 1)[1].split(",") for v in a.variant}
+    samplers = a.samplers.split(",") + [v for v in variants if v not in a.samplers.split(",")]
+    seeds = range(a.first_seed, a.first_seed + a.seeds)
+    print(f"Load average (1, 5, 15 min) at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}; "
+          f"seeds {seeds.start}–{seeds.stop - 1}\n", flush=True)
+    started = time.time()
     chosen = [i for i, o in enumerate(OBJECTIVES)
               if (a.set == "all" or o["set"] == a.set) and (not a.only or o["name"] in a.only.split(","))]
     tmp = tempfile.mkdtemp(prefix="hs-bench-")
@@ -101,10 +114,10 @@ def main():
         with open(a.results) as f:
             for line in f:
                 r = json.loads(line)
-                if r["trials"] == a.trials and r["objective"] in names and r["sampler"] in samplers and r["seed"] < a.seeds:
+                if r["trials"] == a.trials and r["objective"] in names and r["sampler"] in samplers and r["seed"] in seeds:
                     done.add((r["objective"], r["sampler"], r["seed"]))
                     results.setdefault((r["objective"], r["sampler"]), []).append({int(k): v for k, v in r["regrets"].items()})
-    jobs = [(a.binary, i, s, seed, a.trials, spaces[i]) for seed in range(a.seeds) for i in chosen for s in samplers
+    jobs = [(a.binary, i, s, seed, a.trials, spaces[i], variants.get(s)) for seed in seeds for i in chosen for s in samplers
             if (OBJECTIVES[i]["name"], s, seed) not in done]
     if not a.table_only:
         out = open(a.results, "a") if a.results else None
@@ -115,6 +128,9 @@ def main():
                     out.write(json.dumps({"objective": name, "sampler": sampler, "seed": seed,
                                           "trials": a.trials, "regrets": regrets}) + "\n")
                     out.flush()
+    if not a.table_only:
+        print(f"Load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}; "
+              f"{len(jobs)} runs in {(time.time() - started) / 60:.1f} min\n")
     checkpoints = [c for c in CHECKPOINTS if c <= a.trials]
     print("Regret (best found − optimum), median [quartiles] over the seeds; lower is better.\n")
     print("| objective | sampler | seeds | " + " | ".join(f"after {c}" for c in checkpoints) + " |")
