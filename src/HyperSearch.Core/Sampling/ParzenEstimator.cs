@@ -13,6 +13,7 @@ internal sealed class ParzenEstimator
     private readonly double[][] mus;
     private readonly double[][] sigmas;
     private readonly double[][][] categorical;
+    private readonly bool omitKernelScale;
 
     /// <param name="observations">Rows in trial order, one internal-scale value per dimension.</param>
     /// <param name="minSigmaComponents">
@@ -22,6 +23,7 @@ internal sealed class ParzenEstimator
     public ParzenEstimator(IReadOnlyList<TpeDimension> dims, IReadOnlyList<double[]> observations, TpeOptions options, int? minSigmaComponents = null)
     {
         this.dims = dims;
+        omitKernelScale = options.OmitKernelScale;
         var n = observations.Count;
         weights = Weights(n, options.PriorWeight);
         mus = new double[dims.Count][];
@@ -81,7 +83,8 @@ internal sealed class ParzenEstimator
         double mu = mus[d][j], sigma = sigmas[d][j];
         if (dim.Q is not { } q)
         {
-            return TruncatedNormal.LogPdf(x, mu, sigma, dim.Low, dim.High);
+            var logPdf = TruncatedNormal.LogPdf(x, mu, sigma, dim.Low, dim.High);
+            return omitKernelScale ? logPdf + Math.Log(sigma) : logPdf;
         }
         // A discrete value owns the mass of its cell [x − q/2, x + q/2] within the range.
         var lower = Math.Max(x - q / 2, dim.Low);

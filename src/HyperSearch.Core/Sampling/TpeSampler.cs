@@ -57,8 +57,9 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
         {
             foreach (var dim in dims)
             {
-                // Independent TPE: shared parameters learn from every trial, branch ones from their branch.
-                var own = dim.Source.Branch is null ? observations : inBranch;
+                // Independent TPE: shared parameters learn from every trial, branch ones only from
+                // their branch's trials, split among all trials (Global) or the branch's (Branch).
+                var own = dim.Source.Branch is null || Options.ConditionalSplit == TpeConditionalSplit.Global ? observations : inBranch;
                 values[dim.Source.Path] = dim.Decode(Best([dim], own, rng)[0]);
             }
         }
@@ -82,15 +83,19 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
     private double[] Best(IReadOnlyList<TpeDimension> dims, List<TpeObservation> observations, SeededRandom rng) =>
         Best(dims, observations, rng, o => Encode(dims, o.Point));
 
-    /// <summary>Split, fit l and g, draw candidates from l and return the one maximising log l − log g.</summary>
+    /// <summary>
+    /// Split, fit l and g, draw candidates from l and return the one maximising log l − log g.
+    /// The best γ(n) of the n observations are good (running ones count, as the constant liar's worst); observations <paramref name="encode"/>
+    /// cannot place (another branch's trials) are dropped after the split, so they still push the
+    /// branch's own trials down the ranking (Optuna 3.1's masking).
+    /// </summary>
     private double[] Best(IReadOnlyList<TpeDimension> dims, List<TpeObservation> observations, SeededRandom rng, Func<TpeObservation, double[]?> encode)
     {
-        var usable = observations.Select(o => (o, x: encode(o))).Where(p => p.x is not null).ToList();
-        var ranked = usable.OrderBy(p => p.o.Tier).ThenBy(p => p.o.Loss).ThenBy(p => p.o.Number).ToList();
+        var ranked = observations.OrderBy(o => o.Tier).ThenBy(o => o.Loss).ThenBy(o => o.Number).ToList();
         var nBelow = Math.Min(Options.Gamma(ranked.Count), ranked.Count);
-        var below = ranked.Take(nBelow).OrderBy(p => p.o.Number).Select(p => p.x!).ToList();
-        var above = ranked.Skip(nBelow).OrderBy(p => p.o.Number).Select(p => p.x!).ToList();
-        var l = new ParzenEstimator(dims, below, Options, Options.SpacingFloor ? SpacingFloorCount(dims, below.Count, ranked.Count) : null);
+        var below = Encoded(ranked.Take(nBelow), encode);
+        var above = Encoded(ranked.Skip(nBelow), encode);
+        var l = new ParzenEstimator(dims, below, Options, Options.SpacingFloor ? SpacingFloorCount(dims, below.Count, below.Count + above.Count) : null);
         var g = new ParzenEstimator(dims, above, Options);
 
         double[]? best = null;
@@ -108,6 +113,10 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
         }
         return best!;
     }
+
+    /// <summary>Rows in trial order, as the estimators' weight ramp expects.</summary>
+    private static List<double[]> Encoded(IEnumerable<TpeObservation> observations, Func<TpeObservation, double[]?> encode) =>
+        observations.OrderBy(o => o.Number).Select(encode).OfType<double[]>().ToList();
 
     /// <summary>
     /// The component count behind l's magic-clip floor (range / min(100, 1 + count)). Optuna uses
