@@ -10,7 +10,7 @@ public static class TpeOptionOverrides
 {
     public static readonly IReadOnlyList<string> Names =
     [
-        "startupTrials", "candidates", "multivariate", "spacingFloor", "priorWeight", "conditionalSplit",
+        "startupTrials", "candidates", "multivariate", "jointShared", "conditionBranchOnShared", "spacingFloor", "priorWeight", "conditionalSplit",
         "omitKernelScale", "bandwidth", "minBranchTrials", "gamma", "gammaMax",
     ];
 
@@ -41,6 +41,12 @@ public static class TpeOptionOverrides
                     break;
                 case "multivariate" when bool.TryParse(value, out var v):
                     options = options with { Multivariate = v };
+                    break;
+                case "jointShared" when bool.TryParse(value, out var v):
+                    options = options with { JointShared = v };
+                    break;
+                case "conditionBranchOnShared" when bool.TryParse(value, out var v):
+                    options = options with { ConditionBranchOnShared = v };
                     break;
                 case "spacingFloor" when bool.TryParse(value, out var v):
                     options = options with { SpacingFloor = v };

@@ -17,6 +17,20 @@ public sealed record TpeOptions
     public bool Multivariate { get; init; }
 
     /// <summary>
+    /// Model the decay type and the shared parameters (LR, optimizer, momentum, warmup, …) jointly
+    /// from every trial, the chosen branch's own parameters each on its own (Optuna's
+    /// multivariate TPE without grouping). Ignores <see cref="Multivariate"/> and <see cref="MinBranchTrials"/>.
+    /// </summary>
+    public bool JointShared { get; init; }
+
+    /// <summary>
+    /// With <see cref="JointShared"/>: model the chosen branch's own parameters jointly with the
+    /// shared ones from the branch's trials and draw them given the shared values already chosen
+    /// (for decay parameters whose best value moves with the LR).
+    /// </summary>
+    public bool ConditionBranchOnShared { get; init; }
+
+    /// <summary>
     /// Let the good density's kernels narrow with the number of trials in the space, not just the
     /// number of good ones (see <see cref="TpeSampler"/>); false is Optuna's magic clip. Off by
     /// default: with independent kernels (one dimension each) it narrows them far too early.

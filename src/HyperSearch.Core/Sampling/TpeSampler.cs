@@ -33,17 +33,18 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
             return RandomSampler.SamplePoint(space, new SeededRandom(context.Seed, context.TrialNumber));
         }
         var rng = new SeededRandom(context.Seed, context.TrialNumber, Salt);
+        return Options.JointShared ? SampleJointShared(space, observations, rng) : SampleByBranch(space, observations, rng);
+    }
+
+    private SpacePoint SampleByBranch(SearchSpace space, List<TpeObservation> observations, SeededRandom rng)
+    {
         var decayType = ChooseDecayType(space, observations, rng);
         var inBranch = observations.Where(o => o.Point.DecayType == decayType).ToList();
         var modelBranch = inBranch.Count(o => o.IsFinished) >= Options.MinBranchTrials;
         var dims = (modelBranch ? space.DimensionsOf(decayType) : space.CommonDimensions)
             .Select(TpeDimension.Of).OfType<TpeDimension>().ToList();
 
-        var values = new Dictionary<string, JsonNode>();
-        foreach (var dim in space.DimensionsOf(decayType))
-        {
-            values[dim.Path] = DistributionValues.Uniform(dim.Distribution, rng);
-        }
+        var values = UniformValues(space, decayType, rng);
         var source = modelBranch ? inBranch : observations;
         if (dims.Count > 0 && Options.Multivariate)
         {
@@ -66,6 +67,70 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
         return new SpacePoint(decayType, values);
     }
 
+    /// <summary>
+    /// Decay type and shared parameters from one joint estimator over every trial (so the LR
+    /// optimum may differ per decay type and per optimizer), then each of the chosen branch's own
+    /// parameters on its own, split among all trials. Optuna's multivariate TPE without grouping.
+    /// </summary>
+    private SpacePoint SampleJointShared(SearchSpace space, List<TpeObservation> observations, SeededRandom rng)
+    {
+        var types = space.Decay.Select(b => b.Type).ToList();
+        var common = space.CommonDimensions.Select(TpeDimension.Of).OfType<TpeDimension>().ToList();
+        var dims = types.Count > 1 ? [DecayDimension(types), .. common] : common;
+        var decayType = types[0];
+        var shared = new Dictionary<string, JsonNode>();
+        if (dims.Count > 0)
+        {
+            var offset = types.Count > 1 ? 1 : 0;
+            var best = Best(dims, observations, rng, o => Encode(common, o.Point) is { } x
+                ? offset == 1 ? [types.IndexOf(o.Point.DecayType), .. x] : x
+                : null);
+            decayType = offset == 1 ? types[(int)best[0]] : decayType;
+            for (var d = 0; d < common.Count; d++)
+            {
+                shared[common[d].Source.Path] = common[d].Decode(best[d + offset]);
+            }
+        }
+        var values = UniformValues(space, decayType, rng);
+        foreach (var (path, value) in shared)
+        {
+            values[path] = value;
+        }
+        var own = space.DimensionsOf(decayType).Where(d => d.Branch is not null).Select(TpeDimension.Of).OfType<TpeDimension>().ToList();
+        if (Options.ConditionBranchOnShared && own.Count > 0)
+        {
+            // The branch's parameters jointly with the shared ones, given the shared values just
+            // chosen: kernels of trials whose LR (optimizer, …) lies near this one weigh more, so a
+            // decay parameter whose best value moves with the LR follows it.
+            var given = common.Select(d => d.Encode(shared[d.Source.Path]) ?? 0).ToArray();
+            var best = Best([.. common, .. own], observations, rng, given);
+            for (var d = 0; d < own.Count; d++)
+            {
+                values[own[d].Source.Path] = own[d].Decode(best[common.Count + d]);
+            }
+            return new SpacePoint(decayType, values);
+        }
+        foreach (var dim in own)
+        {
+            values[dim.Source.Path] = dim.Decode(Best([dim], observations, rng)[0]);
+        }
+        return new SpacePoint(decayType, values);
+    }
+
+    private static Dictionary<string, JsonNode> UniformValues(SearchSpace space, string decayType, SeededRandom rng)
+    {
+        var values = new Dictionary<string, JsonNode>();
+        foreach (var dim in space.DimensionsOf(decayType))
+        {
+            values[dim.Path] = DistributionValues.Uniform(dim.Distribution, rng);
+        }
+        return values;
+    }
+
+    private static TpeDimension DecayDimension(List<string> types) => new(
+        new SpaceDimension("decay", "decay", "type", CategoricalDistribution.Of(types.ToArray()), null),
+        types.Count, 0, 0, null);
+
     private string ChooseDecayType(SearchSpace space, List<TpeObservation> observations, SeededRandom rng)
     {
         if (space.Decay.Count == 1)
@@ -73,15 +138,12 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
             return space.Decay[0].Type;
         }
         var types = space.Decay.Select(b => b.Type).ToList();
-        var dim = new TpeDimension(
-            new SpaceDimension("decay", "decay", "type", CategoricalDistribution.Of(types.ToArray()), null),
-            types.Count, 0, 0, null);
-        var best = Best([dim], observations, rng, o => [types.IndexOf(o.Point.DecayType)]);
+        var best = Best([DecayDimension(types)], observations, rng, o => [types.IndexOf(o.Point.DecayType)]);
         return types[(int)best[0]];
     }
 
-    private double[] Best(IReadOnlyList<TpeDimension> dims, List<TpeObservation> observations, SeededRandom rng) =>
-        Best(dims, observations, rng, o => Encode(dims, o.Point));
+    private double[] Best(IReadOnlyList<TpeDimension> dims, List<TpeObservation> observations, SeededRandom rng, double[]? given = null) =>
+        Best(dims, observations, rng, o => Encode(dims, o.Point), given);
 
     /// <summary>
     /// Split, fit l and g, draw candidates from l and return the one maximising log l − log g.
@@ -89,7 +151,8 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
     /// cannot place (another branch's trials) are dropped after the split, so they still push the
     /// branch's own trials down the ranking (Optuna 3.1's masking).
     /// </summary>
-    private double[] Best(IReadOnlyList<TpeDimension> dims, List<TpeObservation> observations, SeededRandom rng, Func<TpeObservation, double[]?> encode)
+    /// <param name="given">Values of the leading dimensions to condition on (not proposed, only weighed).</param>
+    private double[] Best(IReadOnlyList<TpeDimension> dims, List<TpeObservation> observations, SeededRandom rng, Func<TpeObservation, double[]?> encode, double[]? given = null)
     {
         var ranked = observations.OrderBy(o => o.Tier).ThenBy(o => o.Loss).ThenBy(o => o.Number).ToList();
         var nBelow = Math.Min(Options.Gamma(ranked.Count), ranked.Count);
@@ -97,6 +160,10 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
         var above = Encoded(ranked.Skip(nBelow), encode);
         var l = new ParzenEstimator(dims, below, Options, Options.SpacingFloor ? SpacingFloorCount(dims, below.Count, below.Count + above.Count) : null);
         var g = new ParzenEstimator(dims, above, Options);
+        if (given is { Length: > 0 })
+        {
+            (l, g) = (l.Given(given), g.Given(given));
+        }
 
         double[]? best = null;
         var bestScore = double.NegativeInfinity;

@@ -26,9 +26,11 @@ public class TpeSamplerTests
     }
 
     [Theory]
-    [InlineData(DecayTypes.Step, 0.2)]
-    [InlineData(DecayTypes.Exponential, 0.8)]
-    public void Sample_BranchesSharingParameterName_ModelEachFromItsOwnTrials(string better, double expectedGamma)
+    [InlineData(DecayTypes.Step, 0.2, false)]
+    [InlineData(DecayTypes.Exponential, 0.8, false)]
+    [InlineData(DecayTypes.Step, 0.2, true)]
+    [InlineData(DecayTypes.Exponential, 0.8, true)]
+    public void Sample_BranchesSharingParameterName_ModelEachFromItsOwnTrials(string better, double expectedGamma, bool jointShared)
     {
         var space = Parse("""
             { "initialLr": 0.1,
@@ -44,7 +46,7 @@ public class TpeSamplerTests
         };
         var history = Drive(new RandomSampler(), space, 80, seed: 4)
             .Select((c, i) => new TrialSnapshot(i + 1, c, TrialState.Completed, Objective(c))).ToList();
-        var sampler = new TpeSampler();
+        var sampler = new TpeSampler(new TpeOptions { JointShared = jointShared });
 
         var proposals = Enumerable.Range(81, 30)
             .Select(n => sampler.Sample(space, history, new SamplingContext(n, 4, ObjectiveDirection.Minimize))!.Decay).ToList();
