@@ -135,6 +135,7 @@ def main():
     print("Regret (best found − optimum), median [quartiles] over the seeds; lower is better.\n")
     print("| objective | sampler | seeds | " + " | ".join(f"after {c}" for c in checkpoints) + " |")
     print("|---|---|---|" + "---|" * len(checkpoints))
+    verdicts = {}
     for i in chosen:
         medians = {}
         for s in samplers:
@@ -147,10 +148,14 @@ def main():
                 medians[(s, c)] = med
                 cells.append(f"{med:.4g} [{lo:.3g}, {hi:.3g}]")
             print(f"| {OBJECTIVES[i]['name']} | {s} | {len(runs)} | " + " | ".join(cells) + " |")
-        if ("hypersearch-tpe", checkpoints[0]) in medians and ("optuna-tpe", checkpoints[0]) in medians:
-            wins = all(medians[("hypersearch-tpe", c)] <= medians[("optuna-tpe", c)] for c in checkpoints)
-            print(f"| {OBJECTIVES[i]['name']} | ours ≤ Optuna default at every checkpoint | | "
-                  + ("yes" if wins else "**no**") + " |" + " |" * (len(checkpoints) - 1))
+        for rival, label in (("optuna-tpe", "Optuna default"), ("hypersearch-random", "random")):
+            if all((s, c) in medians for s in ("hypersearch-tpe", rival) for c in checkpoints):
+                cells = [medians[("hypersearch-tpe", c)] <= medians[(rival, c)] for c in checkpoints]
+                verdicts.setdefault(rival, []).extend(cells)
+                print(f"| {OBJECTIVES[i]['name']} | ours ≤ {label} (median) | | "
+                      + " | ".join("yes" if ok else "**no**" for ok in cells) + " |")
+    for rival, cells in verdicts.items():
+        print(f"\nOurs ≤ {rival} in {sum(cells)} of {len(cells)} (objective, checkpoint) cells.")
 
 if __name__ == "__main__":
     main()

@@ -20,8 +20,9 @@ public sealed record TpeOptions
     /// Model the decay type and the shared parameters (LR, optimizer, momentum, warmup, …) jointly
     /// from every trial, the chosen branch's own parameters each on its own (Optuna's
     /// multivariate TPE without grouping). Ignores <see cref="Multivariate"/> and <see cref="MinBranchTrials"/>.
+    /// The default since 2026-12-02: docs/search-space.md says why.
     /// </summary>
-    public bool JointShared { get; init; }
+    public bool JointShared { get; init; } = true;
 
     /// <summary>
     /// With <see cref="JointShared"/>: model the chosen branch's own parameters jointly with the

@@ -7,13 +7,13 @@ namespace HyperSearch.Core.Sampling;
 /// <summary>
 /// Tree-structured Parzen Estimator. After <see cref="TpeOptions.StartupTrials"/> random trials it
 /// ranks the history, splits it into a good set (the best γ(n)) and a bad set, and for each decision
-/// draws candidates from the good density l(x), keeping the one with the largest l(x)/g(x):
-/// first the decay type (categorical estimator over all trials), then, by default, each parameter
-/// on its own as Optuna's default TPE does — shared ones (initialLr, optimizer, …) from every trial,
-/// a branch's own ones only from that branch's trials, so step's gamma never learns from cosine
-/// trials while the LR learns from all. <see cref="TpeOptions.Multivariate"/> models a branch's
-/// parameters jointly instead (from that branch's trials only); docs/search-space.md and
-/// docs/benchmarks.md say why that is no longer the default.
+/// draws candidates from the good density l(x), keeping the one with the largest l(x)/g(x).
+/// By default (<see cref="TpeOptions.JointShared"/>) the decay type and the shared parameters
+/// (initialLr, optimizer, momentum, …) come from one joint estimator over every trial, so the LR
+/// can be good for one decay type and bad for another; then each of the chosen branch's own
+/// parameters on its own, from that branch's trials, split among all trials as Optuna 3.1 does
+/// (<see cref="TpeConditionalSplit.Global"/>). Without it: Optuna's default independent TPE, one
+/// estimator per parameter. docs/search-space.md and docs/benchmarks.md give the evidence.
 /// </summary>
 public sealed class TpeSampler(TpeOptions? options = null) : ISampler
 {
