@@ -13,7 +13,7 @@ Runs go seed by seed (every objective and sampler for seed 0, then seed 1, …) 
 run is appended to --results (JSON lines) at once: a rerun skips runs already there (all samplers
 are deterministic per seed), and --table-only prints the table from what is there, saying how
 many seeds each row rests on."""
-import argparse, json, os, random, statistics, subprocess, tempfile, time
+import argparse, json, math, os, random, statistics, subprocess, tempfile, time
 from concurrent.futures import ProcessPoolExecutor
 
 from objectives import OBJECTIVES
@@ -76,6 +76,24 @@ def job(args):
             regrets[n] = incumbent - objective["optimum"]
     return objective["name"], sampler, seed, regrets
 
+def rank_sum_p(xs, ys):
+    """Two-sided p of the Mann–Whitney U test (normal approximation, ties as mid-ranks): how
+    surprising a difference this large would be if both samplers' regrets came from one distribution."""
+    pooled = sorted((v, k) for k, vs in enumerate((xs, ys)) for v in vs)
+    ranks, i = {}, 0
+    while i < len(pooled):
+        j = i
+        while j < len(pooled) and pooled[j][0] == pooled[i][0]:
+            j += 1
+        for k in range(i, j):
+            ranks.setdefault(pooled[k][1], []).append((i + j + 1) / 2)
+        i = j
+    n1, n2 = len(xs), len(ys)
+    u = sum(ranks.get(0, [])) - n1 * (n1 + 1) / 2
+    sd = (n1 * n2 * (n1 + n2 + 1) / 12) ** 0.5
+    z = (abs(u - n1 * n2 / 2) - 0.5) / sd if sd else 0.0
+    return max(0.0, min(1.0, math.erfc(max(z, 0.0) / 2 ** 0.5)))
+
 def quartiles(xs):
     q = statistics.quantiles(xs, n=4, method="inclusive")
     return q[0], statistics.median(xs), q[2]
@@ -137,7 +155,7 @@ def main():
     print("|---|---|---|" + "---|" * len(checkpoints))
     verdicts = {}
     for i in chosen:
-        medians = {}
+        medians, regrets = {}, {}
         for s in samplers:
             runs = results.get((OBJECTIVES[i]["name"], s), [])
             if len(runs) < 2:
@@ -146,14 +164,16 @@ def main():
             for c in checkpoints:
                 lo, med, hi = quartiles([r[c] for r in runs])
                 medians[(s, c)] = med
+                regrets[(s, c)] = [r[c] for r in runs]
                 cells.append(f"{med:.4g} [{lo:.3g}, {hi:.3g}]")
             print(f"| {OBJECTIVES[i]['name']} | {s} | {len(runs)} | " + " | ".join(cells) + " |")
         for rival, label in (("optuna-tpe", "Optuna default"), ("hypersearch-random", "random")):
             if all((s, c) in medians for s in ("hypersearch-tpe", rival) for c in checkpoints):
                 cells = [medians[("hypersearch-tpe", c)] <= medians[(rival, c)] for c in checkpoints]
+                ps = [rank_sum_p(regrets[("hypersearch-tpe", c)], regrets[(rival, c)]) for c in checkpoints]
                 verdicts.setdefault(rival, []).extend(cells)
-                print(f"| {OBJECTIVES[i]['name']} | ours ≤ {label} (median) | | "
-                      + " | ".join("yes" if ok else "**no**" for ok in cells) + " |")
+                print(f"| {OBJECTIVES[i]['name']} | ours ≤ {label} (median; rank-sum p) | | "
+                      + " | ".join(("yes" if ok else "**no**") + f" (p {p:.2f})" for ok, p in zip(cells, ps)) + " |")
     for rival, cells in verdicts.items():
         print(f"\nOurs ≤ {rival} in {sum(cells)} of {len(cells)} (objective, checkpoint) cells.")
 
