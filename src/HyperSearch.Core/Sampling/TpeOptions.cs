@@ -27,9 +27,11 @@ public sealed record TpeOptions
     /// <summary>
     /// With <see cref="JointShared"/>: model the chosen branch's own parameters jointly with the
     /// shared ones from the branch's trials and draw them given the shared values already chosen
-    /// (for decay parameters whose best value moves with the LR).
+    /// (for decay parameters whose best value moves with the LR, and so that a branch trial that
+    /// was bad because of its LR does not count against its decay parameters). Default since
+    /// 2026-12-02 (docs/search-space.md).
     /// </summary>
-    public bool ConditionBranchOnShared { get; init; }
+    public bool ConditionBranchOnShared { get; init; } = true;
 
     /// <summary>
     /// Let the good density's kernels narrow with the number of trials in the space, not just the

@@ -10,10 +10,12 @@ namespace HyperSearch.Core.Sampling;
 /// draws candidates from the good density l(x), keeping the one with the largest l(x)/g(x).
 /// By default (<see cref="TpeOptions.JointShared"/>) the decay type and the shared parameters
 /// (initialLr, optimizer, momentum, …) come from one joint estimator over every trial, so the LR
-/// can be good for one decay type and bad for another; then each of the chosen branch's own
-/// parameters on its own, from that branch's trials, split among all trials as Optuna 3.1 does
-/// (<see cref="TpeConditionalSplit.Global"/>). Without it: Optuna's default independent TPE, one
-/// estimator per parameter. docs/search-space.md and docs/benchmarks.md give the evidence.
+/// can be good for one decay type and bad for another; then the chosen branch's own parameters
+/// from that branch's trials, split among all trials as Optuna 3.1 does
+/// (<see cref="TpeConditionalSplit.Global"/>), jointly with the shared ones and drawn given the
+/// shared values just chosen (<see cref="TpeOptions.ConditionBranchOnShared"/>). Without
+/// JointShared: Optuna's default independent TPE, one estimator per parameter.
+/// docs/search-space.md and docs/benchmarks.md give the evidence.
 /// </summary>
 public sealed class TpeSampler(TpeOptions? options = null) : ISampler
 {

@@ -58,6 +58,30 @@ public class TpeSamplerTests
     }
 
     [Fact]
+    public void Sample_DecayParameterOptimumMovesWithLr_ConditionedDrawFollowsTheRidge()
+    {
+        var space = Parse("""
+            { "initialLr": { "low": 1e-3, "high": 1, "log": true },
+              "decay": { "exponential": { "gamma": { "low": 0.9, "high": 0.999 } } } }
+            """);
+        // What matters is the LR after 100 epochs, lr·γ^100, so the best γ depends on the LR (a ridge).
+        static double Miss(TrialConfig c) => Math.Abs(Math.Log10(c.InitialLr) + 100 * Math.Log10(((ExponentialDecay)c.Decay).Gamma) + 3);
+        double MeanMiss(bool conditioned) => Enumerable.Range(1, 3).Average(seed =>
+        {
+            var history = Drive(new RandomSampler(), space, 60, seed)
+                .Select((c, i) => new TrialSnapshot(i + 1, c, TrialState.Completed, Miss(c))).ToList();
+            var sampler = new TpeSampler(new TpeOptions { ConditionBranchOnShared = conditioned });
+            return Enumerable.Range(61, 30)
+                .Average(n => Miss(sampler.Sample(space, history, new SamplingContext(n, seed, ObjectiveDirection.Minimize))!));
+        });
+
+        var conditioned = MeanMiss(true);
+        var independent = MeanMiss(false);
+
+        Assert.True(conditioned < independent, $"mean distance from the ridge: conditioned {conditioned:F3}, independent {independent:F3}");
+    }
+
+    [Fact]
     public void Sample_OnlyFailedHistory_StartsLikeRandom()
     {
         var history = Drive(new RandomSampler(), ConditionalSpace, 20, seed: 5)

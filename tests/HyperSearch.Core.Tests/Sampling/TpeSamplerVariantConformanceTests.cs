@@ -14,7 +14,7 @@ public class TpeSamplerBranchSplitConformanceTests : SamplerConformanceTests
         new TpeSampler(new TpeOptions { StartupTrials = 5, JointShared = false, ConditionalSplit = TpeConditionalSplit.Branch, MinBranchTrials = 2 });
 }
 
-public class TpeSamplerConditionedConformanceTests : SamplerConformanceTests
+public class TpeSamplerUnconditionedConformanceTests : SamplerConformanceTests
 {
-    protected override ISampler Create() => new TpeSampler(new TpeOptions { StartupTrials = 5, ConditionBranchOnShared = true });
+    protected override ISampler Create() => new TpeSampler(new TpeOptions { StartupTrials = 5, ConditionBranchOnShared = false });
 }
