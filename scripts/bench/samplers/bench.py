@@ -132,8 +132,10 @@ def main():
         with open(a.results) as f:
             for line in f:
                 r = json.loads(line)
-                if r["trials"] == a.trials and r["objective"] in names and r["sampler"] in samplers and r["seed"] in seeds:
-                    done.add((r["objective"], r["sampler"], r["seed"]))
+                key = (r["objective"], r["sampler"], r["seed"])
+                # A run appears once even if concatenated result files both hold it (deterministic).
+                if r["trials"] == a.trials and r["objective"] in names and r["sampler"] in samplers and r["seed"] in seeds and key not in done:
+                    done.add(key)
                     results.setdefault((r["objective"], r["sampler"]), []).append({int(k): v for k, v in r["regrets"].items()})
     jobs = [(a.binary, i, s, seed, a.trials, spaces[i], variants.get(s)) for seed in seeds for i in chosen for s in samplers
             if (OBJECTIVES[i]["name"], s, seed) not in done]
