@@ -115,8 +115,9 @@ def main():
     variants = {v.split("=", 1)[0]: v.split("=", 1)[1].split(",") for v in a.variant}
     samplers = a.samplers.split(",") + [v for v in variants if v not in a.samplers.split(",")]
     seeds = range(a.first_seed, a.first_seed + a.seeds)
-    print(f"Load average (1, 5, 15 min) at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}; "
-          f"seeds {seeds.start}–{seeds.stop - 1}\n", flush=True)
+    if not a.table_only:
+        print(f"Load average (1, 5, 15 min) at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}; "
+              f"seeds {seeds.start}–{seeds.stop - 1}\n", flush=True)
     started = time.time()
     chosen = [i for i, o in enumerate(OBJECTIVES)
               if (a.set == "all" or o["set"] == a.set) and (not a.only or o["name"] in a.only.split(","))]
