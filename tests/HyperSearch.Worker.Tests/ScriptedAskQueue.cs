@@ -25,7 +25,7 @@ internal sealed class ScriptedAskQueue(int numberTakenFirst, TimeSpan insertDela
     public Task<ClaimedTrial?> ClaimQueuedAsync(SlotRef slot, CancellationToken cancellationToken = default) =>
         Task.FromResult<ClaimedTrial?>(null);
 
-    public Task<IReadOnlyList<AskCandidate>> GetAskCandidatesAsync(int max, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AskCandidate>> GetAskCandidatesAsync(int max, string? deviceKind = null, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HyperSearch.Core.Configuration;
+using HyperSearch.Core.FairShare;
 using HyperSearch.Core.Json;
 using HyperSearch.Core.Pruning;
 using HyperSearch.Core.Sampling;
@@ -90,37 +91,24 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         }
     }
 
-    // Fair share: among the highest priority, the owner with fewest running trials, then the search
-    // with fewest, then the oldest queue entry. The subqueries use IX_Trials_SearchId_State.
-    private const string ClaimSql = """
-        SELECT t."Id" AS "Value" FROM "Trials" AS t
-        INNER JOIN "Searches" AS s ON s."Id" = t."SearchId"
-        WHERE t."State" = 'Queued' AND s."State" IN ('Running', 'Evaluating')
-          AND (SELECT COUNT(*) FROM "Trials" AS r WHERE r."SearchId" = t."SearchId" AND r."State" = 'Running') < s."Parallelism"
-        ORDER BY s."Priority" DESC,
-          (SELECT COUNT(*) FROM "Trials" AS r INNER JOIN "Searches" AS o ON o."Id" = r."SearchId"
-           WHERE o."Owner" = s."Owner" AND r."State" = 'Running'),
-          (SELECT COUNT(*) FROM "Trials" AS r WHERE r."SearchId" = t."SearchId" AND r."State" = 'Running'),
-          t."QueuedAt", t."Id"
-        LIMIT 1
-        """;
-
     public async Task<ClaimedTrial?> ClaimQueuedAsync(SlotRef slot, CancellationToken cancellationToken = default)
     {
+        var kind = DeviceKind.Of(slot.Device);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        // A plain read first: with nothing queued (every ask starts here) no write lock or
+        // A plain read first: with nothing claimable (every ask starts here) no write lock or
         // transaction is taken at all. A trial queued just after this read waits for the next look.
-        if (!await db.Database.SqlQueryRaw<long>(ClaimSql).AnyAsync(cancellationToken)) return null;
+        if (await NextQueuedAsync(db, kind, cancellationToken) is null) return null;
         await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
-        var candidates = await db.Database.SqlQueryRaw<long>(ClaimSql).ToListAsync(cancellationToken);
-        if (candidates.Count == 0) return null;
-        var search = await WriteTransaction.LockAndLoadSearchOfTrialAsync(db, candidates[0], cancellationToken);
+        var next = await NextQueuedAsync(db, kind, cancellationToken);
+        if (next is null) return null;
+        var search = await WriteTransaction.LockAndLoadSearchOfTrialAsync(db, next.TrialId, cancellationToken);
         // Under the search lock: the trial may have been taken, or the search reached its parallelism, meanwhile.
-        if (search is null || !await WriteTransaction.LockQueuedTrialAsync(db, candidates[0], cancellationToken)) return null;
+        if (search is null || !await WriteTransaction.LockQueuedTrialAsync(db, next.TrialId, cancellationToken)) return null;
         if (search.State is not (SearchState.Running or SearchState.Evaluating)) return null;
         var running = await db.Trials.CountAsync(t => t.SearchId == search.Id && t.State == TrialState.Running, cancellationToken);
         if (running >= search.Parallelism) return null;
-        var trial = await db.Trials.SingleAsync(t => t.Id == candidates[0], cancellationToken);
+        if (!await TeamCapAllowsAsync(db, search.TeamId, kind, cancellationToken)) return null;
+        var trial = await db.Trials.SingleAsync(t => t.Id == next.TrialId, cancellationToken);
 
         Start(trial, slot, time.GetUtcNow());
         search.UpdatedAt = trial.UpdatedAt;
@@ -129,23 +117,68 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         return EntityMapper.ToClaimed(trial, search);
     }
 
-    public async Task<IReadOnlyList<AskCandidate>> GetAskCandidatesAsync(int max, CancellationToken cancellationToken = default)
+    private sealed record QueuedHead(long TrialId, ClaimKey Key);
+
+    /// <summary>
+    /// The trial a slot of this kind claims next, by <see cref="ClaimOrder"/>. Only each claimable
+    /// search's oldest queued trial competes: every other key of the order belongs to the search.
+    /// </summary>
+    private static async Task<QueuedHead?> NextQueuedAsync(HyperSearchDbContext db, string kind, CancellationToken cancellationToken)
+    {
+        var rows = await db.Searches.AsNoTracking()
+            .Where(s => s.State == SearchState.Running || s.State == SearchState.Evaluating)
+            .Select(s => new
+            {
+                s.TeamId, s.Priority, s.Parallelism,
+                Running = db.Trials.Count(t => t.SearchId == s.Id && t.State == TrialState.Running),
+                HeadId = db.Trials.Where(t => t.SearchId == s.Id && t.State == TrialState.Queued)
+                    .OrderBy(t => t.QueuedAt).ThenBy(t => t.Id).Select(t => (long?)t.Id).FirstOrDefault(),
+                HeadQueuedAt = db.Trials.Where(t => t.SearchId == s.Id && t.State == TrialState.Queued)
+                    .OrderBy(t => t.QueuedAt).ThenBy(t => t.Id).Select(t => (DateTimeOffset?)t.QueuedAt).FirstOrDefault(),
+            })
+            .Where(x => x.HeadId != null && x.Running < x.Parallelism)
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0) return null;
+        var load = await TeamLoadReader.ReadAsync(db, cancellationToken);
+        var heads = rows.Select(r => new QueuedHead(r.HeadId!.Value, new ClaimKey(r.Priority, r.TeamId, r.Running, r.HeadQueuedAt!.Value, r.HeadId.Value)));
+        return ClaimOrder.For(heads, h => h.Key, load, kind).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Under the search lock: whether the team may start one more trial on a slot of this kind. With
+    /// a cap the team row is locked first (PostgreSQL), so two claims for different searches of one
+    /// team cannot both take its last slot (lock order: search → trial → team; nothing waits while holding a team).
+    /// </summary>
+    private static async Task<bool> TeamCapAllowsAsync(HyperSearchDbContext db, long teamId, string kind, CancellationToken cancellationToken)
+    {
+        var quota = await db.Teams.Where(t => t.Id == teamId).Select(t => new TeamQuota(t.Weight, t.CpuSlots, t.CudaSlots)).SingleOrDefaultAsync(cancellationToken);
+        if (quota?.CapFor(kind) is not { } cap) return true;
+        await WriteTransaction.LockTeamAsync(db, teamId, cancellationToken);
+        var prefix = kind + ":";
+        var running = await (from t in db.Trials
+                             join s in db.Searches on t.SearchId equals s.Id
+                             where s.TeamId == teamId && t.State == TrialState.Running && (t.Device == kind || t.Device!.StartsWith(prefix))
+                             select t.Id).CountAsync(cancellationToken);
+        return running < cap;
+    }
+
+    public async Task<IReadOnlyList<AskCandidate>> GetAskCandidatesAsync(int max, string? deviceKind = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var candidates = await db.Searches
+        var open = await db.Searches
             .Where(s => s.State == SearchState.Running && !s.SamplerExhausted)
             .Select(s => new
             {
                 Search = s,
                 Total = db.Trials.Count(t => t.SearchId == s.Id && t.Kind == TrialKind.Search),
                 Running = db.Trials.Count(t => t.SearchId == s.Id && t.State == TrialState.Running),
-                OwnerRunning = db.Trials.Count(t => t.State == TrialState.Running
-                                                   && db.Searches.Any(o => o.Id == t.SearchId && o.Owner == s.Owner)),
             })
             .Where(x => x.Total < x.Search.Budget && x.Running < x.Search.Parallelism)
-            .OrderByDescending(x => x.Search.Priority).ThenBy(x => x.OwnerRunning).ThenBy(x => x.Running).ThenBy(x => x.Search.Id)
-            .Take(max)
             .ToListAsync(cancellationToken);
+        if (open.Count == 0) return [];
+        var load = await TeamLoadReader.ReadAsync(db, cancellationToken);
+        var candidates = ClaimOrder.For(open, c => new ClaimKey(c.Search.Priority, c.Search.TeamId, c.Running, c.Search.CreatedAt, c.Search.Id), load, deviceKind)
+            .Take(max).ToList();
 
         var result = new List<AskCandidate>(candidates.Count);
         foreach (var c in candidates)
@@ -181,6 +214,7 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         if (total >= search.Budget) return new AskResult(AskStatus.NotAllowed, null);
         if (total != number - 1) return new AskResult(AskStatus.NumberTaken, null);
         if (running >= search.Parallelism) return new AskResult(AskStatus.NotAllowed, null);
+        if (!await TeamCapAllowsAsync(db, search.TeamId, DeviceKind.Of(slot.Device), cancellationToken)) return new AskResult(AskStatus.NotAllowed, null);
 
         var now = time.GetUtcNow();
         var trial = EntityMapper.NewTrial(searchId, TrialKind.Search, number, config, now);

@@ -76,4 +76,16 @@ internal static class WriteTransaction
                   + (db.IsSqlite ? "" : " FOR UPDATE SKIP LOCKED");
         return (await db.Database.SqlQueryRaw<long>(sql, trialId).ToListAsync(cancellationToken)).Count == 1;
     }
+
+    /// <summary>
+    /// Locks a team row until commit (PostgreSQL) before counting its running slots against its cap.
+    /// Taken last, after the search and trial rows, and nobody holding it waits for another lock.
+    /// </summary>
+    public static async Task LockTeamAsync(HyperSearchDbContext db, long teamId, CancellationToken cancellationToken)
+    {
+        if (db.IsSqlite) return;
+        await db.Database
+            .SqlQueryRaw<long>("SELECT \"Id\" AS \"Value\" FROM \"Teams\" WHERE \"Id\" = {0} FOR UPDATE", teamId)
+            .ToListAsync(cancellationToken);
+    }
 }
