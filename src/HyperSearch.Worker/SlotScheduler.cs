@@ -50,14 +50,20 @@ public sealed class SlotScheduler(IWorkQueue queue, ITrialProposer proposer, Wor
             var candidates = await retry.RunAsync("ask", slot, ct => queue.GetAskCandidatesAsync(3, DeviceKind.Of(slot.Device), ct), cancellationToken);
             if (candidates.Count == 0) return null;
             var resample = false;
+            var passedOver = new List<long>();
             foreach (var candidate in candidates)
             {
                 var config = await ProposeAsync(candidate, slot, cancellationToken);
-                if (config is null) continue;
+                if (config is null)
+                {
+                    passedOver.Add(candidate.SearchId);
+                    continue;
+                }
                 var result = await retry.RunAsync("insert asked trial", slot,
-                    ct => queue.InsertAskedTrialAsync(candidate.SearchId, candidate.NextNumber, config, slot, ct), cancellationToken);
+                    ct => queue.InsertAskedTrialAsync(candidate.SearchId, candidate.NextNumber, config, slot, passedOver, ct), cancellationToken);
                 if (result.Status == AskStatus.Claimed) return result.Trial;
-                if (result.Status == AskStatus.NumberTaken)
+                // Another slot started a trial meanwhile: the number or the teams' shares changed.
+                if (result.Status is AskStatus.NumberTaken or AskStatus.TeamBehind)
                 {
                     resample = true;
                     break;

@@ -37,7 +37,8 @@ internal sealed class ScriptedAskQueue(int numberTakenFirst, TimeSpan insertDela
         }
     }
 
-    public async Task<AskResult> InsertAskedTrialAsync(long searchId, int number, TrialConfig config, SlotRef slot, CancellationToken cancellationToken = default)
+    public async Task<AskResult> InsertAskedTrialAsync(long searchId, int number, TrialConfig config, SlotRef slot,
+        IReadOnlyCollection<long>? passedOver = null, CancellationToken cancellationToken = default)
     {
         await Task.Delay(insertDelay, cancellationToken);
         lock (_lock)

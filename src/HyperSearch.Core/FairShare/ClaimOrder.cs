@@ -21,6 +21,10 @@ public static class ClaimOrder
     public static IEnumerable<T> For<T>(IEnumerable<T> items, Func<T, ClaimKey> key, TeamLoad load, string? kind) =>
         Sort(items, key, load).Where(item => kind is null || !load.AtCap(key(item).TeamId, kind));
 
-    public static T? FirstFor<T>(IEnumerable<T> items, Func<T, ClaimKey> key, TeamLoad load, string kind) where T : class =>
-        For(items, key, load, kind).FirstOrDefault();
+    /// <summary>
+    /// Whether another team's search (its priority and team) goes before <paramref name="mine"/> on the
+    /// keys that are about teams: a higher priority, or the same priority and a lower team share.
+    /// </summary>
+    public static bool TeamAhead(int priority, long teamId, ClaimKey mine, TeamLoad load) =>
+        teamId != mine.TeamId && (priority > mine.Priority || (priority == mine.Priority && load.Share(teamId) < load.Share(mine.TeamId)));
 }

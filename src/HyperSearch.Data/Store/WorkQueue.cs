@@ -99,6 +99,8 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         // transaction is taken at all. A trial queued just after this read waits for the next look.
         if (await NextQueuedAsync(db, kind, cancellationToken) is null) return null;
         await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await WriteTransaction.LockStartsAsync(db, cancellationToken);
+        // Under the lock the teams' running slots are exact: the order and the caps hold.
         var next = await NextQueuedAsync(db, kind, cancellationToken);
         if (next is null) return null;
         var search = await WriteTransaction.LockAndLoadSearchOfTrialAsync(db, next.TrialId, cancellationToken);
@@ -107,7 +109,6 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         if (search.State is not (SearchState.Running or SearchState.Evaluating)) return null;
         var running = await db.Trials.CountAsync(t => t.SearchId == search.Id && t.State == TrialState.Running, cancellationToken);
         if (running >= search.Parallelism) return null;
-        if (!await TeamCapAllowsAsync(db, search.TeamId, kind, cancellationToken)) return null;
         var trial = await db.Trials.SingleAsync(t => t.Id == next.TrialId, cancellationToken);
 
         Start(trial, slot, time.GetUtcNow());
@@ -144,41 +145,33 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         return ClaimOrder.For(heads, h => h.Key, load, kind).FirstOrDefault();
     }
 
-    /// <summary>
-    /// Under the search lock: whether the team may start one more trial on a slot of this kind. With
-    /// a cap the team row is locked first (PostgreSQL), so two claims for different searches of one
-    /// team cannot both take its last slot (lock order: search → trial → team; nothing waits while holding a team).
-    /// </summary>
-    private static async Task<bool> TeamCapAllowsAsync(HyperSearchDbContext db, long teamId, string kind, CancellationToken cancellationToken)
+    private sealed class OpenSearch
     {
-        var quota = await db.Teams.Where(t => t.Id == teamId).Select(t => new TeamQuota(t.Weight, t.CpuSlots, t.CudaSlots)).SingleOrDefaultAsync(cancellationToken);
-        if (quota?.CapFor(kind) is not { } cap) return true;
-        await WriteTransaction.LockTeamAsync(db, teamId, cancellationToken);
-        var prefix = kind + ":";
-        var running = await (from t in db.Trials
-                             join s in db.Searches on t.SearchId equals s.Id
-                             where s.TeamId == teamId && t.State == TrialState.Running && (t.Device == kind || t.Device!.StartsWith(prefix))
-                             select t.Id).CountAsync(cancellationToken);
-        return running < cap;
+        public required SearchEntity Search { get; init; }
+        public int Total { get; init; }
+        public int Running { get; init; }
+
+        public ClaimKey Key => new(Search.Priority, Search.TeamId, Running, Search.CreatedAt, Search.Id);
     }
+
+    /// <summary>Running searches with budget and free parallelism: those that may ask for a trial.</summary>
+    private static IQueryable<OpenSearch> OpenForAsk(HyperSearchDbContext db) => db.Searches
+        .Where(s => s.State == SearchState.Running && !s.SamplerExhausted)
+        .Select(s => new OpenSearch
+        {
+            Search = s,
+            Total = db.Trials.Count(t => t.SearchId == s.Id && t.Kind == TrialKind.Search),
+            Running = db.Trials.Count(t => t.SearchId == s.Id && t.State == TrialState.Running),
+        })
+        .Where(x => x.Total < x.Search.Budget && x.Running < x.Search.Parallelism);
 
     public async Task<IReadOnlyList<AskCandidate>> GetAskCandidatesAsync(int max, string? deviceKind = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var open = await db.Searches
-            .Where(s => s.State == SearchState.Running && !s.SamplerExhausted)
-            .Select(s => new
-            {
-                Search = s,
-                Total = db.Trials.Count(t => t.SearchId == s.Id && t.Kind == TrialKind.Search),
-                Running = db.Trials.Count(t => t.SearchId == s.Id && t.State == TrialState.Running),
-            })
-            .Where(x => x.Total < x.Search.Budget && x.Running < x.Search.Parallelism)
-            .ToListAsync(cancellationToken);
+        var open = await OpenForAsk(db).AsNoTracking().ToListAsync(cancellationToken);
         if (open.Count == 0) return [];
         var load = await TeamLoadReader.ReadAsync(db, cancellationToken);
-        var candidates = ClaimOrder.For(open, c => new ClaimKey(c.Search.Priority, c.Search.TeamId, c.Running, c.Search.CreatedAt, c.Search.Id), load, deviceKind)
-            .Take(max).ToList();
+        var candidates = ClaimOrder.For(open, c => c.Key, load, deviceKind).Take(max).ToList();
 
         var result = new List<AskCandidate>(candidates.Count);
         foreach (var c in candidates)
@@ -196,10 +189,12 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         return result;
     }
 
-    public async Task<AskResult> InsertAskedTrialAsync(long searchId, int number, TrialConfig config, SlotRef slot, CancellationToken cancellationToken = default)
+    public async Task<AskResult> InsertAskedTrialAsync(long searchId, int number, TrialConfig config, SlotRef slot,
+        IReadOnlyCollection<long>? passedOver = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await WriteTransaction.LockStartsAsync(db, cancellationToken);
         var search = await WriteTransaction.LockAndLoadSearchAsync(db, searchId, cancellationToken);
         if (search is not { State: SearchState.Running, SamplerExhausted: false }) return new AskResult(AskStatus.NotAllowed, null);
 
@@ -214,7 +209,17 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         if (total >= search.Budget) return new AskResult(AskStatus.NotAllowed, null);
         if (total != number - 1) return new AskResult(AskStatus.NumberTaken, null);
         if (running >= search.Parallelism) return new AskResult(AskStatus.NotAllowed, null);
-        if (!await TeamCapAllowsAsync(db, search.TeamId, DeviceKind.Of(slot.Device), cancellationToken)) return new AskResult(AskStatus.NotAllowed, null);
+        // The candidates were read without a lock: another slot may have started a trial since, so the
+        // cap and the teams' shares are checked again here, where they are exact.
+        var kind = DeviceKind.Of(slot.Device);
+        var load = await TeamLoadReader.ReadAsync(db, cancellationToken);
+        if (load.AtCap(search.TeamId, kind)) return new AskResult(AskStatus.NotAllowed, null);
+        var mine = new ClaimKey(search.Priority, search.TeamId, running, search.CreatedAt, search.Id);
+        var others = await OpenForAsk(db).Where(x => x.Search.TeamId != search.TeamId)
+            .Select(x => new { x.Search.Id, x.Search.TeamId, x.Search.Priority }).ToListAsync(cancellationToken);
+        if (others.Any(o => passedOver?.Contains(o.Id) != true && !load.AtCap(o.TeamId, kind)
+                            && ClaimOrder.TeamAhead(o.Priority, o.TeamId, mine, load)))
+            return new AskResult(AskStatus.TeamBehind, null);
 
         var now = time.GetUtcNow();
         var trial = EntityMapper.NewTrial(searchId, TrialKind.Search, number, config, now);

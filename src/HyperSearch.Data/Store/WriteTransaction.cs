@@ -78,14 +78,14 @@ internal static class WriteTransaction
     }
 
     /// <summary>
-    /// Locks a team row until commit (PostgreSQL) before counting its running slots against its cap.
-    /// Taken last, after the search and trial rows, and nobody holding it waits for another lock.
+    /// Serialises every start of a trial (claim, asked insert) until commit on PostgreSQL, so the
+    /// claim order's team shares and the teams' caps are decided on what the other starts committed
+    /// (SQLite already holds its single write lock). Taken first in those transactions; the other
+    /// writers never take it, so it cannot close a lock cycle.
     /// </summary>
-    public static async Task LockTeamAsync(HyperSearchDbContext db, long teamId, CancellationToken cancellationToken)
+    public static async Task LockStartsAsync(HyperSearchDbContext db, CancellationToken cancellationToken)
     {
         if (db.IsSqlite) return;
-        await db.Database
-            .SqlQueryRaw<long>("SELECT \"Id\" AS \"Value\" FROM \"Teams\" WHERE \"Id\" = {0} FOR UPDATE", teamId)
-            .ToListAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(4817001)", cancellationToken);
     }
 }

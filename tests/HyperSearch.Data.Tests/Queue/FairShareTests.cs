@@ -134,6 +134,26 @@ public sealed class FairShareTests
         Assert.Equal(2, running.Teams.Single(t => t.Team == "capped").Devices.Single(d => d.Kind == DeviceKind.Cpu).Running);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task InsertAsked_AnotherTeamNowFairer_TeamBehindUnlessThatSearchWasPassedOver(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var worker = await ClaimTests.Register(db);
+        var a = await SearchAsync(db, await TeamAsync(db, "a", TeamQuota.Default), "a");
+        var b = await SearchAsync(db, await TeamAsync(db, "b", TeamQuota.Default), "b");
+        var stale = await db.WorkQueue.GetAskCandidatesAsync(10, DeviceKind.Cpu);
+
+        var first = await db.WorkQueue.InsertAskedTrialAsync(a, 1, Specs.Config(), Specs.Slot(worker, 0));
+        // A second slot read the same candidates before that start: team a now runs 1, team b none.
+        var behind = await db.WorkQueue.InsertAskedTrialAsync(a, 2, Specs.Config(), Specs.Slot(worker, 1));
+        // b's sampler could not propose (e.g. PBT waiting): it does not hold the slot back.
+        var passedOver = await db.WorkQueue.InsertAskedTrialAsync(a, 2, Specs.Config(), Specs.Slot(worker, 1), [b]);
+
+        Assert.Equal([a, b], stale.Select(c => c.SearchId));
+        Assert.Equal([AskStatus.Claimed, AskStatus.TeamBehind, AskStatus.Claimed], new[] { first.Status, behind.Status, passedOver.Status });
+    }
+
     /// <summary>What a free slot does (SlotScheduler): claim a queued trial, else ask the first search that may have one.</summary>
     private static async Task<ClaimedTrial?> NextAsync(TestDatabase db, SlotRef slot)
     {

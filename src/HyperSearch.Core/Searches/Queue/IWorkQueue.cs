@@ -32,9 +32,12 @@ public interface IWorkQueue
 
     /// <summary>
     /// Inserts trial <paramref name="number"/> as Running on <paramref name="slot"/> if the budget, parallelism and the
-    /// team's cap for the slot's device kind still allow.
+    /// team's cap for the slot's device kind still allow, and no other team's open search is now ahead of it in the
+    /// claim order (<see cref="AskStatus.TeamBehind"/>); <paramref name="passedOver"/>: searches this slot could not
+    /// sample for (e.g. PBT waiting), which do not count as ahead.
     /// </summary>
-    Task<AskResult> InsertAskedTrialAsync(long searchId, int number, TrialConfig config, SlotRef slot, CancellationToken cancellationToken = default);
+    Task<AskResult> InsertAskedTrialAsync(long searchId, int number, TrialConfig config, SlotRef slot,
+        IReadOnlyCollection<long>? passedOver = null, CancellationToken cancellationToken = default);
 
     /// <summary>The sampler has no more points (a finished grid): the search completes when its trials finish.</summary>
     Task MarkSamplerExhaustedAsync(long searchId, CancellationToken cancellationToken = default);
