@@ -114,7 +114,7 @@ public static class TeamCommand
         command.SetAction((parse, ct) => RunAsync(parse, db, async (teams, console) =>
         {
             foreach (var t in await teams.ListAsync(ct))
-                console.Output.WriteLine($"{t.Id,4}  {t.Name}: {string.Join(", ", t.Members.Select(m => $"{m.UserName} ({m.Role.ToString().ToLowerInvariant()})"))}; {t.Quota}");
+                console.Output.WriteLine($"{t.Id,4}  {t.Name}: {string.Join(", ", t.Members.Select(m => $"{m.UserName} ({m.Role.ToString().ToLowerInvariant()})"))}  ({t.Quota})");
             return CliConsole.Ok;
         }, ct));
         return command;
