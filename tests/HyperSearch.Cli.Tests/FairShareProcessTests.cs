@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using HyperSearch.Cli.Tests.Queue;
 using HyperSearch.Core.FairShare;
 using HyperSearch.Core.Searches;
@@ -9,7 +10,7 @@ namespace HyperSearch.Cli.Tests;
 /// database: teams' weights and caps set with <c>hypersearch team quota</c>, both teams with far more
 /// work than slots, the running slots sampled through the Queue page's data while the workers run.
 /// </summary>
-public sealed class FairShareProcessTests
+public sealed class FairShareProcessTests(ITestOutputHelper output)
 {
     [Fact]
     public Task Workers_TwoTeamsWeights2To1OnSixSlotsOnSqlite_FourAndTwoBusyAtSteadyState() => WeightsAsync(postgres: false);
@@ -23,7 +24,7 @@ public sealed class FairShareProcessTests
     [PostgresFact]
     public Task Workers_TeamCappedAtOneCpuSlotOnPostgres_NeverMoreThanOneRunning() => CapAsync(postgres: true);
 
-    private static async Task WeightsAsync(bool postgres)
+    private async Task WeightsAsync(bool postgres)
     {
         await using var database = await QueueDatabase.CreateAsync(postgres);
         var vision = await TeamAsync(database, "vision", "--weight", "2");
@@ -43,7 +44,7 @@ public sealed class FairShareProcessTests
         Assert.All(samples, s => Assert.True(s.Running["vision"] <= 4 && s.Running["nlp"] <= 2, $"over its share: {s}"));
     }
 
-    private static async Task CapAsync(bool postgres)
+    private async Task CapAsync(bool postgres)
     {
         await using var database = await QueueDatabase.CreateAsync(postgres);
         var capped = await TeamAsync(database, "capped", "--cpu", "1");
@@ -64,7 +65,7 @@ public sealed class FairShareProcessTests
     }
 
     /// <summary>Starts the workers (cpu:2 each), waits until every slot is busy, then reads the queue's team shares every 0.5 s.</summary>
-    private static async Task<List<Sample>> SampleAsync(QueueDatabase database, int workers, int samples)
+    private async Task<List<Sample>> SampleAsync(QueueDatabase database, int workers, int samples)
     {
         // Long trials (8 epochs × 0.4 s): slots change a few times a second in all, so most samples see
         // every slot busy; a 10 s lease so that a heartbeat starved on a loaded machine re-queues nothing.
@@ -89,6 +90,7 @@ public sealed class FairShareProcessTests
                 result.Add(await ReadAsync(database));
                 await Task.Delay(500);
             }
+            output.WriteLine(string.Join(Environment.NewLine, result.GroupBy(s => s.ToString()).Select(g => $"{g.Count(),3} × {g.Key}")));
             return result;
         }
         finally
