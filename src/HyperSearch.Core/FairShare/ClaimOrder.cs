@@ -4,7 +4,7 @@ namespace HyperSearch.Core.FairShare;
 /// The one claim order (docs/queue.md): search priority (highest first) → team fair share (the
 /// team's running slots divided by its weight, lowest first) → search fair share (fewest running)
 /// → age → id. The claim, the ask and the Queue page all sort with it; a team at its cap for the
-/// claiming slot's device kind is skipped by <see cref="FirstFor{T}"/>.
+/// claiming slot's device kind is skipped by <see cref="For{T}"/>.
 /// </summary>
 public static class ClaimOrder
 {
