@@ -17,19 +17,41 @@ var searchCount = Option("searches", 1000);
 var web = Path.GetFullPath(options.GetValueOrDefault("web") ?? throw new ArgumentException("--web <path to HyperSearch.Web.dll> is required"));
 var directory = options.GetValueOrDefault("dir") ?? Path.Combine(Path.GetTempPath(), "hypersearch-bench-dashboard");
 Directory.CreateDirectory(directory);
-var database = Path.Combine(directory, $"bench-{trials}x{epochs}-{searchCount}s.db");
+// --provider postgres --postgres "<Npgsql connection string to an admin database>" (run.sh starts a
+// private cluster with scripts/test-postgres.sh when none is given); default: a SQLite file.
+var provider = options.GetValueOrDefault("provider") ?? "sqlite";
+var (connectionString, seeded) = provider switch
+{
+    "sqlite" => SqliteDatabase(),
+    "postgres" => await PostgresDatabaseAsync(),
+    _ => throw new ArgumentException($"--provider {provider}: use sqlite or postgres"),
+};
 
 long searchId = 1;
-if (!File.Exists(database)) searchId = await BenchDatabase.SeedAsync(database, trials, epochs, searchCount);
-else Console.WriteLine($"reusing {database}");
+if (!seeded) searchId = await BenchDatabase.SeedAsync(provider, connectionString, trials, epochs, searchCount);
+else Console.WriteLine($"reusing the seeded {provider} database");
+Console.WriteLine($"load average at the start: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
 
 var port = FreePort();
 var baseUrl = $"http://127.0.0.1:{port}";
 var start = new ProcessStartInfo("dotnet") { ArgumentList = { web, "--urls", baseUrl }, WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
 start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-start.Environment["HyperSearch__Database__ConnectionString"] = $"Data Source={database}";
+start.Environment["HyperSearch__Database__Provider"] = provider;
+start.Environment["HyperSearch__Database__ConnectionString"] = connectionString;
 start.Environment["HyperSearch__Worker__Embedded"] = "false";
 start.Environment["Logging__LogLevel__Default"] = "Warning";
+// --server-log FILE: the server's log with timestamps, every SQL command with its duration and the
+// circuits' life cycle, to see where a page load's time goes on the server.
+var serverLog = options.GetValueOrDefault("server-log");
+if (serverLog is not null)
+{
+    start.Environment["Logging__Console__FormatterName"] = "simple";
+    start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
+    start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+    start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+    start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Components.Server.Circuits"] = "Debug";
+    start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";
+}
 using var app = Process.Start(start)!;
 var appOutput = new System.Collections.Concurrent.ConcurrentQueue<string>();
 app.OutputDataReceived += (_, e) => { if (e.Data is not null) appOutput.Enqueue(e.Data); };
@@ -102,6 +124,7 @@ try
         // Let the analysis charts (scatter, best-so-far, parallel coordinates) arrive too.
         await page.WaitForFunctionAsync("() => document.querySelector('#parallel-chart canvas') !== null", null, new() { Timeout = 60_000 });
         await page.WaitForTimeoutAsync(500);
+        if (serverLog is not null) Console.WriteLine($"run {i}: navigation at {DateTime.UtcNow.AddMilliseconds(-watch.Elapsed.TotalMilliseconds):HH:mm:ss.fff}, rows {rowsAt:F0} ms, live {liveAt:F0} ms, curves {elapsed:F0} ms");
         if (i > 0)
         {
             // Run 0 warms the server's circuit code paths.
@@ -162,7 +185,7 @@ try
 
     frames.Sort();
     Console.WriteLine();
-    Console.WriteLine($"| measure ({trials:N0} trials × {epochs} epochs, {runs} runs) | median | max |");
+    Console.WriteLine($"| measure ({trials:N0} trials × {epochs} epochs, {searchCount:N0} searches, {runs} runs, {provider}) | median | max |");
     Console.WriteLine("|---|---|---|");
     Console.WriteLine($"| server first render (GET {pageUrl}, prerendered HTML) | {Median(server):F0} ms | {server.Max():F0} ms |");
     Console.WriteLine($"| browser: navigation → ranked rows on screen (prerendered) | {Median(rowTimes):F0} ms | {rowTimes.Max():F0} ms |");
@@ -180,6 +203,54 @@ try
 finally
 {
     app.Kill(entireProcessTree: true);
+    if (serverLog is not null) File.WriteAllLines(serverLog, appOutput);
+}
+
+(string ConnectionString, bool Seeded) SqliteDatabase()
+{
+    var database = Path.Combine(directory, $"bench-{trials}x{epochs}-{searchCount}s.db");
+    return ($"Data Source={database}", File.Exists(database));
+}
+
+// One database per size; seeded under a temporary name and renamed when complete, so an interrupted
+// seeding is never mistaken for a finished one.
+async Task<(string ConnectionString, bool Seeded)> PostgresDatabaseAsync()
+{
+    var admin = options.GetValueOrDefault("postgres") ?? throw new ArgumentException("--provider postgres needs --postgres <connection string>");
+    var name = $"bench_{trials}x{epochs}_{searchCount}s";
+    var target = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+    await using var connection = new Npgsql.NpgsqlConnection(admin);
+    await connection.OpenAsync();
+    async Task<bool> ExistsAsync(string db)
+    {
+        await using var exists = new Npgsql.NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", db);
+        return await exists.ExecuteScalarAsync() is not null;
+    }
+
+    async Task ExecuteAsync(string sql)
+    {
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    if (await ExistsAsync(name)) return (target, true);
+    var seeding = name + "_seeding";
+    await ExecuteAsync($"DROP DATABASE IF EXISTS \"{seeding}\"");
+    await ExecuteAsync($"CREATE DATABASE \"{seeding}\"");
+    await BenchDatabase.SeedAsync("postgres", new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = seeding }.ConnectionString, trials, epochs, searchCount);
+    Npgsql.NpgsqlConnection.ClearAllPools();
+    await ExecuteAsync($"ALTER DATABASE \"{seeding}\" RENAME TO \"{name}\"");
+    // The planner's statistics, as a database that has been in use would have them.
+    await using (var seeded = new Npgsql.NpgsqlConnection(target))
+    {
+        await seeded.OpenAsync();
+        await using var analyze = new Npgsql.NpgsqlCommand("VACUUM ANALYZE", seeded);
+        analyze.CommandTimeout = 600;
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    return (target, true);
 }
 
 static double Median(List<double> values)
