@@ -44,10 +44,21 @@ public partial class SearchAnalysis : IDisposable
     private bool refreshScheduled;
     private string? filterKey;
     private readonly CancellationTokenSource closed = new();
+    private bool waiting;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && After is not null) await After;
+        if (firstRender)
+        {
+            waiting = true;
+            if (After is not null) await After;
+            waiting = false;
+        }
+        else if (waiting)
+        {
+            return; // re-rendered while the first load waits for the curves: that load reads the filter then
+        }
+
         var key = FilterKey();
         if (firstRender || key != filterKey)
         {
