@@ -37,6 +37,9 @@ public sealed class LaunchForm
     public ParamRange OptimizerType { get; set; } = ParamRange.Choice("type", "sgd, adam");
     public ParamRange Momentum { get; set; } = ParamRange.Float("momentum", 0.0, 0.95);
 
+    /// <summary>The space's <c>pbt</c> section, written only for the PBT strategy.</summary>
+    public PbtForm Pbt { get; set; } = new();
+
     public IEnumerable<DecayChoice> IncludedDecays => Decays.Where(d => d.Included);
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Json;
 using HyperSearch.Core.Searches;
+using HyperSearch.Core.Space;
 
 namespace HyperSearch.Web.Launch;
 
@@ -27,9 +28,16 @@ public static class LaunchFormReader
         form.GridPoints = spec.GridPoints;
         form.Pruner = spec.Pruner.Type;
         form.Priority = spec.Priority;
-        if (JsonNode.Parse(spec.SpaceJson) is JsonObject space) ReadSpace(form, space);
+        if (JsonNode.Parse(Explicit(spec.SpaceJson)) is JsonObject space) ReadSpace(form, space);
         return form;
     }
+
+    /// <summary>
+    /// A stored space is kept as written, shorthand included ({"low": 1e-3, "high": 0.1}, ["cosine"]);
+    /// the core rewrites it with every distribution's type, the one form this reader understands.
+    /// </summary>
+    private static string Explicit(string spaceJson) =>
+        SearchSpaceJson.Parse(spaceJson).Space is { } space ? SearchSpaceJson.Serialize(space) : spaceJson;
 
     private static void ReadSpace(LaunchForm form, JsonObject space)
     {
@@ -61,6 +69,18 @@ public static class LaunchFormReader
             form.UseOptimizer = true;
             form.OptimizerType = Range("type", optimizer["type"]) ?? form.OptimizerType;
             form.Momentum = Range("momentum", optimizer["momentum"]) ?? form.Momentum;
+        }
+
+        if (space["pbt"] is JsonObject pbt)
+        {
+            // The spec was validated when it was stored, so every field present has the right type.
+            form.Pbt = new PbtForm
+            {
+                Population = pbt["population"]?.GetValue<int>() ?? form.Pbt.Population,
+                Interval = pbt["interval"]?.GetValue<int>() ?? form.Pbt.Interval,
+                Fraction = pbt["fraction"]?.GetValue<double>() ?? form.Pbt.Fraction,
+                PerturbFactors = pbt["perturbFactors"] is JsonArray factors ? string.Join(", ", factors.Select(f => f?.ToJsonString())) : form.Pbt.PerturbFactors,
+            };
         }
     }
 

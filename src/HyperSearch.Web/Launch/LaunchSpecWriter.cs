@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HyperSearch.Core.Sampling;
 using HyperSearch.Core.Searches;
 using HyperSearch.Core.Validation;
 
@@ -62,6 +63,17 @@ public static class LaunchSpecWriter
         if (form.UseOptimizer)
         {
             space["optimizer"] = Params([form.OptimizerType, form.Momentum]);
+        }
+
+        if (form.Strategy == SearchStrategy.Pbt)
+        {
+            space["pbt"] = new JsonObject
+            {
+                ["population"] = form.Pbt.Population,
+                ["interval"] = form.Pbt.Interval,
+                ["fraction"] = form.Pbt.Fraction,
+                ["perturbFactors"] = JsonLiteral.ParseList(form.Pbt.PerturbFactors),
+            };
         }
 
         return space;

@@ -24,6 +24,10 @@ public static class LaunchWarnings
                 warnings.Add(new("budget", $"{startup} of the {form.Budget} trials are TPE's random start-up trials; only {form.Budget - startup} are guided."));
         }
 
+        if (form.Strategy == SearchStrategy.Pbt && form.Pbt.FullBudget(form.Epochs) is var full and > 0 && form.Budget != full)
+            warnings.Add(new("budget", form.Budget < full
+                ? $"PBT runs one trial per member and segment: {form.Pbt.Population} members × {full / form.Pbt.Population} segments = {full}. With a budget of {form.Budget} the search ends before every member reaches epoch {form.Epochs}."
+                : $"PBT needs only {full} trials ({form.Pbt.Population} members × {full / form.Pbt.Population} segments); the budget above that is never used."));
         if (slots is > 0 && form.Parallelism > slots)
             warnings.Add(new("parallelism", $"Parallelism {form.Parallelism}, but the workers have {slots} device slot{(slots == 1 ? "" : "s")}: at most {slots} trials run at once."));
         var highLr = form.InitialLr.Kind switch

@@ -95,6 +95,43 @@ public class NewSearchTests : DashboardTestContext
     }
 
     [Fact]
+    public void Edit_PbtSearchFromClone_ShowsItsSettingsAndTheirMessagesUnderTheirBoxes()
+    {
+        var source = Store.AddSearch("pbt me");
+        Store.Searches[0] = source with
+        {
+            Spec = source.Spec with
+            {
+                Strategy = SearchStrategy.Pbt,
+                Epochs = 6,
+                Budget = 9,
+                SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.1, "log": true }, "decay": { "constant": {} }, "pbt": { "population": 3, "interval": 2, "fraction": 0.34, "perturbFactors": [0.5, 2] } }""",
+            },
+        };
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/searches/new?clone=1");
+        var cut = Render<NewSearch>();
+        Assert.Equal("3", cut.Find("#pbt-population input").GetAttribute("value"));
+        Assert.Equal("0.5, 2", cut.Find("#pbt-perturb input").GetAttribute("value"));
+
+        Set(cut, "#pbt-fraction input", "0.9");
+        Set(cut, "#pbt-perturb input", "1.1, zero");
+
+        Assert.Equal(["must be a number in (0, 0.5]; got 0.9"], Messages(cut, "space.pbt.fraction"));
+        Assert.Single(Messages(cut, "space.pbt.perturbFactors"));
+        Assert.Empty(Messages(cut, "space.pbt.population"));
+        Set(cut, "#pbt-fraction input", "0.25");
+        Set(cut, "#pbt-perturb input", "0.9, 1.1");
+        Set(cut, "#budget input", "8");
+        Assert.Contains("3 members × 3 segments = 9", cut.Find("[data-warning='budget']").TextContent);
+
+        cut.Find("#launch").Click();
+
+        var spec = Assert.Single(Store.Created);
+        Assert.Equal(SearchStrategy.Pbt, spec.Strategy);
+        Assert.Equal([0.9, 1.1], HyperSearch.Core.Space.SearchSpaceJson.Parse(spec.SpaceJson).Space!.Pbt!.PerturbFactors);
+    }
+
+    [Fact]
     public void Render_DefaultTypes_PreviewDrawsSampleScheduleCurvesAsStepLines()
     {
         var module = JSInterop.SetupModule(LineChart.ModulePath);

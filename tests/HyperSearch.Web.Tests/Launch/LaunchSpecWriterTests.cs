@@ -63,4 +63,20 @@ public class LaunchSpecWriterTests
 
         Assert.Equal(LaunchSpecWriter.ToJson(form), LaunchSpecWriter.ToJson(copy));
     }
+
+    [Fact]
+    public void FromSpec_ShorthandSpace_CloneKeepsItsRanges()
+    {
+        // What docs and API users write: ranges without "type", decay types by name only.
+        var (spec, errors) = HyperSearch.Core.Searches.SearchSpecValidator.Parse("""
+            { "name": "short", "workload": "two-spirals", "epochs": 8, "budget": 4,
+              "space": { "initialLr": { "low": 0.001, "high": 0.1 }, "decay": ["cosine"] } }
+            """, Workloads);
+        Assert.Empty(errors);
+
+        var copy = LaunchFormReader.FromSpec(spec!);
+
+        Assert.Equal((0.001, 0.1), (copy.InitialLr.Low, copy.InitialLr.High));
+        Assert.Equal(["cosine"], copy.IncludedDecays.Select(d => d.Type));
+    }
 }

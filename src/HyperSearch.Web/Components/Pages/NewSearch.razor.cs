@@ -17,6 +17,7 @@ namespace HyperSearch.Web.Components.Pages;
 public partial class NewSearch
 {
     private static readonly string[] PrunerTypes = ["none", "median", "asha", "hyperband"];
+    private static readonly string[] PbtFields = ["population", "interval", "fraction", "perturbFactors"];
 
     [Inject] public required ITrialStore Store { get; init; }
     [Inject] public required IWorkloadCatalog Workloads { get; init; }
@@ -137,6 +138,7 @@ public partial class NewSearch
 
         if (form.UseWarmup) { Range("space.warmup.steps"); Range("space.warmup.startFactor"); }
         if (form.UseOptimizer) { Range("space.optimizer.type"); Range("space.optimizer.momentum"); }
+        if (form.Strategy == HyperSearch.Core.Sampling.SearchStrategy.Pbt) paths.AddRange(PbtFields.Select(f => $"space.pbt.{f}"));
         return paths;
     }
 
