@@ -124,6 +124,27 @@ public class QueuePageTests : DashboardTestContext
     }
 
     [Fact]
+    public void Render_ThousandWaitingSearches_FiftyRowsThenMoreOnRequest()
+    {
+        Store.Queue = Store.Queue with
+        {
+            PendingAsks = [.. Enumerable.Range(1, 120).Select(i => new PendingSearchView(i, $"s{i}", "ana", DefaultTeam.Id, DefaultTeam.Name, null, 0, 8, 0, 2, WaitReason.NoFreeSlot))],
+        };
+        var cut = Render<Queue>();
+        Assert.Equal(50, cut.FindAll("#pending-asks tbody tr").Count);
+        Assert.Contains("Showing 50 of 120 searches", cut.Find("#pending-more").TextContent);
+        Assert.Empty(cut.FindAll("#queued-more")); // two queued trials: no button
+
+        cut.Find("#pending-more .hs-show-more").Click();
+        Assert.Equal(100, cut.FindAll("#pending-asks tbody tr").Count);
+        cut.Find("#pending-more .hs-show-more").Click();
+
+        Assert.Equal(120, cut.FindAll("#pending-asks tbody tr").Count);
+        Assert.Equal("s120", cut.FindAll("#pending-asks tbody tr").Last().QuerySelector("a")!.TextContent);
+        Assert.Empty(cut.FindAll("#pending-more"));
+    }
+
+    [Fact]
     public void Render_TeamAtItsQuota_SaysSo()
     {
         Store.Queue = Store.Queue with

@@ -19,6 +19,13 @@ public partial class Queue : IDisposable
 
     private Actor actor = CircuitActor.Nobody;
     private QueueSnapshot? snapshot;
+    /// <summary>
+    /// Rows per list before "show more": a team with a thousand waiting searches made one 10.5 MB
+    /// render batch that took the page 40 s to go live (docs/benchmarks.md, 100,000 trials).
+    /// </summary>
+    private const int PageRows = 50;
+    private int pendingShown = PageRows;
+    private int queuedShown = PageRows;
     private readonly Dictionary<long, int> epochsBySearch = [];
     private readonly Dictionary<long, HyperbandPruner> hyperbandBySearch = [];
     private IDisposable? subscription;
