@@ -1,10 +1,11 @@
+using HyperSearch.Core.FairShare;
 using HyperSearch.Core.Searches.Queue;
 using Microsoft.Extensions.Logging;
 
 namespace HyperSearch.Worker;
 
 /// <summary>
-/// What a free slot runs next: a queued trial if any (priority, fair share, age), otherwise a new
+/// What a free slot runs next: a queued trial if any (in the claim order, docs/queue.md), otherwise a new
 /// trial asked from a running search's sampler (sampled here, inserted by the store only if the
 /// budget and parallelism still allow; if another worker took the number first, sample again).
 /// Store calls wait out passing database faults (<see cref="DatabaseRetry"/>).
@@ -46,17 +47,23 @@ public sealed class SlotScheduler(IWorkQueue queue, ITrialProposer proposer, Wor
     {
         for (var round = 0; round < MaxRounds; round++)
         {
-            var candidates = await retry.RunAsync("ask", slot, ct => queue.GetAskCandidatesAsync(3, ct), cancellationToken);
+            var candidates = await retry.RunAsync("ask", slot, ct => queue.GetAskCandidatesAsync(3, DeviceKind.Of(slot.Device), ct), cancellationToken);
             if (candidates.Count == 0) return null;
             var resample = false;
+            var passedOver = new List<long>();
             foreach (var candidate in candidates)
             {
                 var config = await ProposeAsync(candidate, slot, cancellationToken);
-                if (config is null) continue;
+                if (config is null)
+                {
+                    passedOver.Add(candidate.SearchId);
+                    continue;
+                }
                 var result = await retry.RunAsync("insert asked trial", slot,
-                    ct => queue.InsertAskedTrialAsync(candidate.SearchId, candidate.NextNumber, config, slot, ct), cancellationToken);
+                    ct => queue.InsertAskedTrialAsync(candidate.SearchId, candidate.NextNumber, config, slot, passedOver, ct), cancellationToken);
                 if (result.Status == AskStatus.Claimed) return result.Trial;
-                if (result.Status == AskStatus.NumberTaken)
+                // Another slot started a trial meanwhile: the number or the teams' shares changed.
+                if (result.Status is AskStatus.NumberTaken or AskStatus.TeamBehind)
                 {
                     resample = true;
                     break;

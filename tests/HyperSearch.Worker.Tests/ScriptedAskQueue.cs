@@ -25,7 +25,7 @@ internal sealed class ScriptedAskQueue(int numberTakenFirst, TimeSpan insertDela
     public Task<ClaimedTrial?> ClaimQueuedAsync(SlotRef slot, CancellationToken cancellationToken = default) =>
         Task.FromResult<ClaimedTrial?>(null);
 
-    public Task<IReadOnlyList<AskCandidate>> GetAskCandidatesAsync(int max, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AskCandidate>> GetAskCandidatesAsync(int max, string? deviceKind = null, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -37,7 +37,8 @@ internal sealed class ScriptedAskQueue(int numberTakenFirst, TimeSpan insertDela
         }
     }
 
-    public async Task<AskResult> InsertAskedTrialAsync(long searchId, int number, TrialConfig config, SlotRef slot, CancellationToken cancellationToken = default)
+    public async Task<AskResult> InsertAskedTrialAsync(long searchId, int number, TrialConfig config, SlotRef slot,
+        IReadOnlyCollection<long>? passedOver = null, CancellationToken cancellationToken = default)
     {
         await Task.Delay(insertDelay, cancellationToken);
         lock (_lock)

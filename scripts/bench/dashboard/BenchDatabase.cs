@@ -9,6 +9,8 @@ using HyperSearch.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
 
 /// <summary>
 /// Seeds one completed search with N trials × E epochs straight into the database (no trainer): plausible
@@ -16,13 +18,14 @@ using Microsoft.Extensions.DependencyInjection;
 /// </summary>
 internal static class BenchDatabase
 {
+    /// <param name="provider">"sqlite" or "postgres", as HyperSearch:Database:Provider.</param>
     /// <param name="searches">Searches in the list in all (the seeded one plus small empty ones), for the Searches page.</param>
-    public static async Task<long> SeedAsync(string path, int trials, int epochs, int searches = 1)
+    public static async Task<long> SeedAsync(string provider, string connectionString, int trials, int epochs, int searches = 1)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["HyperSearch:Database:Provider"] = "sqlite",
-            ["HyperSearch:Database:ConnectionString"] = $"Data Source={path}",
+            ["HyperSearch:Database:Provider"] = provider,
+            ["HyperSearch:Database:ConnectionString"] = connectionString,
         }).Build();
         await using var services = new ServiceCollection().AddLogging().AddHyperSearchData(config).BuildServiceProvider();
         await services.MigrateHyperSearchDatabaseAsync();
@@ -121,18 +124,55 @@ internal static class BenchDatabase
             await db.SaveChangesAsync();
         }
 
-        Console.WriteLine($"seeded {trials} trials × {epochs} epochs in {watch.Elapsed.TotalSeconds:F1} s → {path}");
+        Console.WriteLine($"seeded {trials} trials × {epochs} epochs in {watch.Elapsed.TotalSeconds:F1} s ({provider})");
         return searchId;
     }
 
     private static readonly List<(TrialEntity Trial, List<EpochMetricEntity> Metrics)> pending = [];
 
+    private static Task InsertEpochsAsync(HyperSearchDbContext db) =>
+        db.Database.IsNpgsql() ? CopyEpochsAsync(db) : InsertEpochsSqliteAsync(db);
+
+    /// <summary>
+    /// RecordedAt as EF stores it: the model maps DateTimeOffset through a converter (a 64-bit
+    /// integer), so raw SQL must write the converted value, not the DateTimeOffset itself.
+    /// </summary>
+    private static object RecordedAt(HyperSearchDbContext db, DateTimeOffset value) =>
+        db.Model.FindEntityType(typeof(EpochMetricEntity))!.FindProperty(nameof(EpochMetricEntity.RecordedAt))!
+            .GetTypeMapping().Converter!.ConvertToProvider(value)!;
+
+    /// <summary>PostgreSQL: the batch's epoch rows through one binary COPY (the bulk path of the server).</summary>
+    private static async Task CopyEpochsAsync(HyperSearchDbContext db)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
+        await using var copy = await connection.BeginBinaryImportAsync("""
+            COPY "EpochMetrics" ("TrialId", "Epoch", "TrainLoss", "ValLoss", "ValAccuracy", "Lr", "ElapsedSeconds", "Attempt", "RecordedAt") FROM STDIN (FORMAT BINARY)
+            """);
+        foreach (var (trial, metrics) in pending)
+        {
+            foreach (var m in metrics)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(trial.Id, NpgsqlDbType.Bigint);
+                await copy.WriteAsync(m.Epoch, NpgsqlDbType.Integer);
+                await copy.WriteAsync(m.TrainLoss!.Value, NpgsqlDbType.Double);
+                await copy.WriteAsync(m.ValLoss!.Value, NpgsqlDbType.Double);
+                await copy.WriteAsync(m.ValAccuracy!.Value, NpgsqlDbType.Double);
+                await copy.WriteAsync(m.Lr!.Value, NpgsqlDbType.Double);
+                await copy.WriteAsync(m.ElapsedSeconds, NpgsqlDbType.Double);
+                await copy.WriteAsync(m.Attempt, NpgsqlDbType.Integer);
+                await copy.WriteAsync((long)RecordedAt(db, m.RecordedAt), NpgsqlDbType.Bigint);
+            }
+        }
+        await copy.CompleteAsync();
+    }
+
     /// <summary>
     /// The batch's epoch rows through one prepared INSERT in one transaction: EF's change tracker made
-    /// seeding 100,000 × 50 take over an hour; this is minutes. Same columns and value formats as EF
-    /// writes (Microsoft.Data.Sqlite formats DateTimeOffset parameters as EF Core's SQLite provider does).
+    /// seeding 100,000 × 50 take over an hour; this is minutes. Same columns and values as EF writes.
     /// </summary>
-    private static async Task InsertEpochsAsync(HyperSearchDbContext db)
+    private static async Task InsertEpochsSqliteAsync(HyperSearchDbContext db)
     {
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
@@ -155,7 +195,7 @@ internal static class BenchDatabase
         {
             foreach (var m in metrics)
             {
-                object?[] values = [trial.Id, m.Epoch, m.TrainLoss, m.ValLoss, m.ValAccuracy, m.Lr, m.ElapsedSeconds, m.Attempt, m.RecordedAt];
+                object?[] values = [trial.Id, m.Epoch, m.TrainLoss, m.ValLoss, m.ValAccuracy, m.Lr, m.ElapsedSeconds, m.Attempt, RecordedAt(db, m.RecordedAt)];
                 for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
                 await insert.ExecuteNonQueryAsync();
             }

@@ -17,19 +17,41 @@ var searchCount = Option("searches", 1000);
 var web = Path.GetFullPath(options.GetValueOrDefault("web") ?? throw new ArgumentException("--web <path to HyperSearch.Web.dll> is required"));
 var directory = options.GetValueOrDefault("dir") ?? Path.Combine(Path.GetTempPath(), "hypersearch-bench-dashboard");
 Directory.CreateDirectory(directory);
-var database = Path.Combine(directory, $"bench-{trials}x{epochs}-{searchCount}s.db");
+// --provider postgres --postgres "<Npgsql connection string to an admin database>" (run.sh starts a
+// private cluster with scripts/test-postgres.sh when none is given); default: a SQLite file.
+var provider = options.GetValueOrDefault("provider") ?? "sqlite";
+var (connectionString, seeded) = provider switch
+{
+    "sqlite" => SqliteDatabase(),
+    "postgres" => await PostgresDatabaseAsync(),
+    _ => throw new ArgumentException($"--provider {provider}: use sqlite or postgres"),
+};
 
 long searchId = 1;
-if (!File.Exists(database)) searchId = await BenchDatabase.SeedAsync(database, trials, epochs, searchCount);
-else Console.WriteLine($"reusing {database}");
+if (!seeded) searchId = await BenchDatabase.SeedAsync(provider, connectionString, trials, epochs, searchCount);
+else Console.WriteLine($"reusing the seeded {provider} database");
+Console.WriteLine($"load average at the start: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
 
 var port = FreePort();
 var baseUrl = $"http://127.0.0.1:{port}";
 var start = new ProcessStartInfo("dotnet") { ArgumentList = { web, "--urls", baseUrl }, WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
 start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-start.Environment["HyperSearch__Database__ConnectionString"] = $"Data Source={database}";
+start.Environment["HyperSearch__Database__Provider"] = provider;
+start.Environment["HyperSearch__Database__ConnectionString"] = connectionString;
 start.Environment["HyperSearch__Worker__Embedded"] = "false";
 start.Environment["Logging__LogLevel__Default"] = "Warning";
+// --server-log FILE: the server's log with timestamps, every SQL command with its duration and the
+// circuits' life cycle, to see where a page load's time goes on the server.
+var serverLog = options.GetValueOrDefault("server-log");
+if (serverLog is not null)
+{
+    start.Environment["Logging__Console__FormatterName"] = "simple";
+    start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
+    start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+    start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+    start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Components.Server.Circuits"] = "Debug";
+    start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";
+}
 using var app = Process.Start(start)!;
 var appOutput = new System.Collections.Concurrent.ConcurrentQueue<string>();
 app.OutputDataReceived += (_, e) => { if (e.Data is not null) appOutput.Enqueue(e.Data); };
@@ -72,6 +94,7 @@ try
     var rowTimes = new List<double>();
     var liveTimes = new List<double>();
     var frames = new List<int>();
+    var coldRun = "";
     var chartFrames = new List<int>();
     for (var i = 0; i <= runs; i++)
     {
@@ -102,6 +125,8 @@ try
         // Let the analysis charts (scatter, best-so-far, parallel coordinates) arrive too.
         await page.WaitForFunctionAsync("() => document.querySelector('#parallel-chart canvas') !== null", null, new() { Timeout = 60_000 });
         await page.WaitForTimeoutAsync(500);
+        if (serverLog is not null) Console.WriteLine($"run {i}: navigation at {DateTime.UtcNow.AddMilliseconds(-watch.Elapsed.TotalMilliseconds):HH:mm:ss.fff}, rows {rowsAt:F0} ms, live {liveAt:F0} ms, curves {elapsed:F0} ms");
+        if (i == 0) coldRun = $"{rowsAt:F0} / {liveAt:F0} / {elapsed:F0} ms";
         if (i > 0)
         {
             // Run 0 warms the server's circuit code paths.
@@ -117,17 +142,41 @@ try
         await context.CloseAsync();
     }
 
-    // Baseline: the same browser steps on a light page (the queue of an idle system), to tell the
-    // framework's own start-up (scripts, styles, circuit) from the Search page's work.
+    // Baseline: the same browser steps on a light page (the schedule playground: a form and one
+    // small chart), to tell the framework's own start-up (scripts, styles, circuit) from the Search
+    // page's work. (It used to be the Queue page, which is not light here: it lists the 999 seeded
+    // searches that wait for their first trial; measured on its own below.)
     var baseline = new List<double>();
     for (var i = 0; i <= runs; i++)
     {
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
         var watch = Stopwatch.StartNew();
-        await page.GotoAsync(baseUrl + "/queue", new() { WaitUntil = WaitUntilState.Commit });
+        await page.GotoAsync(baseUrl + "/playground", new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForSelectorAsync("[data-circuit-live]", new() { State = WaitForSelectorState.Attached });
         if (i > 0) baseline.Add(watch.Elapsed.TotalMilliseconds);
+        await context.CloseAsync();
+    }
+
+    // The Queue page once, with every search waiting for a slot (a generous timeout: it may be slow).
+    string queueLive;
+    var queueFrames = new List<int>();
+    {
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) => queueFrames.Add(frame.Binary?.Length ?? System.Text.Encoding.UTF8.GetByteCount(frame.Text ?? ""));
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await page.GotoAsync(baseUrl + "/queue", new() { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForSelectorAsync("[data-circuit-live]", new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
+            queueLive = $"{watch.Elapsed.TotalMilliseconds:F0} ms";
+        }
+        catch (TimeoutException)
+        {
+            queueLive = "> 120 s (not live)";
+        }
+
         await context.CloseAsync();
     }
 
@@ -162,13 +211,15 @@ try
 
     frames.Sort();
     Console.WriteLine();
-    Console.WriteLine($"| measure ({trials:N0} trials × {epochs} epochs, {runs} runs) | median | max |");
+    Console.WriteLine($"| measure ({trials:N0} trials × {epochs} epochs, {searchCount:N0} searches, {runs} runs, {provider}) | median | max |");
     Console.WriteLine("|---|---|---|");
     Console.WriteLine($"| server first render (GET {pageUrl}, prerendered HTML) | {Median(server):F0} ms | {server.Max():F0} ms |");
     Console.WriteLine($"| browser: navigation → ranked rows on screen (prerendered) | {Median(rowTimes):F0} ms | {rowTimes.Max():F0} ms |");
     Console.WriteLine($"| browser: navigation → interactive circuit live | {Median(liveTimes):F0} ms | {liveTimes.Max():F0} ms |");
     Console.WriteLine($"| browser: navigation → loss curves drawn | {Median(browserTimes):F0} ms | {browserTimes.Max():F0} ms |");
-    Console.WriteLine($"| baseline: navigation → circuit live on the (light) Queue page | {Median(baseline):F0} ms | {baseline.Max():F0} ms |");
+    Console.WriteLine($"| run 0 (not counted: cold server, first build of the shared analysis and importance): rows / live / curves | {coldRun} | |");
+    Console.WriteLine($"| baseline: navigation → circuit live on the (light) Playground page | {Median(baseline):F0} ms | {baseline.Max():F0} ms |");
+    Console.WriteLine($"| Queue page ({searchCount - 1:N0} searches waiting): navigation → circuit live, one run | {queueLive} | largest message {queueFrames.DefaultIfEmpty(0).Max() / 1024.0:F1} kB |");
     Console.WriteLine($"| Searches page ({searchCount:N0} searches): navigation → rows on screen | {Median(listTimes):F0} ms | {listTimes.Max():F0} ms |");
     Console.WriteLine($"| server memory (RSS): before → with 10 Search pages open | {rssBefore / 1024.0:F0} MB → {rssOpen / 1024.0:F0} MB | |");
     Console.WriteLine($"| machine load average at the end | {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores | |");
@@ -180,6 +231,54 @@ try
 finally
 {
     app.Kill(entireProcessTree: true);
+    if (serverLog is not null) File.WriteAllLines(serverLog, appOutput);
+}
+
+(string ConnectionString, bool Seeded) SqliteDatabase()
+{
+    var database = Path.Combine(directory, $"bench-{trials}x{epochs}-{searchCount}s.db");
+    return ($"Data Source={database}", File.Exists(database));
+}
+
+// One database per size; seeded under a temporary name and renamed when complete, so an interrupted
+// seeding is never mistaken for a finished one.
+async Task<(string ConnectionString, bool Seeded)> PostgresDatabaseAsync()
+{
+    var admin = options.GetValueOrDefault("postgres") ?? throw new ArgumentException("--provider postgres needs --postgres <connection string>");
+    var name = $"bench_{trials}x{epochs}_{searchCount}s";
+    var target = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+    await using var connection = new Npgsql.NpgsqlConnection(admin);
+    await connection.OpenAsync();
+    async Task<bool> ExistsAsync(string db)
+    {
+        await using var exists = new Npgsql.NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", db);
+        return await exists.ExecuteScalarAsync() is not null;
+    }
+
+    async Task ExecuteAsync(string sql)
+    {
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    if (await ExistsAsync(name)) return (target, true);
+    var seeding = name + "_seeding";
+    await ExecuteAsync($"DROP DATABASE IF EXISTS \"{seeding}\"");
+    await ExecuteAsync($"CREATE DATABASE \"{seeding}\"");
+    await BenchDatabase.SeedAsync("postgres", new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = seeding }.ConnectionString, trials, epochs, searchCount);
+    Npgsql.NpgsqlConnection.ClearAllPools();
+    await ExecuteAsync($"ALTER DATABASE \"{seeding}\" RENAME TO \"{name}\"");
+    // The planner's statistics, as a database that has been in use would have them.
+    await using (var seeded = new Npgsql.NpgsqlConnection(target))
+    {
+        await seeded.OpenAsync();
+        await using var analyze = new Npgsql.NpgsqlCommand("VACUUM ANALYZE", seeded);
+        analyze.CommandTimeout = 600;
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    return (target, true);
 }
 
 static double Median(List<double> values)

@@ -4,7 +4,16 @@
 # starts the real dashboard on it and measures the Search and Searches pages, chart payloads and the
 # server memory with ten Search pages open. Runs under nice; prints the load average.
 # Usage: scripts/bench/dashboard/run.sh [--trials N] [--epochs E] [--runs R] [--searches S]
+#          [--provider sqlite|postgres] [--postgres CONNECTION] [--server-log FILE]
+# --provider postgres without --postgres starts a private PostgreSQL 15 cluster
+# (scripts/test-postgres.sh), seeds it and deletes it at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+args=("$@")
+if [[ " $* " == *" --provider postgres "* && " $* " != *" --postgres "* ]]; then
+  eval "$(scripts/test-postgres.sh start)"
+  trap 'scripts/test-postgres.sh stop "$HYPERSEARCH_TEST_POSTGRES_DIR"' EXIT
+  args+=(--postgres "$HYPERSEARCH_TEST_POSTGRES")
+fi
 dotnet build src/HyperSearch.Web -c Release -v q -nologo >/dev/null
-nice -n 10 dotnet run --project scripts/bench/dashboard -c Release -- --web src/HyperSearch.Web/bin/Release/net10.0/HyperSearch.Web.dll "$@"
+nice -n 10 dotnet run --project scripts/bench/dashboard -c Release -- --web src/HyperSearch.Web/bin/Release/net10.0/HyperSearch.Web.dll "${args[@]}"

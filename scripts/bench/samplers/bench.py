@@ -4,13 +4,16 @@
 objectives.py (tuning set) and report_objectives.py (report set). Prints a Markdown table of the
 median and quartiles of the regret after 20/50/100 trials over the seeds. With noise, regret is
 the noiseless value of the trial with the best observed value (what a user would pick) − optimum.
-Usage: bench.py <hypersearch binary> [--set report|tuning|all] [--seeds 20] [--trials 100]
-                [--jobs 2] [--only name,...] [--samplers ...] [--results FILE] [--table-only]
+Usage: bench.py <hypersearch binary> [--set report|tuning|all] [--seeds 20] [--first-seed 0]
+                [--trials 100] [--jobs 2] [--only name,...] [--samplers ...] [--results FILE]
+                [--variant LABEL=name=value,...] [--table-only]
+--variant adds a sampler LABEL: our TPE with `ask-tell --tpe-option name=value` per pair (ablations).
+Seeds: 0–19 are the reported ones; explore variants on other seeds (e.g. --first-seed 100).
 Runs go seed by seed (every objective and sampler for seed 0, then seed 1, …) and each finished
 run is appended to --results (JSON lines) at once: a rerun skips runs already there (all samplers
 are deterministic per seed), and --table-only prints the table from what is there, saying how
 many seeds each row rests on."""
-import argparse, json, os, random, statistics, subprocess, tempfile
+import argparse, json, math, os, random, statistics, subprocess, tempfile, time
 from concurrent.futures import ProcessPoolExecutor
 
 from objectives import OBJECTIVES
@@ -25,8 +28,9 @@ def noisy(objective, seed):
         return true + (rng.gauss(0, objective["noise"]) if objective["noise"] else 0.0), true
     return evaluate
 
-def run_ours(binary, objective, strategy, seed, trials, space_path):
-    proc = subprocess.Popen([binary, "ask-tell", "--space", space_path, "--strategy", strategy, "--seed", str(seed)],
+def run_ours(binary, objective, strategy, seed, trials, space_path, tpe_options=()):
+    extra = [arg for o in tpe_options for arg in ("--tpe-option", o)]
+    proc = subprocess.Popen([binary, "ask-tell", "--space", space_path, "--strategy", strategy, "--seed", str(seed)] + extra,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
     evaluate, pairs = noisy(objective, seed), []
     for _ in range(trials):
@@ -56,10 +60,12 @@ def run_optuna(objective, seed, trials, multivariate):
     return pairs
 
 def job(args):
-    binary, index, sampler, seed, trials, space_path = args
+    binary, index, sampler, seed, trials, space_path, tpe_options = args
     objective = OBJECTIVES[index]
     if sampler.startswith("optuna-tpe"):
         pairs = run_optuna(objective, seed, trials, sampler.endswith("-mv"))
+    elif tpe_options is not None:
+        pairs = run_ours(binary, objective, "tpe", seed, trials, space_path, tpe_options)
     else:
         pairs = run_ours(binary, objective, sampler.split("-")[1], seed, trials, space_path)
     best_observed, incumbent, regrets = float("inf"), None, {}
@@ -70,6 +76,24 @@ def job(args):
             regrets[n] = incumbent - objective["optimum"]
     return objective["name"], sampler, seed, regrets
 
+def rank_sum_p(xs, ys):
+    """Two-sided p of the Mann–Whitney U test (normal approximation, ties as mid-ranks): how
+    surprising a difference this large would be if both samplers' regrets came from one distribution."""
+    pooled = sorted((v, k) for k, vs in enumerate((xs, ys)) for v in vs)
+    ranks, i = {}, 0
+    while i < len(pooled):
+        j = i
+        while j < len(pooled) and pooled[j][0] == pooled[i][0]:
+            j += 1
+        for k in range(i, j):
+            ranks.setdefault(pooled[k][1], []).append((i + j + 1) / 2)
+        i = j
+    n1, n2 = len(xs), len(ys)
+    u = sum(ranks.get(0, [])) - n1 * (n1 + 1) / 2
+    sd = (n1 * n2 * (n1 + n2 + 1) / 12) ** 0.5
+    z = (abs(u - n1 * n2 / 2) - 0.5) / sd if sd else 0.0
+    return max(0.0, min(1.0, math.erfc(max(z, 0.0) / 2 ** 0.5)))
+
 def quartiles(xs):
     q = statistics.quantiles(xs, n=4, method="inclusive")
     return q[0], statistics.median(xs), q[2]
@@ -78,7 +102,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("binary")
     parser.add_argument("--set", default="report", choices=["report", "tuning", "all"])
-    parser.add_argument("--seeds", type=int, default=20)
+    parser.add_argument("--seeds", type=int, default=20, help="how many seeds")
+    parser.add_argument("--first-seed", type=int, default=0)
+    parser.add_argument("--variant", action="append", default=[])
     parser.add_argument("--trials", type=int, default=100)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--only", default="")
@@ -86,7 +112,13 @@ def main():
     parser.add_argument("--results", default="")
     parser.add_argument("--table-only", action="store_true")
     a = parser.parse_args()
-    samplers = a.samplers.split(",")
+    variants = {v.split("=", 1)[0]: v.split("=", 1)[1].split(",") for v in a.variant}
+    samplers = a.samplers.split(",") + [v for v in variants if v not in a.samplers.split(",")]
+    seeds = range(a.first_seed, a.first_seed + a.seeds)
+    if not a.table_only:
+        print(f"Load average (1, 5, 15 min) at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}; "
+              f"seeds {seeds.start}–{seeds.stop - 1}\n", flush=True)
+    started = time.time()
     chosen = [i for i, o in enumerate(OBJECTIVES)
               if (a.set == "all" or o["set"] == a.set) and (not a.only or o["name"] in a.only.split(","))]
     tmp = tempfile.mkdtemp(prefix="hs-bench-")
@@ -101,10 +133,12 @@ def main():
         with open(a.results) as f:
             for line in f:
                 r = json.loads(line)
-                if r["trials"] == a.trials and r["objective"] in names and r["sampler"] in samplers and r["seed"] < a.seeds:
-                    done.add((r["objective"], r["sampler"], r["seed"]))
+                key = (r["objective"], r["sampler"], r["seed"])
+                # A run appears once even if concatenated result files both hold it (deterministic).
+                if r["trials"] == a.trials and r["objective"] in names and r["sampler"] in samplers and r["seed"] in seeds and key not in done:
+                    done.add(key)
                     results.setdefault((r["objective"], r["sampler"]), []).append({int(k): v for k, v in r["regrets"].items()})
-    jobs = [(a.binary, i, s, seed, a.trials, spaces[i]) for seed in range(a.seeds) for i in chosen for s in samplers
+    jobs = [(a.binary, i, s, seed, a.trials, spaces[i], variants.get(s)) for seed in seeds for i in chosen for s in samplers
             if (OBJECTIVES[i]["name"], s, seed) not in done]
     if not a.table_only:
         out = open(a.results, "a") if a.results else None
@@ -115,12 +149,16 @@ def main():
                     out.write(json.dumps({"objective": name, "sampler": sampler, "seed": seed,
                                           "trials": a.trials, "regrets": regrets}) + "\n")
                     out.flush()
+    if not a.table_only:
+        print(f"Load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}; "
+              f"{len(jobs)} runs in {(time.time() - started) / 60:.1f} min\n")
     checkpoints = [c for c in CHECKPOINTS if c <= a.trials]
     print("Regret (best found − optimum), median [quartiles] over the seeds; lower is better.\n")
     print("| objective | sampler | seeds | " + " | ".join(f"after {c}" for c in checkpoints) + " |")
     print("|---|---|---|" + "---|" * len(checkpoints))
+    verdicts = {}
     for i in chosen:
-        medians = {}
+        medians, regrets = {}, {}
         for s in samplers:
             runs = results.get((OBJECTIVES[i]["name"], s), [])
             if len(runs) < 2:
@@ -129,12 +167,18 @@ def main():
             for c in checkpoints:
                 lo, med, hi = quartiles([r[c] for r in runs])
                 medians[(s, c)] = med
+                regrets[(s, c)] = [r[c] for r in runs]
                 cells.append(f"{med:.4g} [{lo:.3g}, {hi:.3g}]")
             print(f"| {OBJECTIVES[i]['name']} | {s} | {len(runs)} | " + " | ".join(cells) + " |")
-        if ("hypersearch-tpe", checkpoints[0]) in medians and ("optuna-tpe", checkpoints[0]) in medians:
-            wins = all(medians[("hypersearch-tpe", c)] <= medians[("optuna-tpe", c)] for c in checkpoints)
-            print(f"| {OBJECTIVES[i]['name']} | ours ≤ Optuna default at every checkpoint | | "
-                  + ("yes" if wins else "**no**") + " |" + " |" * (len(checkpoints) - 1))
+        for rival, label in (("optuna-tpe", "Optuna default"), ("hypersearch-random", "random")):
+            if all((s, c) in medians for s in ("hypersearch-tpe", rival) for c in checkpoints):
+                cells = [medians[("hypersearch-tpe", c)] <= medians[(rival, c)] for c in checkpoints]
+                ps = [rank_sum_p(regrets[("hypersearch-tpe", c)], regrets[(rival, c)]) for c in checkpoints]
+                verdicts.setdefault(rival, []).extend(cells)
+                print(f"| {OBJECTIVES[i]['name']} | ours ≤ {label} (median; rank-sum p) | | "
+                      + " | ".join(("yes" if ok else "**no**") + f" (p {p:.2f})" for ok, p in zip(cells, ps)) + " |")
+    for rival, cells in verdicts.items():
+        print(f"\nOurs ≤ {rival} in {sum(cells)} of {len(cells)} (objective, checkpoint) cells.")
 
 if __name__ == "__main__":
     main()

@@ -168,8 +168,8 @@ def _two_spirals(p):
     return _table.lookup(p["decay"], params)
 
 def _tabular_optimum():
-    from tabular import Table, CSV_PATH
-    return Table().optimum if os.path.exists(CSV_PATH) else 0.0
+    from tabular import Table, TABLE_PATH
+    return Table().optimum if os.path.exists(TABLE_PATH) else 0.0
 
 def conditional(name, fn, desc, optimum, noise=0.0):
     return {"name": name, "set": "report", "space": space_json(desc), "noise": noise,

@@ -19,10 +19,15 @@ public static class AskTellCommand
         var gridPoints = new Option<int>("--grid-points") { Description = "Points per numeric range (grid).", DefaultValueFactory = _ => 3 };
         var direction = new Option<string>("--direction") { Description = "minimize or maximize the told values.", DefaultValueFactory = _ => "minimize" };
         direction.AcceptOnlyFromAmong("minimize", "maximize");
+        var tpeOption = new Option<string[]>("--tpe-option")
+        {
+            Description = "TPE setting as name=value (repeatable), e.g. candidates=64: for sampler ablations.",
+            AllowMultipleArgumentsPerToken = false,
+        };
 
         var command = new Command("ask-tell", "Drive a sampler with JSON lines on stdin (ask/tell).")
         {
-            space, strategy, seed, gridPoints, direction,
+            space, strategy, seed, gridPoints, direction, tpeOption,
         };
         command.SetAction(parse => Run(
             new AskTellOptions(
@@ -30,7 +35,8 @@ public static class AskTellCommand
                 Enum.Parse<SearchStrategy>(parse.GetValue(strategy)!, ignoreCase: true),
                 parse.GetValue(seed),
                 parse.GetValue(gridPoints),
-                Enum.Parse<ObjectiveDirection>(parse.GetValue(direction)!, ignoreCase: true)),
+                Enum.Parse<ObjectiveDirection>(parse.GetValue(direction)!, ignoreCase: true),
+                parse.GetValue(tpeOption)),
             Console.In, Console.Out, Console.Error));
         return command;
     }
@@ -66,7 +72,23 @@ public static class AskTellCommand
         {
             error.WriteLine($"grid: {GridSampler.Count(space, options.GridPoints)} trials");
         }
-        var session = new AskTellSession(space, SamplerFactory.Create(options.Strategy, options.GridPoints), options.Seed, options.Direction);
+        var sampler = SamplerFactory.Create(options.Strategy, options.GridPoints);
+        if (options.TpeOverrides is { Count: > 0 } overrides)
+        {
+            if (options.Strategy != SearchStrategy.Tpe)
+            {
+                error.WriteLine("--tpe-option: only with --strategy tpe");
+                return 2;
+            }
+            var (tpe, problem) = TpeOptionOverrides.Apply(TpeOptions.Default, overrides);
+            if (tpe is null)
+            {
+                error.WriteLine($"--tpe-option: {problem}");
+                return 2;
+            }
+            sampler = new TpeSampler(tpe);
+        }
+        var session = new AskTellSession(space, sampler, options.Seed, options.Direction);
         while (input.ReadLine() is { } line)
         {
             if (string.IsNullOrWhiteSpace(line))

@@ -1,12 +1,14 @@
 using System.CommandLine;
+using System.Globalization;
 using HyperSearch.Cli.Hosting;
 using HyperSearch.Core.Access;
+using HyperSearch.Core.FairShare;
 using HyperSearch.Data.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HyperSearch.Cli.Commands;
 
-/// <summary><c>hypersearch team add|member|list</c>: the same operations as the Teams admin page, on the database directly.</summary>
+/// <summary><c>hypersearch team add|member|quota|list</c>: the same operations as the Teams admin page, on the database directly.</summary>
 public static class TeamCommand
 {
     public static Command Create()
@@ -14,6 +16,7 @@ public static class TeamCommand
         var command = new Command("team", "Teams and their members (an admin's job; the dashboard's Teams page does the same).");
         command.Subcommands.Add(AddCommand());
         command.Subcommands.Add(MemberCommand());
+        command.Subcommands.Add(QuotaCommand());
         command.Subcommands.Add(ListCommand());
         return command;
     }
@@ -59,6 +62,50 @@ public static class TeamCommand
         return command;
     }
 
+    private static Command QuotaCommand()
+    {
+        var team = new Argument<string>("team");
+        var weight = new Option<int?>("--weight") { Description = "The team's weight in the fair share of the devices (1–1000; new teams: 1)." };
+        var cpu = new Option<string?>("--cpu") { Description = "Most CPU slots the team holds at once, or 'none' for no cap." };
+        var cuda = new Option<string?>("--cuda") { Description = "Most CUDA slots the team holds at once, or 'none' for no cap." };
+        var db = DbOption();
+        var command = new Command("quota", "Set a team's weight and slot caps per device kind; options not given keep their value.");
+        command.Arguments.Add(team);
+        command.Options.Add(weight);
+        command.Options.Add(cpu);
+        command.Options.Add(cuda);
+        command.Options.Add(db);
+        command.SetAction((parse, ct) => RunAsync(parse, db, async (teams, console) =>
+        {
+            var name = parse.GetValue(team)!;
+            var current = (await teams.ListAsync(ct)).FirstOrDefault(t => t.Name == name.Trim())?.Quota;
+            if (current is null) { console.Error.WriteLine($"team: no team named '{name}'"); return CliConsole.InputError; }
+            var errors = new List<string>();
+            var quota = current with
+            {
+                Weight = parse.GetValue(weight) ?? current.Weight,
+                CpuSlots = Cap(parse.GetValue(cpu), DeviceKind.Cpu, current.CpuSlots, errors),
+                CudaSlots = Cap(parse.GetValue(cuda), DeviceKind.Cuda, current.CudaSlots, errors),
+            };
+            if (errors.Count == 0) errors.AddRange(await teams.SetQuotaAsync(name, quota, ct));
+            foreach (var error in errors) console.Error.WriteLine(error);
+            if (errors.Count > 0) return CliConsole.InputError;
+            console.Output.WriteLine($"{name.Trim()}: {quota}");
+            return CliConsole.Ok;
+        }, ct));
+        return command;
+    }
+
+    /// <summary>A cap switch: absent keeps the current cap, 'none' removes it, a number sets it.</summary>
+    private static int? Cap(string? text, string field, int? current, List<string> errors)
+    {
+        if (text is null) return current;
+        if (text.Equals("none", StringComparison.OrdinalIgnoreCase)) return null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var slots)) return slots;
+        errors.Add($"{field}: must be a whole number of slots or 'none', not '{text}'");
+        return current;
+    }
+
     private static Command ListCommand()
     {
         var db = DbOption();
@@ -67,7 +114,7 @@ public static class TeamCommand
         command.SetAction((parse, ct) => RunAsync(parse, db, async (teams, console) =>
         {
             foreach (var t in await teams.ListAsync(ct))
-                console.Output.WriteLine($"{t.Id,4}  {t.Name}: {string.Join(", ", t.Members.Select(m => $"{m.UserName} ({m.Role.ToString().ToLowerInvariant()})"))}");
+                console.Output.WriteLine($"{t.Id,4}  {t.Name}: {string.Join(", ", t.Members.Select(m => $"{m.UserName} ({m.Role.ToString().ToLowerInvariant()})"))}  ({t.Quota})");
             return CliConsole.Ok;
         }, ct));
         return command;

@@ -68,6 +68,12 @@ public sealed class HyperbandPruner : IPruner
 
     public bool ShouldPrune(int step, TrialCurve current, IReadOnlyList<TrialCurve> others, ObjectiveDirection direction)
     {
+        if (step >= MaxResource)
+        {
+            // R is a rung of every bracket, but a trial that reached it has had its whole budget:
+            // stopping it there saves nothing and would call a finished trial pruned.
+            return false;
+        }
         var bracket = BracketOf(current.Number);
         var peers = others.Where(o => BracketOf(o.Number) == bracket).ToList();
         return brackets[bracket].ShouldPrune(step, current, peers, direction);

@@ -13,6 +13,7 @@ internal sealed class ParzenEstimator
     private readonly double[][] mus;
     private readonly double[][] sigmas;
     private readonly double[][][] categorical;
+    private readonly bool omitKernelScale;
 
     /// <param name="observations">Rows in trial order, one internal-scale value per dimension.</param>
     /// <param name="minSigmaComponents">
@@ -22,6 +23,7 @@ internal sealed class ParzenEstimator
     public ParzenEstimator(IReadOnlyList<TpeDimension> dims, IReadOnlyList<double[]> observations, TpeOptions options, int? minSigmaComponents = null)
     {
         this.dims = dims;
+        omitKernelScale = options.OmitKernelScale;
         var n = observations.Count;
         weights = Weights(n, options.PriorWeight);
         mus = new double[dims.Count][];
@@ -41,11 +43,43 @@ internal sealed class ParzenEstimator
         }
     }
 
+    /// <summary>Values of the leading dimensions this estimator is conditioned on (empty: none).</summary>
+    private readonly double[] fixedValues = [];
+
+    private ParzenEstimator(ParzenEstimator source, double[] weights, double[] fixedValues)
+    {
+        (dims, this.weights, mus, sigmas, categorical, omitKernelScale, this.fixedValues) =
+            (source.dims, weights, source.mus, source.sigmas, source.categorical, source.omitKernelScale, fixedValues);
+    }
+
+    /// <summary>
+    /// The mixture given the first <paramref name="fixedValues"/>.Length dimensions: each component's
+    /// weight times its kernels' density at those values, renormalised. Sampling and scoring then
+    /// concern the remaining dimensions only (samples carry the fixed values, scores ignore them).
+    /// </summary>
+    public ParzenEstimator Given(double[] fixedValues)
+    {
+        var logs = new double[weights.Length];
+        for (var j = 0; j < weights.Length; j++)
+        {
+            logs[j] = Math.Log(weights[j]);
+            for (var d = 0; d < fixedValues.Length; d++)
+            {
+                logs[j] += ComponentLogPdf(d, j, fixedValues[d]);
+            }
+        }
+        var max = logs.Max();
+        var w = logs.Select(v => Math.Exp(v - max)).ToArray();
+        var total = w.Sum();
+        return new ParzenEstimator(this, w.Select(v => v / total).ToArray(), fixedValues);
+    }
+
     public double[] Sample(SeededRandom rng)
     {
         var component = Pick(weights, rng.NextDouble());
         var x = new double[dims.Count];
-        for (var d = 0; d < dims.Count; d++)
+        Array.Copy(fixedValues, x, fixedValues.Length);
+        for (var d = fixedValues.Length; d < dims.Count; d++)
         {
             var dim = dims[d];
             x[d] = dim.IsCategorical
@@ -61,7 +95,7 @@ internal sealed class ParzenEstimator
         for (var j = 0; j < weights.Length; j++)
         {
             var sum = Math.Log(weights[j]);
-            for (var d = 0; d < dims.Count; d++)
+            for (var d = fixedValues.Length; d < dims.Count; d++)
             {
                 sum += ComponentLogPdf(d, j, x[d]);
             }
@@ -81,7 +115,8 @@ internal sealed class ParzenEstimator
         double mu = mus[d][j], sigma = sigmas[d][j];
         if (dim.Q is not { } q)
         {
-            return TruncatedNormal.LogPdf(x, mu, sigma, dim.Low, dim.High);
+            var logPdf = TruncatedNormal.LogPdf(x, mu, sigma, dim.Low, dim.High);
+            return omitKernelScale ? logPdf + Math.Log(sigma) : logPdf;
         }
         // A discrete value owns the mass of its cell [x − q/2, x + q/2] within the range.
         var lower = Math.Max(x - q / 2, dim.Low);

@@ -17,6 +17,23 @@ public sealed record TpeOptions
     public bool Multivariate { get; init; }
 
     /// <summary>
+    /// Model the decay type and the shared parameters (LR, optimizer, momentum, warmup, …) jointly
+    /// from every trial, the chosen branch's own parameters each on its own (Optuna's
+    /// multivariate TPE without grouping). Ignores <see cref="Multivariate"/> and <see cref="MinBranchTrials"/>.
+    /// The default since 2026-12-02: docs/search-space.md says why.
+    /// </summary>
+    public bool JointShared { get; init; } = true;
+
+    /// <summary>
+    /// With <see cref="JointShared"/>: model the chosen branch's own parameters jointly with the
+    /// shared ones from the branch's trials and draw them given the shared values already chosen
+    /// (for decay parameters whose best value moves with the LR, and so that a branch trial that
+    /// was bad because of its LR does not count against its decay parameters). Default since
+    /// 2026-12-02 (docs/search-space.md).
+    /// </summary>
+    public bool ConditionBranchOnShared { get; init; } = true;
+
+    /// <summary>
     /// Let the good density's kernels narrow with the number of trials in the space, not just the
     /// number of good ones (see <see cref="TpeSampler"/>); false is Optuna's magic clip. Off by
     /// default: with independent kernels (one dimension each) it narrows them far too early.
@@ -25,10 +42,26 @@ public sealed record TpeOptions
 
     public double PriorWeight { get; init; } = 1.0;
 
+    /// <summary>
+    /// How a decay branch's own parameters split into good and bad: <see cref="TpeConditionalSplit.Global"/>
+    /// (Optuna 3.1) ranks every trial and keeps the branch's among the best γ(n) of all.
+    /// </summary>
+    public TpeConditionalSplit ConditionalSplit { get; init; } = TpeConditionalSplit.Global;
+
+    /// <summary>
+    /// Score continuous kernels without their −log σ term, as Optuna 3.1's truncated-normal logpdf
+    /// does (its kernels are not normalised, so wide ones weigh as much at their peak as narrow ones).
+    /// </summary>
+    public bool OmitKernelScale { get; init; }
+
     public TpeBandwidth Bandwidth { get; init; } = TpeBandwidth.Neighbour;
 
-    /// <summary>Finished trials a decay branch needs before its own parameters are modelled jointly with the common ones.</summary>
-    public int MinBranchTrials { get; init; } = 2;
+    /// <summary>
+    /// Finished trials a decay branch needs before its own parameters are modelled (until then they
+    /// are drawn at random). 0: from the first model-based trial, as Optuna 3.1 (an empty good set
+    /// is the prior alone).
+    /// </summary>
+    public int MinBranchTrials { get; init; }
 
     /// <summary>How many of n ranked trials form the good set: Optuna's min(⌈0.1·n⌉, 25).</summary>
     public Func<int, int> Gamma { get; init; } = n => Math.Min((int)Math.Ceiling(0.1 * n), 25);

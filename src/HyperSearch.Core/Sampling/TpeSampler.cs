@@ -7,13 +7,15 @@ namespace HyperSearch.Core.Sampling;
 /// <summary>
 /// Tree-structured Parzen Estimator. After <see cref="TpeOptions.StartupTrials"/> random trials it
 /// ranks the history, splits it into a good set (the best γ(n)) and a bad set, and for each decision
-/// draws candidates from the good density l(x), keeping the one with the largest l(x)/g(x):
-/// first the decay type (categorical estimator over all trials), then, by default, each parameter
-/// on its own as Optuna's default TPE does — shared ones (initialLr, optimizer, …) from every trial,
-/// a branch's own ones only from that branch's trials, so step's gamma never learns from cosine
-/// trials while the LR learns from all. <see cref="TpeOptions.Multivariate"/> models a branch's
-/// parameters jointly instead (from that branch's trials only); docs/search-space.md and
-/// docs/benchmarks.md say why that is no longer the default.
+/// draws candidates from the good density l(x), keeping the one with the largest l(x)/g(x).
+/// By default (<see cref="TpeOptions.JointShared"/>) the decay type and the shared parameters
+/// (initialLr, optimizer, momentum, …) come from one joint estimator over every trial, so the LR
+/// can be good for one decay type and bad for another; then the chosen branch's own parameters
+/// from that branch's trials, split among all trials as Optuna 3.1 does
+/// (<see cref="TpeConditionalSplit.Global"/>), jointly with the shared ones and drawn given the
+/// shared values just chosen (<see cref="TpeOptions.ConditionBranchOnShared"/>). Without
+/// JointShared: Optuna's default independent TPE, one estimator per parameter.
+/// docs/search-space.md and docs/benchmarks.md give the evidence.
 /// </summary>
 public sealed class TpeSampler(TpeOptions? options = null) : ISampler
 {
@@ -33,17 +35,18 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
             return RandomSampler.SamplePoint(space, new SeededRandom(context.Seed, context.TrialNumber));
         }
         var rng = new SeededRandom(context.Seed, context.TrialNumber, Salt);
+        return Options.JointShared ? SampleJointShared(space, observations, rng) : SampleByBranch(space, observations, rng);
+    }
+
+    private SpacePoint SampleByBranch(SearchSpace space, List<TpeObservation> observations, SeededRandom rng)
+    {
         var decayType = ChooseDecayType(space, observations, rng);
         var inBranch = observations.Where(o => o.Point.DecayType == decayType).ToList();
         var modelBranch = inBranch.Count(o => o.IsFinished) >= Options.MinBranchTrials;
         var dims = (modelBranch ? space.DimensionsOf(decayType) : space.CommonDimensions)
             .Select(TpeDimension.Of).OfType<TpeDimension>().ToList();
 
-        var values = new Dictionary<string, JsonNode>();
-        foreach (var dim in space.DimensionsOf(decayType))
-        {
-            values[dim.Path] = DistributionValues.Uniform(dim.Distribution, rng);
-        }
+        var values = UniformValues(space, decayType, rng);
         var source = modelBranch ? inBranch : observations;
         if (dims.Count > 0 && Options.Multivariate)
         {
@@ -57,13 +60,78 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
         {
             foreach (var dim in dims)
             {
-                // Independent TPE: shared parameters learn from every trial, branch ones from their branch.
-                var own = dim.Source.Branch is null ? observations : inBranch;
+                // Independent TPE: shared parameters learn from every trial, branch ones only from
+                // their branch's trials, split among all trials (Global) or the branch's (Branch).
+                var own = dim.Source.Branch is null || Options.ConditionalSplit == TpeConditionalSplit.Global ? observations : inBranch;
                 values[dim.Source.Path] = dim.Decode(Best([dim], own, rng)[0]);
             }
         }
         return new SpacePoint(decayType, values);
     }
+
+    /// <summary>
+    /// Decay type and shared parameters from one joint estimator over every trial (so the LR
+    /// optimum may differ per decay type and per optimizer), then each of the chosen branch's own
+    /// parameters on its own, split among all trials. Optuna's multivariate TPE without grouping.
+    /// </summary>
+    private SpacePoint SampleJointShared(SearchSpace space, List<TpeObservation> observations, SeededRandom rng)
+    {
+        var types = space.Decay.Select(b => b.Type).ToList();
+        var common = space.CommonDimensions.Select(TpeDimension.Of).OfType<TpeDimension>().ToList();
+        var dims = types.Count > 1 ? [DecayDimension(types), .. common] : common;
+        var decayType = types[0];
+        var shared = new Dictionary<string, JsonNode>();
+        if (dims.Count > 0)
+        {
+            var offset = types.Count > 1 ? 1 : 0;
+            var best = Best(dims, observations, rng, o => Encode(common, o.Point) is { } x
+                ? offset == 1 ? [types.IndexOf(o.Point.DecayType), .. x] : x
+                : null);
+            decayType = offset == 1 ? types[(int)best[0]] : decayType;
+            for (var d = 0; d < common.Count; d++)
+            {
+                shared[common[d].Source.Path] = common[d].Decode(best[d + offset]);
+            }
+        }
+        var values = UniformValues(space, decayType, rng);
+        foreach (var (path, value) in shared)
+        {
+            values[path] = value;
+        }
+        var own = space.DimensionsOf(decayType).Where(d => d.Branch is not null).Select(TpeDimension.Of).OfType<TpeDimension>().ToList();
+        if (Options.ConditionBranchOnShared && own.Count > 0)
+        {
+            // The branch's parameters jointly with the shared ones, given the shared values just
+            // chosen: kernels of trials whose LR (optimizer, …) lies near this one weigh more, so a
+            // decay parameter whose best value moves with the LR follows it.
+            var given = common.Select(d => d.Encode(shared[d.Source.Path]) ?? 0).ToArray();
+            var best = Best([.. common, .. own], observations, rng, given);
+            for (var d = 0; d < own.Count; d++)
+            {
+                values[own[d].Source.Path] = own[d].Decode(best[common.Count + d]);
+            }
+            return new SpacePoint(decayType, values);
+        }
+        foreach (var dim in own)
+        {
+            values[dim.Source.Path] = dim.Decode(Best([dim], observations, rng)[0]);
+        }
+        return new SpacePoint(decayType, values);
+    }
+
+    private static Dictionary<string, JsonNode> UniformValues(SearchSpace space, string decayType, SeededRandom rng)
+    {
+        var values = new Dictionary<string, JsonNode>();
+        foreach (var dim in space.DimensionsOf(decayType))
+        {
+            values[dim.Path] = DistributionValues.Uniform(dim.Distribution, rng);
+        }
+        return values;
+    }
+
+    private static TpeDimension DecayDimension(List<string> types) => new(
+        new SpaceDimension("decay", "decay", "type", CategoricalDistribution.Of(types.ToArray()), null),
+        types.Count, 0, 0, null);
 
     private string ChooseDecayType(SearchSpace space, List<TpeObservation> observations, SeededRandom rng)
     {
@@ -72,26 +140,32 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
             return space.Decay[0].Type;
         }
         var types = space.Decay.Select(b => b.Type).ToList();
-        var dim = new TpeDimension(
-            new SpaceDimension("decay", "decay", "type", CategoricalDistribution.Of(types.ToArray()), null),
-            types.Count, 0, 0, null);
-        var best = Best([dim], observations, rng, o => [types.IndexOf(o.Point.DecayType)]);
+        var best = Best([DecayDimension(types)], observations, rng, o => [types.IndexOf(o.Point.DecayType)]);
         return types[(int)best[0]];
     }
 
-    private double[] Best(IReadOnlyList<TpeDimension> dims, List<TpeObservation> observations, SeededRandom rng) =>
-        Best(dims, observations, rng, o => Encode(dims, o.Point));
+    private double[] Best(IReadOnlyList<TpeDimension> dims, List<TpeObservation> observations, SeededRandom rng, double[]? given = null) =>
+        Best(dims, observations, rng, o => Encode(dims, o.Point), given);
 
-    /// <summary>Split, fit l and g, draw candidates from l and return the one maximising log l − log g.</summary>
-    private double[] Best(IReadOnlyList<TpeDimension> dims, List<TpeObservation> observations, SeededRandom rng, Func<TpeObservation, double[]?> encode)
+    /// <summary>
+    /// Split, fit l and g, draw candidates from l and return the one maximising log l − log g.
+    /// The best γ(n) of the n observations are good (running ones count, as the constant liar's worst); observations <paramref name="encode"/>
+    /// cannot place (another branch's trials) are dropped after the split, so they still push the
+    /// branch's own trials down the ranking (Optuna 3.1's masking).
+    /// </summary>
+    /// <param name="given">Values of the leading dimensions to condition on (not proposed, only weighed).</param>
+    private double[] Best(IReadOnlyList<TpeDimension> dims, List<TpeObservation> observations, SeededRandom rng, Func<TpeObservation, double[]?> encode, double[]? given = null)
     {
-        var usable = observations.Select(o => (o, x: encode(o))).Where(p => p.x is not null).ToList();
-        var ranked = usable.OrderBy(p => p.o.Tier).ThenBy(p => p.o.Loss).ThenBy(p => p.o.Number).ToList();
+        var ranked = observations.OrderBy(o => o.Tier).ThenBy(o => o.Loss).ThenBy(o => o.Number).ToList();
         var nBelow = Math.Min(Options.Gamma(ranked.Count), ranked.Count);
-        var below = ranked.Take(nBelow).OrderBy(p => p.o.Number).Select(p => p.x!).ToList();
-        var above = ranked.Skip(nBelow).OrderBy(p => p.o.Number).Select(p => p.x!).ToList();
-        var l = new ParzenEstimator(dims, below, Options, Options.SpacingFloor ? SpacingFloorCount(dims, below.Count, ranked.Count) : null);
+        var below = Encoded(ranked.Take(nBelow), encode);
+        var above = Encoded(ranked.Skip(nBelow), encode);
+        var l = new ParzenEstimator(dims, below, Options, Options.SpacingFloor ? SpacingFloorCount(dims, below.Count, below.Count + above.Count) : null);
         var g = new ParzenEstimator(dims, above, Options);
+        if (given is { Length: > 0 })
+        {
+            (l, g) = (l.Given(given), g.Given(given));
+        }
 
         double[]? best = null;
         var bestScore = double.NegativeInfinity;
@@ -108,6 +182,10 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
         }
         return best!;
     }
+
+    /// <summary>Rows in trial order, as the estimators' weight ramp expects.</summary>
+    private static List<double[]> Encoded(IEnumerable<TpeObservation> observations, Func<TpeObservation, double[]?> encode) =>
+        observations.OrderBy(o => o.Number).Select(encode).OfType<double[]>().ToList();
 
     /// <summary>
     /// The component count behind l's magic-clip floor (range / min(100, 1 + count)). Optuna uses

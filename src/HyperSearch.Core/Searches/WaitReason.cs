@@ -11,4 +11,6 @@ public enum WaitReason
     Paused,
     /// <summary>Trials of higher priority (or fairer share) are ahead of it.</summary>
     LowerPriority,
+    /// <summary>Its team holds as many slots as its cap allows on every device kind the live workers offer.</summary>
+    TeamQuota,
 }

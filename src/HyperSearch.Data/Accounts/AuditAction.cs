@@ -13,6 +13,7 @@ public static class AuditAction
     public const string Priority = "priority";
     public const string TeamCreate = "team-create";
     public const string TeamMember = "team-member";
+    public const string Quota = "quota";
 
-    public static readonly string[] All = [Launch, Clone, Cancel, CancelTrial, AddTrial, Pause, Resume, Priority, TeamCreate, TeamMember];
+    public static readonly string[] All = [Launch, Clone, Cancel, CancelTrial, AddTrial, Pause, Resume, Priority, TeamCreate, TeamMember, Quota];
 }

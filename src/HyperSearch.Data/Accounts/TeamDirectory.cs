@@ -1,4 +1,5 @@
 using HyperSearch.Core.Access;
+using HyperSearch.Core.FairShare;
 using HyperSearch.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,8 @@ public sealed class TeamDirectory(IDbContextFactory<HyperSearchDbContext> factor
                              select new { m.TeamId, m.UserId, u.UserName, m.Role }).ToListAsync(cancellationToken);
         var byTeam = members.ToLookup(m => m.TeamId);
         return teams.Select(t => new TeamInfo(t.Id, t.Name,
-            byTeam[t.Id].OrderBy(m => m.UserName).Select(m => new TeamMemberInfo(m.UserId, m.UserName ?? m.UserId, m.Role)).ToList())).ToList();
+            byTeam[t.Id].OrderBy(m => m.UserName).Select(m => new TeamMemberInfo(m.UserId, m.UserName ?? m.UserId, m.Role)).ToList(),
+            new TeamQuota(t.Weight, t.CpuSlots, t.CudaSlots))).ToList();
     }
 
     public async Task<long?> TeamIdAsync(string name, CancellationToken cancellationToken = default)
@@ -71,6 +73,19 @@ public sealed class TeamDirectory(IDbContextFactory<HyperSearchDbContext> factor
         else member.Role = role;
         await db.SaveChangesAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>Sets the team's weight and caps (docs/teams.md, "Fair shares"); every problem named by its field, nothing written then.</summary>
+    public async Task<IReadOnlyList<string>> SetQuotaAsync(string teamName, TeamQuota quota, CancellationToken cancellationToken = default)
+    {
+        var errors = quota.Validate().Select(e => e.ToString()).ToList();
+        if (errors.Count > 0) return errors;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var updated = await db.Teams.Where(t => t.Name == teamName.Trim()).ExecuteUpdateAsync(u => u
+            .SetProperty(t => t.Weight, quota.Weight)
+            .SetProperty(t => t.CpuSlots, quota.CpuSlots)
+            .SetProperty(t => t.CudaSlots, quota.CudaSlots), cancellationToken);
+        return updated == 0 ? [$"team: no team named '{teamName}'"] : [];
     }
 
     public async Task<bool> RemoveMemberAsync(long teamId, string userId, CancellationToken cancellationToken = default)

@@ -1,3 +1,5 @@
+using HyperSearch.Core.FairShare;
+
 namespace HyperSearch.Data.Accounts;
 
-public sealed record TeamInfo(long Id, string Name, IReadOnlyList<TeamMemberInfo> Members);
+public sealed record TeamInfo(long Id, string Name, IReadOnlyList<TeamMemberInfo> Members, TeamQuota Quota);

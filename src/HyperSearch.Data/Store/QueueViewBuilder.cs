@@ -1,15 +1,16 @@
 using System.Text.Json;
+using HyperSearch.Core.FairShare;
 using HyperSearch.Core.Json;
 using HyperSearch.Core.Searches;
-using HyperSearch.Core.Searches.Queue;
 using HyperSearch.Core.Trials;
 using Microsoft.EntityFrameworkCore;
 
 namespace HyperSearch.Data.Store;
 
 /// <summary>
-/// The queue page's data: every slot of every recent worker with what runs there, and queued
-/// trials in the order a claim would take them (same keys as the claim query) with why each waits.
+/// The queue page's data: every slot of every recent worker with what runs there, queued trials and
+/// waiting searches in the order a claim would take them (<see cref="ClaimOrder"/>, as the claim)
+/// with why each waits, and each team's current and allowed share of the devices.
 /// </summary>
 internal static class QueueViewBuilder
 {
@@ -24,10 +25,11 @@ internal static class QueueViewBuilder
         var running = await (from t in db.Trials
                              join s in db.Searches on t.SearchId equals s.Id
                              where t.State == TrialState.Running
-                             select new { t.Id, t.SearchId, s.Name, s.Owner, t.Number, t.WorkerId, t.Device, t.Slot, t.EpochsDone, t.StartedAt })
+                             select new { t.Id, t.SearchId, s.Name, s.TeamId, t.Number, t.WorkerId, t.Device, t.Slot, t.EpochsDone, t.StartedAt })
             .ToListAsync(cancellationToken);
         var runningBySearch = running.GroupBy(r => r.SearchId).ToDictionary(g => g.Key, g => g.Count());
-        var runningByOwner = running.GroupBy(r => r.Owner).ToDictionary(g => g.Key, g => g.Count());
+        var load = await TeamLoadReader.ReadAsync(db, cancellationToken);
+        var teamNames = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
 
         var workerViews = workers.Select(w =>
         {
@@ -41,51 +43,58 @@ internal static class QueueViewBuilder
             return new WorkerView(w.Id, w.Host, w.ProcessId, w.StartedAt, w.HeartbeatAt, w.HeartbeatAt >= now - lease, slots);
         }).OrderByDescending(w => w.Alive).ToList();
 
+        // A team waits for its quota when it is at its cap on every kind a live worker offers.
+        var offered = workerViews.Where(w => w.Alive).SelectMany(w => w.Slots).Select(s => DeviceKind.Of(s.Device)).Distinct().ToList();
+        if (offered.Count == 0) offered = [.. DeviceKind.All];
+        bool AtQuota(long teamId) => offered.All(kind => load.AtCap(teamId, kind));
+
         var queued = await (from t in db.Trials
                             join s in db.Searches on t.SearchId equals s.Id
                             where t.State == TrialState.Queued
                             orderby s.Priority descending, t.QueuedAt, t.Id
-                            select new { t.Id, t.SearchId, s.Name, s.Owner, s.State, s.Priority, s.Parallelism, t.Number, t.Kind, t.Attempt, t.QueuedAt })
+                            select new { t.Id, t.SearchId, s.Name, s.Owner, s.TeamId, s.LaunchedByUserId, s.State, s.Priority, s.Parallelism, t.Number, t.Kind, t.Attempt, t.QueuedAt })
             .Take(MaxQueued).ToListAsync(cancellationToken);
-        var ordered = queued
-            .OrderByDescending(q => q.Priority)
-            .ThenBy(q => runningByOwner.GetValueOrDefault(q.Owner))
-            .ThenBy(q => runningBySearch.GetValueOrDefault(q.SearchId))
-            .ThenBy(q => q.QueuedAt).ThenBy(q => q.Id)
-            .ToList();
+        var ordered = ClaimOrder.Sort(queued, q => new ClaimKey(q.Priority, q.TeamId, runningBySearch.GetValueOrDefault(q.SearchId), q.QueuedAt, q.Id), load);
 
-        var views = new List<QueuedTrialView>(ordered.Count);
+        WaitReason? Blocked(SearchState state, long teamId, int searchRunning, int parallelism) =>
+            state == SearchState.Paused ? WaitReason.Paused
+            : searchRunning >= parallelism ? WaitReason.ParallelismLimit
+            : AtQuota(teamId) ? WaitReason.TeamQuota
+            : null;
+
+        var views = new List<QueuedTrialView>(queued.Count);
         var claimableAhead = false;
         foreach (var q in ordered)
         {
-            WaitReason reason;
-            if (q.State == SearchState.Paused) reason = WaitReason.Paused;
-            else if (runningBySearch.GetValueOrDefault(q.SearchId) >= q.Parallelism) reason = WaitReason.ParallelismLimit;
-            else if (claimableAhead) reason = WaitReason.LowerPriority;
-            else
-            {
-                reason = WaitReason.NoFreeSlot;
-                claimableAhead = true;
-            }
-            views.Add(new QueuedTrialView(q.Id, q.SearchId, q.Name, q.Owner, q.Number, q.Kind, q.Priority, q.Attempt, views.Count + 1, reason, q.QueuedAt));
+            var reason = Blocked(q.State, q.TeamId, runningBySearch.GetValueOrDefault(q.SearchId), q.Parallelism)
+                         ?? (claimableAhead ? WaitReason.LowerPriority : WaitReason.NoFreeSlot);
+            claimableAhead |= reason == WaitReason.NoFreeSlot;
+            views.Add(new QueuedTrialView(q.Id, q.SearchId, q.Name, q.Owner, q.TeamId, teamNames.GetValueOrDefault(q.TeamId, "?"), q.LaunchedByUserId,
+                q.Number, q.Kind, q.Priority, q.Attempt, views.Count + 1, reason, q.QueuedAt));
         }
 
         var pending = await db.Searches.AsNoTracking()
             .Where(s => (s.State == SearchState.Running || s.State == SearchState.Paused) && !s.SamplerExhausted)
-            .Select(s => new { s.Id, s.Name, s.Owner, s.Priority, s.Parallelism, s.State, s.Budget,
+            .Select(s => new { s.Id, s.Name, s.Owner, s.TeamId, s.LaunchedByUserId, s.Priority, s.Parallelism, s.State, s.Budget, s.CreatedAt,
                 Total = db.Trials.Count(t => t.SearchId == s.Id && t.Kind == TrialKind.Search) })
             .Where(x => x.Total < x.Budget)
-            .OrderByDescending(x => x.Priority).ThenBy(x => x.Id)
             .ToListAsync(cancellationToken);
-        var pendingViews = pending.Select(p =>
-        {
-            var r = runningBySearch.GetValueOrDefault(p.Id);
-            var reason = p.State == SearchState.Paused ? WaitReason.Paused
-                : r >= p.Parallelism ? WaitReason.ParallelismLimit
-                : claimableAhead ? WaitReason.LowerPriority : WaitReason.NoFreeSlot;
-            return new PendingSearchView(p.Id, p.Name, p.Owner, p.Priority, p.Budget - p.Total, r, p.Parallelism, reason);
-        }).ToList();
+        var pendingViews = ClaimOrder.Sort(pending, p => new ClaimKey(p.Priority, p.TeamId, runningBySearch.GetValueOrDefault(p.Id), p.CreatedAt, p.Id), load)
+            .Select(p =>
+            {
+                var r = runningBySearch.GetValueOrDefault(p.Id);
+                return new PendingSearchView(p.Id, p.Name, p.Owner, p.TeamId, teamNames.GetValueOrDefault(p.TeamId, "?"), p.LaunchedByUserId,
+                    p.Priority, p.Budget - p.Total, r, p.Parallelism,
+                    Blocked(p.State, p.TeamId, r, p.Parallelism) ?? (claimableAhead ? WaitReason.LowerPriority : WaitReason.NoFreeSlot));
+            }).ToList();
 
-        return new QueueSnapshot(workerViews, views, pendingViews);
+        var teamsWithWork = running.Select(r => r.TeamId).Concat(queued.Select(q => q.TeamId)).Concat(pending.Select(p => p.TeamId)).Distinct().ToList();
+        var kinds = offered.Concat(running.Select(r => DeviceKind.Of(r.Device ?? DeviceKind.Cpu))).Distinct().Order().ToList();
+        var teams = teamsWithWork
+            .Select(id => new TeamShareView(id, teamNames.GetValueOrDefault(id, "?"), load.QuotaOf(id).Weight,
+                kinds.Select(k => new DeviceShareView(k, load.Running(id, k), load.Allowed(id, k, teamsWithWork), load.QuotaOf(id).CapFor(k))).ToList()))
+            .OrderBy(t => t.Team, StringComparer.Ordinal).ToList();
+
+        return new QueueSnapshot(workerViews, views, pendingViews, teams);
     }
 }

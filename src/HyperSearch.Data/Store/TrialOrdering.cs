@@ -7,6 +7,14 @@ namespace HyperSearch.Data.Store;
 /// <summary>Sort orders of the trials table, translated to SQL; ties broken by trial number.</summary>
 internal static class TrialOrdering
 {
+    /// <summary>The ranking's first part: trials with a value, best first (worst first when descending), ties by number.</summary>
+    public static IQueryable<TrialEntity> Valued(IQueryable<TrialEntity> trials, bool descending, ObjectiveDirection direction)
+    {
+        var valued = trials.Where(t => t.BestValue != null);
+        var bestFirst = direction == ObjectiveDirection.Minimize != descending;
+        return (bestFirst ? valued.OrderBy(t => t.BestValue) : valued.OrderByDescending(t => t.BestValue)).ThenBy(t => t.Number);
+    }
+
     public static IQueryable<TrialEntity> Apply(IQueryable<TrialEntity> trials, TrialSort sort, bool descending, ObjectiveDirection direction)
     {
         if (sort == TrialSort.Rank)

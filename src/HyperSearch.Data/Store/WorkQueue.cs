@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HyperSearch.Core.Configuration;
+using HyperSearch.Core.FairShare;
 using HyperSearch.Core.Json;
 using HyperSearch.Core.Pruning;
 using HyperSearch.Core.Sampling;
@@ -90,37 +91,25 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         }
     }
 
-    // Fair share: among the highest priority, the owner with fewest running trials, then the search
-    // with fewest, then the oldest queue entry. The subqueries use IX_Trials_SearchId_State.
-    private const string ClaimSql = """
-        SELECT t."Id" AS "Value" FROM "Trials" AS t
-        INNER JOIN "Searches" AS s ON s."Id" = t."SearchId"
-        WHERE t."State" = 'Queued' AND s."State" IN ('Running', 'Evaluating')
-          AND (SELECT COUNT(*) FROM "Trials" AS r WHERE r."SearchId" = t."SearchId" AND r."State" = 'Running') < s."Parallelism"
-        ORDER BY s."Priority" DESC,
-          (SELECT COUNT(*) FROM "Trials" AS r INNER JOIN "Searches" AS o ON o."Id" = r."SearchId"
-           WHERE o."Owner" = s."Owner" AND r."State" = 'Running'),
-          (SELECT COUNT(*) FROM "Trials" AS r WHERE r."SearchId" = t."SearchId" AND r."State" = 'Running'),
-          t."QueuedAt", t."Id"
-        LIMIT 1
-        """;
-
     public async Task<ClaimedTrial?> ClaimQueuedAsync(SlotRef slot, CancellationToken cancellationToken = default)
     {
+        var kind = DeviceKind.Of(slot.Device);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        // A plain read first: with nothing queued (every ask starts here) no write lock or
+        // A plain read first: with nothing claimable (every ask starts here) no write lock or
         // transaction is taken at all. A trial queued just after this read waits for the next look.
-        if (!await db.Database.SqlQueryRaw<long>(ClaimSql).AnyAsync(cancellationToken)) return null;
+        if (await NextQueuedAsync(db, kind, cancellationToken) is null) return null;
         await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
-        var candidates = await db.Database.SqlQueryRaw<long>(ClaimSql).ToListAsync(cancellationToken);
-        if (candidates.Count == 0) return null;
-        var search = await WriteTransaction.LockAndLoadSearchOfTrialAsync(db, candidates[0], cancellationToken);
+        await WriteTransaction.LockStartsAsync(db, cancellationToken);
+        // Under the lock the teams' running slots are exact: the order and the caps hold.
+        var next = await NextQueuedAsync(db, kind, cancellationToken);
+        if (next is null) return null;
+        var search = await WriteTransaction.LockAndLoadSearchOfTrialAsync(db, next.TrialId, cancellationToken);
         // Under the search lock: the trial may have been taken, or the search reached its parallelism, meanwhile.
-        if (search is null || !await WriteTransaction.LockQueuedTrialAsync(db, candidates[0], cancellationToken)) return null;
+        if (search is null || !await WriteTransaction.LockQueuedTrialAsync(db, next.TrialId, cancellationToken)) return null;
         if (search.State is not (SearchState.Running or SearchState.Evaluating)) return null;
         var running = await db.Trials.CountAsync(t => t.SearchId == search.Id && t.State == TrialState.Running, cancellationToken);
         if (running >= search.Parallelism) return null;
-        var trial = await db.Trials.SingleAsync(t => t.Id == candidates[0], cancellationToken);
+        var trial = await db.Trials.SingleAsync(t => t.Id == next.TrialId, cancellationToken);
 
         Start(trial, slot, time.GetUtcNow());
         search.UpdatedAt = trial.UpdatedAt;
@@ -129,23 +118,60 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         return EntityMapper.ToClaimed(trial, search);
     }
 
-    public async Task<IReadOnlyList<AskCandidate>> GetAskCandidatesAsync(int max, CancellationToken cancellationToken = default)
+    private sealed record QueuedHead(long TrialId, ClaimKey Key);
+
+    /// <summary>
+    /// The trial a slot of this kind claims next, by <see cref="ClaimOrder"/>. Only each claimable
+    /// search's oldest queued trial competes: every other key of the order belongs to the search.
+    /// </summary>
+    private static async Task<QueuedHead?> NextQueuedAsync(HyperSearchDbContext db, string kind, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var candidates = await db.Searches
-            .Where(s => s.State == SearchState.Running && !s.SamplerExhausted)
+        var rows = await db.Searches.AsNoTracking()
+            .Where(s => s.State == SearchState.Running || s.State == SearchState.Evaluating)
             .Select(s => new
             {
-                Search = s,
-                Total = db.Trials.Count(t => t.SearchId == s.Id && t.Kind == TrialKind.Search),
+                s.TeamId, s.Priority, s.Parallelism,
                 Running = db.Trials.Count(t => t.SearchId == s.Id && t.State == TrialState.Running),
-                OwnerRunning = db.Trials.Count(t => t.State == TrialState.Running
-                                                   && db.Searches.Any(o => o.Id == t.SearchId && o.Owner == s.Owner)),
+                HeadId = db.Trials.Where(t => t.SearchId == s.Id && t.State == TrialState.Queued)
+                    .OrderBy(t => t.QueuedAt).ThenBy(t => t.Id).Select(t => (long?)t.Id).FirstOrDefault(),
+                HeadQueuedAt = db.Trials.Where(t => t.SearchId == s.Id && t.State == TrialState.Queued)
+                    .OrderBy(t => t.QueuedAt).ThenBy(t => t.Id).Select(t => (DateTimeOffset?)t.QueuedAt).FirstOrDefault(),
             })
-            .Where(x => x.Total < x.Search.Budget && x.Running < x.Search.Parallelism)
-            .OrderByDescending(x => x.Search.Priority).ThenBy(x => x.OwnerRunning).ThenBy(x => x.Running).ThenBy(x => x.Search.Id)
-            .Take(max)
+            .Where(x => x.HeadId != null && x.Running < x.Parallelism)
             .ToListAsync(cancellationToken);
+        if (rows.Count == 0) return null;
+        var load = await TeamLoadReader.ReadAsync(db, cancellationToken);
+        var heads = rows.Select(r => new QueuedHead(r.HeadId!.Value, new ClaimKey(r.Priority, r.TeamId, r.Running, r.HeadQueuedAt!.Value, r.HeadId.Value)));
+        return ClaimOrder.For(heads, h => h.Key, load, kind).FirstOrDefault();
+    }
+
+    private sealed class OpenSearch
+    {
+        public required SearchEntity Search { get; init; }
+        public int Total { get; init; }
+        public int Running { get; init; }
+
+        public ClaimKey Key => new(Search.Priority, Search.TeamId, Running, Search.CreatedAt, Search.Id);
+    }
+
+    /// <summary>Running searches with budget and free parallelism: those that may ask for a trial.</summary>
+    private static IQueryable<OpenSearch> OpenForAsk(HyperSearchDbContext db) => db.Searches
+        .Where(s => s.State == SearchState.Running && !s.SamplerExhausted)
+        .Select(s => new OpenSearch
+        {
+            Search = s,
+            Total = db.Trials.Count(t => t.SearchId == s.Id && t.Kind == TrialKind.Search),
+            Running = db.Trials.Count(t => t.SearchId == s.Id && t.State == TrialState.Running),
+        })
+        .Where(x => x.Total < x.Search.Budget && x.Running < x.Search.Parallelism);
+
+    public async Task<IReadOnlyList<AskCandidate>> GetAskCandidatesAsync(int max, string? deviceKind = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var open = await OpenForAsk(db).AsNoTracking().ToListAsync(cancellationToken);
+        if (open.Count == 0) return [];
+        var load = await TeamLoadReader.ReadAsync(db, cancellationToken);
+        var candidates = ClaimOrder.For(open, c => c.Key, load, deviceKind).Take(max).ToList();
 
         var result = new List<AskCandidate>(candidates.Count);
         foreach (var c in candidates)
@@ -163,10 +189,12 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         return result;
     }
 
-    public async Task<AskResult> InsertAskedTrialAsync(long searchId, int number, TrialConfig config, SlotRef slot, CancellationToken cancellationToken = default)
+    public async Task<AskResult> InsertAskedTrialAsync(long searchId, int number, TrialConfig config, SlotRef slot,
+        IReadOnlyCollection<long>? passedOver = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await WriteTransaction.LockStartsAsync(db, cancellationToken);
         var search = await WriteTransaction.LockAndLoadSearchAsync(db, searchId, cancellationToken);
         if (search is not { State: SearchState.Running, SamplerExhausted: false }) return new AskResult(AskStatus.NotAllowed, null);
 
@@ -181,6 +209,17 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         if (total >= search.Budget) return new AskResult(AskStatus.NotAllowed, null);
         if (total != number - 1) return new AskResult(AskStatus.NumberTaken, null);
         if (running >= search.Parallelism) return new AskResult(AskStatus.NotAllowed, null);
+        // The candidates were read without a lock: another slot may have started a trial since, so the
+        // cap and the teams' shares are checked again here, where they are exact.
+        var kind = DeviceKind.Of(slot.Device);
+        var load = await TeamLoadReader.ReadAsync(db, cancellationToken);
+        if (load.AtCap(search.TeamId, kind)) return new AskResult(AskStatus.NotAllowed, null);
+        var mine = new ClaimKey(search.Priority, search.TeamId, running, search.CreatedAt, search.Id);
+        var others = await OpenForAsk(db).Where(x => x.Search.TeamId != search.TeamId)
+            .Select(x => new { x.Search.Id, x.Search.TeamId, x.Search.Priority }).ToListAsync(cancellationToken);
+        if (others.Any(o => passedOver?.Contains(o.Id) != true && !load.AtCap(o.TeamId, kind)
+                            && ClaimOrder.TeamAhead(o.Priority, o.TeamId, mine, load)))
+            return new AskResult(AskStatus.TeamBehind, null);
 
         var now = time.GetUtcNow();
         var trial = EntityMapper.NewTrial(searchId, TrialKind.Search, number, config, now);

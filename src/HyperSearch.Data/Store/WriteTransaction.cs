@@ -76,4 +76,16 @@ internal static class WriteTransaction
                   + (db.IsSqlite ? "" : " FOR UPDATE SKIP LOCKED");
         return (await db.Database.SqlQueryRaw<long>(sql, trialId).ToListAsync(cancellationToken)).Count == 1;
     }
+
+    /// <summary>
+    /// Serialises every start of a trial (claim, asked insert) until commit on PostgreSQL, so the
+    /// claim order's team shares and the teams' caps are decided on what the other starts committed
+    /// (SQLite already holds its single write lock). Taken first in those transactions; the other
+    /// writers never take it, so it cannot close a lock cycle.
+    /// </summary>
+    public static async Task LockStartsAsync(HyperSearchDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.IsSqlite) return;
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(4817001)", cancellationToken);
+    }
 }

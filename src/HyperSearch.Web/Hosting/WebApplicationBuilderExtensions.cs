@@ -50,6 +50,7 @@ public static class WebApplicationBuilderExtensions
         services.AddScoped<SearchCommands>();
         services.AddScoped<LaunchDraft>();
         services.AddSingleton<HyperSearch.Web.Analysis.ImportanceCache>();
+        services.AddSingleton<HyperSearch.Web.Analysis.AnalysisCache>();
         services.TryAddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());
         return services;
     }

@@ -45,6 +45,19 @@ public class HyperbandPrunerTests
     }
 
     [Fact]
+    public void ShouldPrune_AtMaxResource_NeverStopsAFinishedBudget()
+    {
+        var pruner = new HyperbandPruner(3, 1, 9);
+        var current = Enumerable.Range(1, 200).First(n => pruner.BracketOf(n) == 0);
+        var better = Enumerable.Range(1, 200).Where(n => n != current && pruner.BracketOf(n) == 0).Take(5)
+            .Select(n => new TrialCurve(n, TrialState.Completed, Enumerable.Repeat(0.1, 9).ToList())).ToList();
+        var worst = new TrialCurve(current, TrialState.Running, Enumerable.Repeat(5.0, 9).ToList());
+
+        Assert.True(pruner.ShouldPrune(3, worst, better, ObjectiveDirection.Minimize));
+        Assert.False(pruner.ShouldPrune(9, worst, better, ObjectiveDirection.Minimize));
+    }
+
+    [Fact]
     public void Create_Hyperband_TakesMaxResourceAndRejectsOneBelowMin()
     {
         var pruner = Assert.IsType<HyperbandPruner>(PrunerFactory.Create(new PrunerSpec { Type = "hyperband", MinResource = 2, MaxResource = 18 }));

@@ -26,9 +26,11 @@ public class TpeSamplerTests
     }
 
     [Theory]
-    [InlineData(DecayTypes.Step, 0.2)]
-    [InlineData(DecayTypes.Exponential, 0.8)]
-    public void Sample_BranchesSharingParameterName_ModelEachFromItsOwnTrials(string better, double expectedGamma)
+    [InlineData(DecayTypes.Step, 0.2, false)]
+    [InlineData(DecayTypes.Exponential, 0.8, false)]
+    [InlineData(DecayTypes.Step, 0.2, true)]
+    [InlineData(DecayTypes.Exponential, 0.8, true)]
+    public void Sample_BranchesSharingParameterName_ModelEachFromItsOwnTrials(string better, double expectedGamma, bool jointShared)
     {
         var space = Parse("""
             { "initialLr": 0.1,
@@ -44,7 +46,7 @@ public class TpeSamplerTests
         };
         var history = Drive(new RandomSampler(), space, 80, seed: 4)
             .Select((c, i) => new TrialSnapshot(i + 1, c, TrialState.Completed, Objective(c))).ToList();
-        var sampler = new TpeSampler();
+        var sampler = new TpeSampler(new TpeOptions { JointShared = jointShared });
 
         var proposals = Enumerable.Range(81, 30)
             .Select(n => sampler.Sample(space, history, new SamplingContext(n, 4, ObjectiveDirection.Minimize))!.Decay).ToList();
@@ -53,6 +55,30 @@ public class TpeSamplerTests
 
         Assert.True(gammas.Count >= 20, $"only {gammas.Count} of 30 proposals chose the better branch");
         Assert.InRange(gammas.Average(), expectedGamma - 0.15, expectedGamma + 0.15);
+    }
+
+    [Fact]
+    public void Sample_DecayParameterOptimumMovesWithLr_ConditionedDrawFollowsTheRidge()
+    {
+        var space = Parse("""
+            { "initialLr": { "low": 1e-3, "high": 1, "log": true },
+              "decay": { "exponential": { "gamma": { "low": 0.9, "high": 0.999 } } } }
+            """);
+        // What matters is the LR after 100 epochs, lr·γ^100, so the best γ depends on the LR (a ridge).
+        static double Miss(TrialConfig c) => Math.Abs(Math.Log10(c.InitialLr) + 100 * Math.Log10(((ExponentialDecay)c.Decay).Gamma) + 3);
+        double MeanMiss(bool conditioned) => Enumerable.Range(1, 3).Average(seed =>
+        {
+            var history = Drive(new RandomSampler(), space, 60, seed)
+                .Select((c, i) => new TrialSnapshot(i + 1, c, TrialState.Completed, Miss(c))).ToList();
+            var sampler = new TpeSampler(new TpeOptions { ConditionBranchOnShared = conditioned });
+            return Enumerable.Range(61, 30)
+                .Average(n => Miss(sampler.Sample(space, history, new SamplingContext(n, seed, ObjectiveDirection.Minimize))!));
+        });
+
+        var conditioned = MeanMiss(true);
+        var independent = MeanMiss(false);
+
+        Assert.True(conditioned < independent, $"mean distance from the ridge: conditioned {conditioned:F3}, independent {independent:F3}");
     }
 
     [Fact]

@@ -106,8 +106,9 @@ public sealed class ClaimTests
         var order = new List<long>();
         for (var i = 0; i < 4; i++) order.Add((await db.WorkQueue.ClaimQueuedAsync(Specs.Slot(worker, i)))!.Lease.TrialId);
 
-        // low first (priority); then busy's first trial (oldest among owners with nothing running),
-        // then idle (carol has none running while bob now has one), then busy's second.
+        // All three are in the default team, so the team share ties: low first (priority); then busy's
+        // first trial (oldest, no search running anything), then idle (its search runs none while busy
+        // now runs one), then busy's second. Across teams: FairShareTests.
         Assert.Equal([a.Trial!.Lease.TrialId, b1.Trial!.Lease.TrialId, c.Trial!.Lease.TrialId, b2.Trial!.Lease.TrialId], order);
         Assert.Null(await db.WorkQueue.ClaimQueuedAsync(Specs.Slot(worker, 9)));
     }

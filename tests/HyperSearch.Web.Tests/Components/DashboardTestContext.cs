@@ -46,6 +46,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ILaunchTeams>(new FakeLaunchTeams());
         Services.AddSingleton<IAuditTrail>(Audit);
         Services.AddSingleton<HyperSearch.Web.Analysis.ImportanceCache>();
+        Services.AddSingleton<HyperSearch.Web.Analysis.AnalysisCache>();
         AddAuthorization();
     }
 }

@@ -180,7 +180,7 @@ public class NewSearchTests : DashboardTestContext
     {
         var now = DateTimeOffset.UtcNow;
         Store.Queue = new QueueSnapshot([new WorkerView("w", "box", 1, now, now, true,
-            [new SlotView("cpu", 0, null, null, null, null, null, null), new SlotView("cpu", 1, null, null, null, null, null, null)])], [], []);
+            [new SlotView("cpu", 0, null, null, null, null, null, null), new SlotView("cpu", 1, null, null, null, null, null, null)])], [], [], []);
         var cut = Render<NewSearch>();
 
         Set(cut, "#parallelism input", "12");

@@ -1,9 +1,11 @@
 using Bunit;
+using HyperSearch.Core.Access;
 using HyperSearch.Core.Pruning;
 using HyperSearch.Core.Searches;
 using HyperSearch.Core.Trials;
 using HyperSearch.Web.Components.Pages;
 using HyperSearch.Web.Components.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace HyperSearch.Web.Tests.Components;
@@ -23,8 +25,9 @@ public class QueuePageTests : DashboardTestContext
         Store.Queue = new QueueSnapshot(
             [new WorkerView("w1", "gpu-box", 42, Now, Now, true,
                 [new SlotView("cuda:0", 0, 7, 1, "sweep", 3, 4, Now.AddMinutes(-4)), new SlotView("cuda:1", 0, null, null, null, null, null, null)])],
-            [new QueuedTrialView(8, 1, "sweep", "ana", 4, TrialKind.Search, 0, 1, 1, WaitReason.NoFreeSlot, Now),
-             new QueuedTrialView(9, 1, "sweep", "ana", 5, TrialKind.Search, 0, 1, 2, WaitReason.ParallelismLimit, Now)],
+            [new QueuedTrialView(8, 1, "sweep", "ana", DefaultTeam.Id, DefaultTeam.Name, null, 4, TrialKind.Search, 0, 1, 1, WaitReason.NoFreeSlot, Now),
+             new QueuedTrialView(9, 1, "sweep", "ana", DefaultTeam.Id, DefaultTeam.Name, null, 5, TrialKind.Search, 0, 1, 2, WaitReason.ParallelismLimit, Now)],
+            [],
             []);
     }
 
@@ -89,16 +92,89 @@ public class QueuePageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Click_RaisePriority_NotALead_RefusedOnTheServerAndNotLogged()
+    public async Task Render_MemberOfAnotherLaunch_NoPriorityOrCancelControls_ServerStillRefuses()
     {
-        Actor.Actor = new HyperSearch.Core.Access.Actor("u9", "val", false,
-            new Dictionary<long, HyperSearch.Core.Access.TeamRole> { [HyperSearch.Core.Access.DefaultTeam.Id] = HyperSearch.Core.Access.TeamRole.Member });
+        Actor.Actor = new Actor("u9", "val", false, new Dictionary<long, TeamRole> { [DefaultTeam.Id] = TeamRole.Member });
+        Store.Queue = Store.Queue with
+        {
+            PendingAsks = [new PendingSearchView(1, "sweep", "ana", DefaultTeam.Id, DefaultTeam.Name, "u1", 0, 8, 1, 2, WaitReason.NoFreeSlot)],
+        };
         var cut = Render<Queue>();
 
-        cut.FindAll(".hs-priority-up")[0].Click();
-
+        Assert.Empty(cut.FindAll(".hs-priority-up"));
+        Assert.Empty(cut.FindAll(".hs-cancel-trial"));
+        Assert.Empty(cut.FindAll(".hs-cancel-search, .hs-pause-search"));
+        Assert.Equal(["0", "0", "0"], cut.FindAll(".hs-priority-fixed").Select(p => p.TextContent.Trim()));
+        // A hidden button is not the authorisation: the command itself refuses a forged click.
+        var commands = Services.GetRequiredService<SearchCommands>();
+        Assert.False(await cut.InvokeAsync(() => commands.SetPriorityAsync(1, "sweep", 50)));
         Assert.Empty(Store.Commands);
         Assert.Empty(Audit.Entries);
+    }
+
+    [Fact]
+    public void Render_LeadOfTheTeam_SeesPriorityAndCancelControls()
+    {
+        Actor.Actor = new Actor("u9", "val", false, new Dictionary<long, TeamRole> { [DefaultTeam.Id] = TeamRole.Lead });
+
+        var cut = Render<Queue>();
+
+        Assert.Equal(2, cut.FindAll("#queued-grid .hs-priority-up").Count);
+        Assert.Equal(2, cut.FindAll(".hs-cancel-trial").Count);
+    }
+
+    [Fact]
+    public void Render_ThousandWaitingSearches_FiftyRowsThenMoreOnRequest()
+    {
+        Store.Queue = Store.Queue with
+        {
+            PendingAsks = [.. Enumerable.Range(1, 120).Select(i => new PendingSearchView(i, $"s{i}", "ana", DefaultTeam.Id, DefaultTeam.Name, null, 0, 8, 0, 2, WaitReason.NoFreeSlot))],
+        };
+        var cut = Render<Queue>();
+        Assert.Equal(50, cut.FindAll("#pending-asks tbody tr").Count);
+        Assert.Contains("Showing 50 of 120 searches", cut.Find("#pending-more").TextContent);
+        Assert.Empty(cut.FindAll("#queued-more")); // two queued trials: no button
+
+        cut.Find("#pending-more .hs-show-more").Click();
+        Assert.Equal(100, cut.FindAll("#pending-asks tbody tr").Count);
+        cut.Find("#pending-more .hs-show-more").Click();
+
+        Assert.Equal(120, cut.FindAll("#pending-asks tbody tr").Count);
+        Assert.Equal("s120", cut.FindAll("#pending-asks tbody tr").Last().QuerySelector("a")!.TextContent);
+        Assert.Empty(cut.FindAll("#pending-more"));
+    }
+
+    [Fact]
+    public void Render_TeamAtItsQuota_SaysSo()
+    {
+        Store.Queue = Store.Queue with
+        {
+            Queued = [Store.Queue.Queued[0] with { Reason = WaitReason.TeamQuota }],
+            PendingAsks = [new PendingSearchView(1, "sweep", "ana", DefaultTeam.Id, DefaultTeam.Name, null, 0, 8, 1, 2, WaitReason.TeamQuota)],
+        };
+
+        var cut = Render<Queue>();
+
+        Assert.Equal(["team at its quota", "team at its quota"], cut.FindAll(".hs-reason").Select(r => r.TextContent));
+    }
+
+    [Fact]
+    public void Render_TeamShares_RunningAllowedAndCapPerDeviceKind()
+    {
+        Store.Queue = Store.Queue with
+        {
+            Teams =
+            [
+                new TeamShareView(2, "vision", 2, [new DeviceShareView("cpu", 4, 4, null), new DeviceShareView("cuda", 1, 1, 1)]),
+                new TeamShareView(3, "nlp", 1, [new DeviceShareView("cpu", 2, 2, null), new DeviceShareView("cuda", 0, 0.5, null)]),
+            ],
+        };
+
+        var cut = Render<Queue>();
+
+        Assert.Equal("2", cut.Find("#team-shares [data-team='vision'] .hs-team-weight").TextContent);
+        Assert.Equal(["4 / 4", "1 / 1 (cap 1)"], cut.FindAll("#team-shares [data-team='vision'] .hs-team-share").Select(c => c.TextContent));
+        Assert.Equal(["2 / 2", "0 / 0.5"], cut.FindAll("#team-shares [data-team='nlp'] .hs-team-share").Select(c => c.TextContent));
     }
 
     [Fact]
@@ -137,8 +213,8 @@ public class QueuePageTests : DashboardTestContext
             Queued = [],
             PendingAsks =
             [
-                new PendingSearchView(1, "sweep", "ana", 0, 8, 1, 2, WaitReason.NoFreeSlot),
-                new PendingSearchView(2, "second", "bo", 0, 5, 0, 2, WaitReason.NoFreeSlot),
+                new PendingSearchView(1, "sweep", "ana", DefaultTeam.Id, DefaultTeam.Name, null, 0, 8, 1, 2, WaitReason.NoFreeSlot),
+                new PendingSearchView(2, "second", "bo", DefaultTeam.Id, DefaultTeam.Name, null, 0, 5, 0, 2, WaitReason.NoFreeSlot),
             ],
         };
         var dialogs = Render<MudDialogProvider>();

@@ -50,6 +50,29 @@ public class RerunPanelTests : DashboardTestContext
     }
 
     [Fact]
+    public void Typing_InABox_PreviewAndMessagesWaitForTheChange()
+    {
+        var module = JSInterop.SetupModule(LineChart.ModulePath);
+        var cut = Open();
+        var boxes = cut.FindAll("#rerun-form [data-field] input");
+
+        // Keystrokes never reach the server ("0" of "0.03" would flash an error, "0.0" a flat line):
+        // each box sends its text when it changes (Enter or leaving it), then form and preview follow.
+        Assert.NotEmpty(boxes);
+        Assert.All(boxes, box =>
+        {
+            Assert.False(box.HasAttribute("blazor:oninput"), box.OuterHtml);
+            Assert.True(box.HasAttribute("blazor:onchange"), box.OuterHtml);
+        });
+
+        Set(cut, "initialLr", "0.03");
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(module.Invocations["update"]), TimeSpan.FromSeconds(10));
+        var preview = (LineChartSpec)module.Invocations["update"].Single().Arguments[1]!;
+        Assert.Equal(0.03, preview.Series.Single(s => s.Id == "rerun").Points[0][1]!.Value, 9);
+    }
+
+    [Fact]
     public void Edit_BadValues_CoreMessagesUnderTheirOwnBoxesAndNothingAdded()
     {
         var cut = Open();

@@ -33,4 +33,26 @@ public class SearchAnalysisTests : DashboardTestContext
         Assert.All(Store.RowReads, take => Assert.Equal(SearchAnalysis.ParallelLimit, take));
         Assert.Equal(0, Store.EpochReads);
     }
+
+    [Fact]
+    public void Render_CurvesNotDrawnYet_NothingReadUntilTheyAre()
+    {
+        Store.AddSearch("big", budget: 30);
+        for (var n = 1; n <= 30; n++) Store.AddTrial(1, 0.001 * n, "cosine", 1.0 / n);
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var scatter = JSInterop.SetupModule(ScatterChart.ModulePath);
+        var curvesDrawn = new TaskCompletionSource();
+
+        var cut = Render<SearchAnalysis>(p => p.Add(c => c.Search, Store.Searches[0].Summary).Add(c => c.After, curvesDrawn.Task));
+        // The page re-renders meanwhile (the grid's rows arrive, a live tick): still nothing.
+        cut.Render(p => p.Add(c => c.Search, Store.Searches[0].Summary with { Priority = 1 }));
+
+        Assert.Empty(Store.PointReads);
+        Assert.Empty(scatter.Invocations["init"]);
+
+        curvesDrawn.SetResult();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(scatter.Invocations["init"]), TimeSpan.FromSeconds(10));
+        Assert.Single(Store.PointReads);
+    }
 }

@@ -87,6 +87,20 @@ public class SearchPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void Render_CurveCharts_XAxisTicksOnlyOnWholeEpochs()
+    {
+        var module = JSInterop.SetupModule(LineChart.ModulePath);
+
+        var cut = RenderAt();
+
+        cut.WaitForAssertion(() => Assert.Equal(3, module.Invocations["init"].Count), TimeSpan.FromSeconds(10));
+        var specs = module.Invocations["init"].Select(i => (LineChartSpec)i.Arguments[1]!).ToList();
+        Assert.Contains(specs, s => s.XName == "epoch");
+        Assert.Contains(specs, s => s.XName == "trial number"); // best-so-far
+        Assert.All(specs, s => Assert.True(s.WholeX, $"{s.XName} axis"));
+    }
+
+    [Fact]
     public void Render_SelectionInUrl_CurvesShowSelectedAndCompareEnabled()
     {
         var module = JSInterop.SetupModule(LineChart.ModulePath);

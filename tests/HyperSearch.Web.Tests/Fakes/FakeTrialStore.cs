@@ -15,7 +15,7 @@ public sealed class FakeTrialStore : ITrialStore
     public List<EpochPoint> Epochs { get; } = [];
     public List<SearchSpec> Created { get; } = [];
     public List<string> Commands { get; } = [];
-    public QueueSnapshot Queue { get; set; } = new([], [], []);
+    public QueueSnapshot Queue { get; set; } = new([], [], [], []);
     public int GetChangesCalls;
     public Func<ChangeCursor, ChangeSet>? Changes { get; set; }
 

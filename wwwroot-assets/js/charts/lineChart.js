@@ -45,7 +45,7 @@ function buildOption(spec) {
     // Full names, several rows if needed (a scroll legend cut names to "ste").
     legend: legend ? { type: 'plain', data: names, bottom: 0, left: 'center', itemWidth: 18, textStyle: { fontSize: 11 } } : undefined,
     xAxis: { type: spec.logX ? 'log' : 'value', name: spec.xName ?? '', nameLocation: 'middle', nameGap: 26, min: 'dataMin', max: 'dataMax',
-             axisLine: { onZero: false }, axisLabel: { formatter: axisNumber } },
+             minInterval: spec.wholeX ? 1 : undefined, axisLine: { onZero: false }, axisLabel: { formatter: axisNumber } },
     // The name starts at the axis and runs right, so a long one is never cut at the chart's edge.
     yAxis: { type: spec.logY ? 'log' : 'value', name: spec.yName ?? '', nameTextStyle: { align: 'left' }, scale: true, axisLine: { onZero: false },
              axisLabel: { formatter: axisNumber } },

@@ -5,6 +5,8 @@ scores what the closest configuration that was really trained scored."""
 import csv, math, os
 
 CSV_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "two-spirals.csv")
+# The table the benchmark reads; HS_TABLE points it at a frozen copy while generate.py extends the file.
+TABLE_PATH = os.environ.get("HS_TABLE", CSV_PATH)
 DIVERGED_LOSS = 1.0  # chance level is ln 2 ≈ 0.69; diverged runs and worse count as 1.0
 
 # name -> (low, high, log, int); per decay type its own parameters. SGD with searched momentum.
@@ -42,7 +44,7 @@ def _scaled(name, ranges, value):
     return (math.log(v) - math.log(low)) / (math.log(high) - math.log(low)) if log else (v - low) / (high - low)
 
 class Table:
-    def __init__(self, path=CSV_PATH):
+    def __init__(self, path=TABLE_PATH):
         self.rows = {d: [] for d in BRANCHES}
         with open(path) as f:
             for r in csv.DictReader(f):

@@ -8,4 +8,9 @@ public enum AskStatus
     NumberTaken,
     /// <summary>The budget is used up, the search is at its parallelism limit, or no longer running.</summary>
     NotAllowed,
+    /// <summary>
+    /// Another team's search went ahead of this one in the claim order since the candidates were read
+    /// (a concurrent start changed the teams' shares): read the candidates again.
+    /// </summary>
+    TeamBehind,
 }

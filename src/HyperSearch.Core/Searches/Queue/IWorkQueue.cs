@@ -18,14 +18,26 @@ public interface IWorkQueue
     /// <summary>Renews the worker's heartbeat and the leases it holds; reaps expired leases of others.</summary>
     Task<HeartbeatReply> HeartbeatAsync(string workerId, IReadOnlyCollection<LeaseRef> held, CancellationToken cancellationToken = default);
 
-    /// <summary>Claims the next queued trial (priority, then fair share, then age), or null.</summary>
+    /// <summary>
+    /// Claims the next queued trial in <see cref="FairShare.ClaimOrder"/> (priority, team fair share, search fair
+    /// share, age), skipping teams at their cap for the slot's device kind; or null.
+    /// </summary>
     Task<ClaimedTrial?> ClaimQueuedAsync(SlotRef slot, CancellationToken cancellationToken = default);
 
-    /// <summary>Running searches with budget and free parallelism, in the order they should be served.</summary>
-    Task<IReadOnlyList<AskCandidate>> GetAskCandidatesAsync(int max, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Running searches with budget and free parallelism, in <see cref="FairShare.ClaimOrder"/>, without those whose
+    /// team is at its cap for <paramref name="deviceKind"/> (the asking slot's kind; null: caps not applied).
+    /// </summary>
+    Task<IReadOnlyList<AskCandidate>> GetAskCandidatesAsync(int max, string? deviceKind = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Inserts trial <paramref name="number"/> as Running on <paramref name="slot"/> if the budget and parallelism still allow.</summary>
-    Task<AskResult> InsertAskedTrialAsync(long searchId, int number, TrialConfig config, SlotRef slot, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Inserts trial <paramref name="number"/> as Running on <paramref name="slot"/> if the budget, parallelism and the
+    /// team's cap for the slot's device kind still allow, and no other team's open search is now ahead of it in the
+    /// claim order (<see cref="AskStatus.TeamBehind"/>); <paramref name="passedOver"/>: searches this slot could not
+    /// sample for (e.g. PBT waiting), which do not count as ahead.
+    /// </summary>
+    Task<AskResult> InsertAskedTrialAsync(long searchId, int number, TrialConfig config, SlotRef slot,
+        IReadOnlyCollection<long>? passedOver = null, CancellationToken cancellationToken = default);
 
     /// <summary>The sampler has no more points (a finished grid): the search completes when its trials finish.</summary>
     Task MarkSamplerExhaustedAsync(long searchId, CancellationToken cancellationToken = default);

@@ -272,13 +272,24 @@ namespace HyperSearch.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("CpuSlots")
+                        .HasColumnType("integer");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("CudaSlots")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Weight")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 
@@ -292,7 +303,8 @@ namespace HyperSearch.Data.Migrations.Postgres
                         {
                             Id = 1L,
                             CreatedAt = 1272537022464000000L,
-                            Name = "default"
+                            Name = "default",
+                            Weight = 1
                         });
                 });
 

@@ -257,13 +257,24 @@ namespace HyperSearch.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CpuSlots")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CudaSlots")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Weight")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 
@@ -277,7 +288,8 @@ namespace HyperSearch.Data.Migrations.Sqlite
                         {
                             Id = 1L,
                             CreatedAt = 1272537022464000000L,
-                            Name = "default"
+                            Name = "default",
+                            Weight = 1
                         });
                 });
 

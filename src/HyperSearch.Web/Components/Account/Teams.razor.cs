@@ -1,11 +1,12 @@
 using HyperSearch.Core.Access;
+using HyperSearch.Core.FairShare;
 using HyperSearch.Data.Accounts;
 using HyperSearch.Web.Accounts;
 using Microsoft.AspNetCore.Components;
 
 namespace HyperSearch.Web.Components.Account;
 
-/// <summary>Teams and members; admins create teams and set members' roles (each action re-checks the admin right).</summary>
+/// <summary>Teams, members and quotas; admins create teams, set members' roles and teams' weights and caps (each action re-checks the admin right).</summary>
 public partial class Teams
 {
     [Inject] public required ICurrentActor Actors { get; init; }
@@ -18,6 +19,10 @@ public partial class Teams
     private string? memberTeam;
     private string memberUser = "";
     private TeamRole memberRole = TeamRole.Member;
+    private string? quotaTeam;
+    private int quotaWeight = 1;
+    private int? quotaCpu;
+    private int? quotaCuda;
     private string? message;
     private bool messageIsError;
 
@@ -42,6 +47,23 @@ public partial class Teams
         if (error is null)
             await Audit.RecordAsync((await Actors.GetAsync()).Name, AuditAction.TeamMember, null, $"{memberUser.Trim()} is {memberRole.ToString().ToLowerInvariant()} of {memberTeam}");
         await DoneAsync(error, $"{memberUser.Trim()} is {memberRole.ToString().ToLowerInvariant()} of {memberTeam}.");
+    }
+
+    /// <summary>Choosing a team fills in its current weight and caps.</summary>
+    private void SelectQuotaTeam(string? name)
+    {
+        quotaTeam = name;
+        var quota = teams.FirstOrDefault(t => t.Name == name)?.Quota ?? TeamQuota.Default;
+        (quotaWeight, quotaCpu, quotaCuda) = (quota.Weight, quota.CpuSlots, quota.CudaSlots);
+    }
+
+    private async Task SetQuotaAsync()
+    {
+        if (!await AdminAsync()) return;
+        var quota = new TeamQuota(quotaWeight, quotaCpu, quotaCuda);
+        IReadOnlyList<string> errors = quotaTeam is null ? ["team: choose a team"] : await Directory.SetQuotaAsync(quotaTeam, quota);
+        if (errors.Count == 0) await Audit.RecordAsync((await Actors.GetAsync()).Name, AuditAction.Quota, null, $"{quotaTeam}: {quota}");
+        await DoneAsync(errors.Count == 0 ? null : string.Join("; ", errors), $"{quotaTeam}: {quota}.");
     }
 
     private async Task<bool> AdminAsync()

@@ -20,6 +20,11 @@ public abstract class ChartBase<TSpec> : ComponentBase, IAsyncDisposable where T
 
     [Parameter, EditorRequired] public required TSpec Spec { get; set; }
     [Parameter] public string CssClass { get; set; } = "hs-chart";
+    /// <summary>
+    /// Called once the chart's first drawing has been handed to the browser (or could not be: no
+    /// browser, a call timed out). A plain action, not an EventCallback: it must not re-render the page.
+    /// </summary>
+    [Parameter] public Action? OnDrawn { get; set; }
 
     protected ElementReference Element;
     protected IJSObjectReference? Module;
@@ -36,24 +41,36 @@ public abstract class ChartBase<TSpec> : ComponentBase, IAsyncDisposable where T
         {
             try
             {
-                Module = await JS.InvokeAsync<IJSObjectReference>("import", Timeout, ModuleUrl);
+                await InitAsync();
             }
-            catch (Exception e) when (e is JSDisconnectedException or OperationCanceledException)
+            finally
             {
-                return; // no browser to draw in; the page still works without this chart
+                OnDrawn?.Invoke();
             }
-
-            drawnDark = Theme.IsDark;
-            await CallAsync("init", Spec, drawnDark);
-            drawn = Spec;
-            // The theme may have switched while init was on its way (the layout reads it at start).
-            if (Theme.IsDark != drawnDark) await OnThemeChanged(Theme.IsDark);
         }
         else if (Module is not null && !ReferenceEquals(drawn, Spec))
         {
             drawn = Spec;
             await CallAsync("update", Spec);
         }
+    }
+
+    private async Task InitAsync()
+    {
+        try
+        {
+            Module = await JS.InvokeAsync<IJSObjectReference>("import", Timeout, ModuleUrl);
+        }
+        catch (Exception e) when (e is JSDisconnectedException or OperationCanceledException)
+        {
+            return; // no browser to draw in; the page still works without this chart
+        }
+
+        drawnDark = Theme.IsDark;
+        await CallAsync("init", Spec, drawnDark);
+        drawn = Spec;
+        // The theme may have switched while init was on its way (the layout reads it at start).
+        if (Theme.IsDark != drawnDark) await OnThemeChanged(Theme.IsDark);
     }
 
     protected override void OnInitialized() => Theme.Changed += OnThemeChanged;

@@ -55,8 +55,8 @@ public partial class Compare
         diff = DiffLine.Build(rows, SearchName);
         var labelled = rows.Select((t, i) => ($"#{t.Number} {SearchName(t.SearchId)}", t.Id, ChartColours.Colour(i))).ToList();
         var epochs = await Store.GetEpochsAsync([.. rows.Select(r => r.Id)], TrialCurves.PointsPerTrial(rows.Count));
-        lossChart = new LineChartSpec(TrialCurves.Losses(labelled, epochs)) { XName = "epoch", YName = "loss", LogY = LogY };
-        lrChart = new LineChartSpec(TrialCurves.LearningRates(labelled, epochs)) { XName = "epoch", YName = "learning rate", LogY = true };
+        lossChart = new LineChartSpec(TrialCurves.Losses(labelled, epochs)) { XName = "epoch", WholeX = true, YName = "loss", LogY = LogY };
+        lrChart = new LineChartSpec(TrialCurves.LearningRates(labelled, epochs)) { XName = "epoch", WholeX = true, YName = "learning rate", LogY = true };
 
         searches = [];
         var best = new List<ChartSeries>();
@@ -75,7 +75,7 @@ public partial class Compare
                 SearchAnalysis.BestSoFar(trials, detail.Summary.Direction == ObjectiveDirection.Maximize)) { Color = colour, Step = true });
         }
 
-        bestChart = new LineChartSpec(best) { XName = "trial number", YName = "best so far" };
+        bestChart = new LineChartSpec(best) { XName = "trial number", WholeX = true, YName = "best so far" };
     }
 
     private string SearchName(long searchId) => searchNames.TryGetValue(searchId, out var name) ? name : $"search {searchId}";

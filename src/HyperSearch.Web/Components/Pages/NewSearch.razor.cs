@@ -120,7 +120,7 @@ public partial class NewSearch
         formErrors = new FormErrors(errors, FieldPaths());
         warnings = LaunchWarnings.For(form, slots);
         var (series, problems) = SchedulePreview.Build(form);
-        preview = new LineChartSpec(series) { XName = form.ScheduleUnit == Core.Training.ScheduleUnit.Epoch ? "epoch" : "step", YName = "learning rate", LogY = true };
+        preview = new LineChartSpec(series) { XName = form.ScheduleUnit == Core.Training.ScheduleUnit.Epoch ? "epoch" : "step", WholeX = true, YName = "learning rate", LogY = true };
         previewProblems = problems;
     }
 

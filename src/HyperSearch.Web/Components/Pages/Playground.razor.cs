@@ -91,6 +91,7 @@ public partial class Playground
         chart = new LineChartSpec([new ChartSeries("lr", Components.Shared.Labels.Decay(config.Decay.Type), points) { Step = true }])
         {
             XName = "step",
+            WholeX = true,
             YName = "learning rate",
             Legend = false,
         };

@@ -1,5 +1,8 @@
+using System.Globalization;
+using HyperSearch.Core.Access;
 using HyperSearch.Core.Pruning;
 using HyperSearch.Core.Searches;
+using HyperSearch.Web.Accounts;
 using HyperSearch.Web.Live;
 using HyperSearch.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
@@ -14,13 +17,22 @@ public partial class Queue : IDisposable
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required SearchCommands Commands { get; init; }
 
+    private Actor actor = CircuitActor.Nobody;
     private QueueSnapshot? snapshot;
+    /// <summary>
+    /// Rows per list before "show more": a team with a thousand waiting searches made one 10.5 MB
+    /// render batch that took the page 40 s to go live (docs/benchmarks.md, 100,000 trials).
+    /// </summary>
+    private const int PageRows = 50;
+    private int pendingShown = PageRows;
+    private int queuedShown = PageRows;
     private readonly Dictionary<long, int> epochsBySearch = [];
     private readonly Dictionary<long, HyperbandPruner> hyperbandBySearch = [];
     private IDisposable? subscription;
 
     protected override async Task OnInitializedAsync()
     {
+        actor = await Commands.ActorAsync();
         await LoadAsync();
         subscription = Live.Subscribe("queue page", update => update.Changes.Trials.Count + update.Changes.Searches.Count == 0 && !update.Gap
             ? Task.CompletedTask
@@ -40,6 +52,21 @@ public partial class Queue : IDisposable
                     hyperbandBySearch[searchId] = hyperband;
             }
         }
+    }
+
+    // Controls the user may not use are hidden; SearchCommands refuses them on the server anyway.
+    private bool CanManage(long teamId, string? launchedByUserId) => SearchPermissions.CanManage(actor, teamId, launchedByUserId);
+
+    private bool CanSetPriority(long teamId) => SearchPermissions.CanSetPriority(actor, teamId);
+
+    private IReadOnlyList<string> ShareKinds => [.. snapshot!.Teams.SelectMany(t => t.Devices).Select(d => d.Kind).Distinct()];
+
+    /// <summary>"4 / 4.0 (cap 4)": running slots of the kind, the weight's share of the busy ones, the cap.</summary>
+    private static string ShareText(TeamShareView team, string kind)
+    {
+        if (team.Devices.FirstOrDefault(d => d.Kind == kind) is not { } share) return "–";
+        var cap = share.Cap is { } c ? $" (cap {c})" : "";
+        return $"{share.Running} / {share.Allowed.ToString("0.#", CultureInfo.InvariantCulture)}{cap}";
     }
 
     /// <summary>A Hyperband trial's bracket and the epochs at which it may be stopped; null for other pruners.</summary>

@@ -50,6 +50,8 @@ public partial class SearchPage : IDisposable
     private LineChart? lossView;
     private LineChart? lrView;
     private SearchAnalysis? analysis;
+    // The analysis charts load once the loss curves are drawn: the curves are what a viewer looks at first.
+    private readonly TaskCompletionSource curvesDrawn = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HashSet<long> shown = [];
     private string? filterKey;
     private string? chartKey;
@@ -197,8 +199,8 @@ public partial class SearchPage : IDisposable
         var labelled = rows.Select((t, i) => ($"#{t.Number}", t.Id, ChartColours.Colour(i))).ToList();
         var epochs = await Store.GetEpochsAsync([.. rows.Select(r => r.Id)], TrialCurves.PointsPerTrial(rows.Count));
         shown = [.. rows.Select(r => r.Id)];
-        lossChart = new LineChartSpec(TrialCurves.Losses(labelled, epochs)) { XName = "epoch", YName = "loss", LogY = LogY };
-        lrChart = new LineChartSpec(TrialCurves.LearningRates(labelled, epochs)) { XName = "epoch", YName = "learning rate", LogY = true };
+        lossChart = new LineChartSpec(TrialCurves.Losses(labelled, epochs)) { XName = "epoch", WholeX = true, YName = "loss", LogY = LogY };
+        lrChart = new LineChartSpec(TrialCurves.LearningRates(labelled, epochs)) { XName = "epoch", WholeX = true, YName = "learning rate", LogY = true };
     }
 
     private Task<Page<TrialRow>> TopAsync(LiveSnapshot? snapshot)

@@ -65,8 +65,8 @@ public partial class TrialPage : IDisposable
         Diagnose();
         List<(string, long, string)> one = [($"#{trial.Number}", trial.Id, ChartColours.Colour(0))];
         var byTrial = new Dictionary<long, IReadOnlyList<EpochPoint>> { [trial.Id] = Thin(epochs) };
-        lossChart = new LineChartSpec(TrialCurves.Losses(one, byTrial)) { XName = "epoch", YName = "loss" };
-        lrChart = new LineChartSpec(TrialCurves.LearningRates(one, byTrial)) { XName = "epoch", YName = "learning rate", LogY = true, Legend = false };
+        lossChart = new LineChartSpec(TrialCurves.Losses(one, byTrial)) { XName = "epoch", WholeX = true, YName = "loss" };
+        lrChart = new LineChartSpec(TrialCurves.LearningRates(one, byTrial)) { XName = "epoch", WholeX = true, YName = "learning rate", LogY = true, Legend = false };
         subscription ??= Live.Subscribe($"trial {TrialId} page", OnUpdateAsync, TimeSpan.FromMilliseconds(500));
     }
 

@@ -65,7 +65,7 @@ public partial class RerunPanel
         // The last good preview would contradict the boxes: show only the original until the edit is valid.
         List<ChartSeries> series = [.. originalCurve is null ? [] : new[] { originalCurve }];
         if (config is not null) series.Insert(0, Curve("rerun", "re-run", config, ChartColours.Colour(0)));
-        preview = new LineChartSpec(series) { XName = "step", YName = "learning rate", LogY = true };
+        preview = new LineChartSpec(series) { XName = "step", WholeX = true, YName = "learning rate", LogY = true };
     }
 
     private IEnumerable<string> Fields()

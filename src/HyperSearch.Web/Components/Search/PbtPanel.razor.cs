@@ -39,7 +39,7 @@ public partial class PbtPanel
         lrChart = new LineChartSpec(report.Members.Select(m => new ChartSeries($"m{m.Member}", $"member {m.Member}",
             m.ActualLrs.Select((lr, i) => ChartSeries.Point(i + 1, lr)).ToList()) { Step = true }).ToList())
         {
-            XName = "epoch", YName = "learning rate", LogY = true,
+            XName = "epoch", WholeX = true, YName = "learning rate", LogY = true,
         };
         exportedJson = report.Exported is { } e ? JsonSerializer.Serialize(e, HyperJson.Options) : "";
         StateHasChanged();

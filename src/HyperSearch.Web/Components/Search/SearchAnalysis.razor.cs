@@ -10,11 +10,12 @@ namespace HyperSearch.Web.Components.Search;
 
 /// <summary>
 /// The whole-search charts: LR-vs-metric scatter, best-so-far, parallel coordinates, parameter
-/// importance. Loaded after the page's first render and refreshed at most every few seconds. Scatter
-/// and best-so-far read every trial as a <see cref="TrialPoint"/> (a few numbers each, never epochs or
-/// config documents); only the parallel coordinates' top trials are read whole, for their decay parameters.
+/// importance. Loaded once the page's own curves are drawn (<see cref="After"/>) and refreshed at most
+/// every few seconds. Scatter and best-so-far read every trial as a <see cref="TrialPoint"/> (a few
+/// numbers each, never epochs or config documents); only the parallel coordinates' top trials are
+/// read whole, for their decay parameters. Every viewer of a search shares one build (<see cref="AnalysisCache"/>).
 /// </summary>
-public partial class SearchAnalysis
+public partial class SearchAnalysis : IDisposable
 {
     public const int ScatterLimit = 2000;
     public const int ParallelLimit = 200;
@@ -23,10 +24,16 @@ public partial class SearchAnalysis
     [Inject] public required ITrialStore Store { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required HyperSearch.Web.Analysis.ImportanceCache Importance { get; init; }
+    [Inject] public required HyperSearch.Web.Analysis.AnalysisCache Charts { get; init; }
 
     [Parameter, EditorRequired] public required SearchSummary Search { get; set; }
     /// <summary>The page's filters: the analysis shows the same trials as the table and the curves.</summary>
     [Parameter] public TrialQuery? Filter { get; set; }
+    /// <summary>
+    /// The first load waits for this (the page's loss curves drawn): reading every trial competes for
+    /// the server's cores with drawing what the viewer looks at first.
+    /// </summary>
+    [Parameter] public Task? After { get; set; }
 
     private ScatterChartSpec? scatter;
     private LineChartSpec? bestSoFar;
@@ -36,14 +43,35 @@ public partial class SearchAnalysis
     private DateTimeOffset lastRefresh;
     private bool refreshScheduled;
     private string? filterKey;
+    private readonly CancellationTokenSource closed = new();
+    private bool waiting;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (firstRender)
+        {
+            waiting = true;
+            if (After is not null) await After;
+            waiting = false;
+        }
+        else if (waiting)
+        {
+            return; // re-rendered while the first load waits for the curves: that load reads the filter then
+        }
+
         var key = FilterKey();
         if (firstRender || key != filterKey)
         {
             filterKey = key;
-            await RefreshAsync(throttled: false);
+            try
+            {
+                await RefreshAsync(throttled: false);
+            }
+            catch (OperationCanceledException) when (closed.IsCancellationRequested)
+            {
+                return; // the viewer left; the shared build goes on for the others
+            }
+
             StateHasChanged();
         }
     }
@@ -68,7 +96,7 @@ public partial class SearchAnalysis
                         await RefreshAsync(throttled: false);
                         StateHasChanged();
                     }
-                    catch (ObjectDisposedException)
+                    catch (Exception e) when (e is ObjectDisposedException || (e is OperationCanceledException && closed.IsCancellationRequested))
                     {
                         // The viewer left before the refresh was due.
                     }
@@ -79,17 +107,18 @@ public partial class SearchAnalysis
         }
 
         lastRefresh = now;
-        // Off the circuit's thread: reading every trial takes a while (SQLite's "async" is synchronous),
-        // and the table and curves must stay interactive meanwhile.
+        // Off the circuit's thread (the cache runs the build on the thread pool): reading every trial
+        // takes a while (SQLite's "async" is synchronous), and the table and curves must stay
+        // interactive meanwhile.
         var search = Search;
         var filter = Filter ?? new TrialQuery { SearchId = search.Id };
-        var specs = await Task.Run(async () =>
+        var charts = await Charts.GetAsync(search, filter, async () =>
         {
             var points = await Store.GetTrialPointsAsync(filter);
             var top = (await Store.GetTrialsAsync(filter with { Sort = TrialSort.Rank, Descending = false, Skip = 0, Take = ParallelLimit })).Items;
             return Build(points, top, search);
-        });
-        (scatter, bestSoFar, parallel, scatterCaption) = specs;
+        }, closed.Token);
+        (scatter, bestSoFar, parallel, scatterCaption) = (charts.Scatter, charts.BestSoFar, charts.Parallel, charts.ScatterCaption);
         _ = RefreshImportanceAsync(search.Id);
     }
 
@@ -101,10 +130,10 @@ public partial class SearchAnalysis
     {
         try
         {
-            importance = await Importance.GetAsync(searchId, Search.Counts.Completed);
+            importance = await Importance.GetAsync(searchId, Search.Counts.Completed, closed.Token);
             await InvokeAsync(StateHasChanged);
         }
-        catch (ObjectDisposedException)
+        catch (Exception e) when (e is ObjectDisposedException || (e is OperationCanceledException && closed.IsCancellationRequested))
         {
             // The viewer left before it was computed.
         }
@@ -112,7 +141,7 @@ public partial class SearchAnalysis
 
     /// <param name="ranked">Every trial, best first (nulls last), as the store ranks them.</param>
     /// <param name="topRows">The first <see cref="ParallelLimit"/> of them, whole.</param>
-    private static (ScatterChartSpec, LineChartSpec, ParallelChartSpec, string) Build(IReadOnlyList<TrialPoint> ranked, IReadOnlyList<TrialRow> topRows, SearchSummary search)
+    private static AnalysisCharts Build(IReadOnlyList<TrialPoint> ranked, IReadOnlyList<TrialRow> topRows, SearchSummary search)
     {
         var maximize = search.Direction == ObjectiveDirection.Maximize;
         var valued = ranked.Where(r => r.BestValue is { } v && double.IsFinite(v)).ToList();
@@ -130,6 +159,7 @@ public partial class SearchAnalysis
         var bestSoFar = new LineChartSpec([new ChartSeries("best", "best so far", BestSoFar(ranked, maximize)) { Step = true }])
         {
             XName = "trial number",
+            WholeX = true,
             YName = "best " + Labels.Objective(search.Objective),
             Legend = false,
         };
@@ -137,7 +167,7 @@ public partial class SearchAnalysis
         var top = topRows.Where(r => r.BestValue is { } v && double.IsFinite(v)).Take(ParallelLimit).ToList();
         var decays = top.Select(r => r.DecayType).Distinct().Order().ToList();
         var parallel = Parallel(top, decays, search);
-        return (scatter, bestSoFar, parallel, scatterCaption);
+        return new AnalysisCharts(scatter, bestSoFar, parallel, scatterCaption);
     }
 
     /// <summary>
@@ -200,4 +230,7 @@ public partial class SearchAnalysis
         if (best is not null && points[^1][0] != last) points.Add([last, TrialCurves.Round(best.Value)]);
         return points;
     }
+
+    // Cancelled, not disposed: a refresh still on its way may read the token after this.
+    public void Dispose() => closed.Cancel();
 }

@@ -17,6 +17,7 @@ public static class QueueReasons
         WaitReason.ParallelismLimit => "its search already runs as many trials as its parallelism allows",
         WaitReason.Paused => "its search is paused",
         WaitReason.LowerPriority => "trials of higher priority (or fairer share) are ahead",
+        WaitReason.TeamQuota => "team at its quota",
         _ => reason.ToString(),
     };
 }

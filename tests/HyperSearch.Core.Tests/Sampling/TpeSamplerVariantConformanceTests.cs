@@ -1,0 +1,20 @@
+using HyperSearch.Core.Sampling;
+
+namespace HyperSearch.Core.Tests.Sampling;
+
+/// <summary>The non-default TPE modes stay within the sampler contract too (ask-tell can select them).</summary>
+public class TpeSamplerIndependentConformanceTests : SamplerConformanceTests
+{
+    protected override ISampler Create() => new TpeSampler(new TpeOptions { StartupTrials = 5, JointShared = false });
+}
+
+public class TpeSamplerBranchSplitConformanceTests : SamplerConformanceTests
+{
+    protected override ISampler Create() =>
+        new TpeSampler(new TpeOptions { StartupTrials = 5, JointShared = false, ConditionalSplit = TpeConditionalSplit.Branch, MinBranchTrials = 2 });
+}
+
+public class TpeSamplerUnconditionedConformanceTests : SamplerConformanceTests
+{
+    protected override ISampler Create() => new TpeSampler(new TpeOptions { StartupTrials = 5, ConditionBranchOnShared = false });
+}
