@@ -13,7 +13,7 @@ public static class SearchExportAction
             var store = services.GetRequiredService<ITrialStore>();
             var detail = await store.GetSearchAsync(id, cancellationToken);
             if (detail is null) return SearchReadActions.NotFound(console, id);
-            var trials = await TrialExport.AllRankedAsync(store, new TrialQuery { SearchId = id }, cancellationToken);
+            var trials = await store.GetAllTrialsAsync(new TrialQuery { SearchId = id }, cancellationToken);
             var text = format == "csv" ? TrialExport.ToCsv(trials) : TrialExport.ToJson(detail.Summary, trials);
             if (outputFile is null) console.Output.Write(text);
             else await File.WriteAllTextAsync(outputFile.FullName, text, cancellationToken);

@@ -41,7 +41,7 @@ public static class SearchReadActions
                 SearchText.WriteTrials(console.Output, top.Items);
                 return CliConsole.Ok;
             }
-            var trials = await TrialExport.AllRankedAsync(store, new TrialQuery { SearchId = id }, cancellationToken);
+            var trials = await store.GetAllTrialsAsync(new TrialQuery { SearchId = id }, cancellationToken);
             var spec = JsonSerializer.SerializeToNode(detail.Spec, HyperJson.Options)!.AsObject();
             spec.Remove("spaceJson");
             spec["space"] = JsonNode.Parse(detail.Spec.SpaceJson);

@@ -21,7 +21,7 @@ public static class SearchImportance
         }
         // Pruned trials stopped early: their value is not comparable with finished ones.
         var query = new TrialQuery { SearchId = searchId, States = [TrialState.Completed] };
-        var rows = await TrialExport.AllRankedAsync(store, query, cancellationToken);
+        var rows = await store.GetAllTrialsAsync(query, cancellationToken);
         var trials = rows.Where(r => r.BestValue is not null).Select(r => (r.Config, r.BestValue!.Value)).ToList();
         return ImportanceAnalyzer.Analyze(space, trials);
     }

@@ -12,26 +12,12 @@ namespace HyperSearch.Core.Searches;
 /// </summary>
 public static class TrialExport
 {
-    private const int PageSize = 1000;
-
     public static readonly IReadOnlyList<string> Columns =
     [
         "rank", "trialId", "number", "state", "initialLr", "decayType", "optimizer", "batchSize", "warmupSteps",
         "epochsDone", "bestValue", "finalValue", "testLoss", "testAccuracy", "attempt", "diagnosis", "device",
         "startedAt", "finishedAt", "error", "config",
     ];
-
-    /// <summary>Every trial matching <paramref name="query"/>, best first, read page by page.</summary>
-    public static async Task<IReadOnlyList<TrialRow>> AllRankedAsync(ITrialStore store, TrialQuery query, CancellationToken cancellationToken)
-    {
-        var rows = new List<TrialRow>();
-        while (true)
-        {
-            var page = await store.GetTrialsAsync(query with { Skip = rows.Count, Take = PageSize }, cancellationToken);
-            rows.AddRange(page.Items);
-            if (page.Items.Count < PageSize || rows.Count >= page.Total) return rows;
-        }
-    }
 
     /// <summary>
     /// The fixed <see cref="Columns"/>, with one column per decay parameter of the exported trials

@@ -79,6 +79,19 @@ internal sealed class TrialStore(IDbContextFactory<HyperSearchDbContext> factory
         return new Page<TrialRow>(page.Select(EntityMapper.ToRow).ToList(), total);
     }
 
+    public async Task<IReadOnlyList<TrialRow>> GetAllTrialsAsync(TrialQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var direction = await db.Searches.Where(s => s.Id == query.SearchId).Select(s => (ObjectiveDirection?)s.Direction).SingleOrDefaultAsync(cancellationToken);
+        if (direction is null) return [];
+
+        var trials = Filtered(db, query);
+        var all = query.Sort == TrialSort.Rank
+            ? await RankedPageAsync(trials, query.Descending, direction.Value, 0, int.MaxValue, cancellationToken)
+            : await TrialOrdering.Apply(trials, query.Sort, query.Descending, direction.Value).ToListAsync(cancellationToken);
+        return all.Select(EntityMapper.ToRow).ToList();
+    }
+
     /// <summary>
     /// A page of the ranking in two reads: the trials with a value in index order (the (SearchId,
     /// BestValue) index; the top 10 of 100,000 is read in about a millisecond), then, only when the

@@ -144,7 +144,7 @@ public static class SearchEndpoints
         var (query, errors) = TrialQueryReader.Read(id, state, decay, null, null, null, null);
         if (query is null) return ApiProblems.Validation(errors);
         if (await store.GetSearchAsync(id, ct) is not { } detail) return Results.NotFound();
-        var rows = await TrialExport.AllRankedAsync(store, query, ct);
+        var rows = await store.GetAllTrialsAsync(query, ct);
         return format == "csv"
             ? Results.File(System.Text.Encoding.UTF8.GetBytes(TrialExport.ToCsv(rows)), "text/csv", $"search-{id}-trials.csv")
             : Results.File(System.Text.Encoding.UTF8.GetBytes(TrialExport.ToJson(detail.Summary, rows)), "application/json", $"search-{id}-trials.json");

@@ -47,6 +47,13 @@ public sealed class RankedPageTests
                     Assert.Equal(values.Length, page.Total);
                 }
             }
+
+            // The whole ranking in one read (exports, importance) is the same order, paging ignored.
+            var all = await db.Store.GetAllTrialsAsync(new TrialQuery { SearchId = id, Sort = TrialSort.Rank, Descending = descending, Skip = 7, Take = 2 });
+            Assert.Equal(expected, all.Select(r => r.Number));
         }
+
+        var completed = await db.Store.GetAllTrialsAsync(new TrialQuery { SearchId = id, States = [TrialState.Completed], Sort = TrialSort.Number });
+        Assert.Equal(Enumerable.Range(1, values.Length).Where(n => values[n - 1] is not null), completed.Select(r => r.Number));
     }
 }

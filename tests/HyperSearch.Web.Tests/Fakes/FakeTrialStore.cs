@@ -79,6 +79,9 @@ public sealed class FakeTrialStore : ITrialStore
         return Task.FromResult(new Page<TrialRow>([.. list.Skip(query.Skip).Take(query.Take)], list.Count));
     }
 
+    public Task<IReadOnlyList<TrialRow>> GetAllTrialsAsync(TrialQuery query, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<TrialRow>>(Ordered(query));
+
     private List<TrialRow> Ordered(TrialQuery query)
     {
         var maximize = Searches.First(s => s.Summary.Id == query.SearchId).Summary.Direction == ObjectiveDirection.Maximize;

@@ -33,7 +33,7 @@ public partial class PbtPanel
 
     private async Task LoadAsync()
     {
-        var trials = await TrialExport.AllRankedAsync(Store, new TrialQuery { SearchId = Search.Summary.Id, Sort = TrialSort.Number }, CancellationToken.None);
+        var trials = await Store.GetAllTrialsAsync(new TrialQuery { SearchId = Search.Summary.Id, Sort = TrialSort.Number }, CancellationToken.None);
         var epochs = await Store.GetEpochsAsync(trials.Select(t => t.Id).ToList());
         report = PbtReport.Build(trials, epochs, Search.Summary.Direction);
         lrChart = new LineChartSpec(report.Members.Select(m => new ChartSeries($"m{m.Member}", $"member {m.Member}",
