@@ -11,6 +11,7 @@ namespace HyperSearch.E2E.Tests.Flows;
 /// (the browser is frozen: its connection stays open, nothing answers) and then the browser dies
 /// (killed, tabs open). The other viewer's chart must keep showing every new epoch within 2 s.
 /// </summary>
+[Collection(nameof(LatencySensitive))]
 public class DroppedViewerTests(ITestOutputHelper output)
 {
     private const int EpochMilliseconds = 400;
