@@ -67,7 +67,7 @@ internal sealed class TrialStore(IDbContextFactory<HyperSearchDbContext> factory
     public async Task<Page<TrialRow>> GetTrialsAsync(TrialQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var direction = await db.Searches.Where(s => s.Id == query.SearchId).Select(s => (ObjectiveDirection?)s.Direction).SingleOrDefaultAsync(cancellationToken);
+        var direction = await DirectionAsync(db, query.SearchId, cancellationToken);
         if (direction is null) return new Page<TrialRow>([], 0);
 
         var trials = Filtered(db, query);
@@ -82,7 +82,7 @@ internal sealed class TrialStore(IDbContextFactory<HyperSearchDbContext> factory
     public async Task<IReadOnlyList<TrialRow>> GetAllTrialsAsync(TrialQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var direction = await db.Searches.Where(s => s.Id == query.SearchId).Select(s => (ObjectiveDirection?)s.Direction).SingleOrDefaultAsync(cancellationToken);
+        var direction = await DirectionAsync(db, query.SearchId, cancellationToken);
         if (direction is null) return [];
 
         var trials = Filtered(db, query);
@@ -113,13 +113,17 @@ internal sealed class TrialStore(IDbContextFactory<HyperSearchDbContext> factory
     public async Task<IReadOnlyList<TrialPoint>> GetTrialPointsAsync(TrialQuery filter, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var direction = await db.Searches.Where(s => s.Id == filter.SearchId).Select(s => (ObjectiveDirection?)s.Direction).SingleOrDefaultAsync(cancellationToken);
+        var direction = await DirectionAsync(db, filter.SearchId, cancellationToken);
         if (direction is null) return [];
         // A projection: SQL selects these seven columns only (no config JSON, no error text, no epochs).
         return await TrialOrdering.Apply(Filtered(db, filter), TrialSort.Rank, false, direction.Value)
             .Select(t => new TrialPoint(t.Id, t.Number, t.State, t.InitialLr, t.DecayType, t.BestValue, t.FinalValue))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>The search's objective direction (what "best" means for ranking); null when there is no such search.</summary>
+    private static Task<ObjectiveDirection?> DirectionAsync(HyperSearchDbContext db, long searchId, CancellationToken cancellationToken) =>
+        db.Searches.Where(s => s.Id == searchId).Select(s => (ObjectiveDirection?)s.Direction).SingleOrDefaultAsync(cancellationToken);
 
     private static IQueryable<TrialEntity> Filtered(HyperSearchDbContext db, TrialQuery query)
     {

@@ -13,15 +13,18 @@ public sealed class PbtForm
     public int Population { get; set; } = Defaults.Population;
     public int Interval { get; set; } = Defaults.Interval;
     public double Fraction { get; set; } = Defaults.Fraction;
-    public string PerturbFactors { get; set; } = string.Join(", ", Defaults.PerturbFactors.Select(f => f.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    public string PerturbFactors { get; set; } = FactorList(Defaults.PerturbFactors);
 
     public static PbtForm From(PbtSettings settings) => new()
     {
         Population = settings.Population,
         Interval = settings.Interval,
         Fraction = settings.Fraction,
-        PerturbFactors = string.Join(", ", settings.PerturbFactors.Select(f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
+        PerturbFactors = FactorList(settings.PerturbFactors),
     };
+
+    private static string FactorList(IEnumerable<double> factors) =>
+        string.Join(", ", factors.Select(f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>One trial per member and segment: the budget that lets every member reach the last epoch.</summary>
     public int FullBudget(int epochs) => Population * new PbtSettings { Interval = Math.Max(1, Interval) }.Generations(Math.Max(0, epochs));

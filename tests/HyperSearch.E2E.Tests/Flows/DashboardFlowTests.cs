@@ -31,7 +31,7 @@ public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<Das
         // Curves of running trials grow while we watch: the chart gains points without a reload.
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#trials-grid .hs-select').length > 0", null, new() { Timeout = 60_000 });
         var firstPoints = 0;
-        await page.WaitForFunctionAsync("""() => { const e = document.querySelector('#loss-chart [data-chart]'); const c = e && echarts.getInstanceByDom(e); return c && c.getOption().series.some(s => s.data.length > 0); }""",
+        await page.WaitForFunctionAsync("""() => { const e = document.querySelector('#loss-chart [data-chart]'); const c = e && window.echarts && echarts.getInstanceByDom(e); return c && c.getOption().series.some(s => s.data.length > 0); }""",
             null, new() { Timeout = 60_000 });
         firstPoints = await page.ChartPointsAsync("#loss-chart");
         await ShootBusyQueueAsync();
@@ -42,7 +42,7 @@ public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<Das
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page reloaded");
         await Assertions.Expect(page.Locator("#trials-grid [data-state='Completed']")).ToHaveCountAsync(Budget);
         // The analysis charts catch up with the finished trials (one point per trial on the scatter).
-        await page.WaitForFunctionAsync("""n => { const e = document.querySelector('#scatter-chart [data-chart]'); const c = e && echarts.getInstanceByDom(e); return c && c.getOption().series.reduce((k, s) => k + s.data.length, 0) === n; }""", Budget, new() { Timeout = 15_000 });
+        await page.WaitForFunctionAsync("""n => { const e = document.querySelector('#scatter-chart [data-chart]'); const c = e && window.echarts && echarts.getInstanceByDom(e); return c && c.getOption().series.reduce((k, s) => k + s.data.length, 0) === n; }""", Budget, new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("#trials-grid .hs-diagnosis").First).ToBeVisibleAsync();
         await page.ScreenshotAsync("search");
 

@@ -26,7 +26,7 @@ public class DroppedViewerTests(ITestOutputHelper output)
           let last = -1;
           setInterval(() => {
             const e = document.querySelector('#loss-chart [data-chart]');
-            const c = e && echarts.getInstanceByDom(e);
+            const c = e && window.echarts && echarts.getInstanceByDom(e);
             if (!c) return;
             const n = c.getOption().series.filter(s => s.id.endsWith('-val')).reduce((k, s) => k + s.data.length, 0);
             if (n !== last) { last = n; window.__samples.push([Date.now(), n]); }
@@ -117,7 +117,7 @@ public class DroppedViewerTests(ITestOutputHelper output)
 
     private static async Task WaitForGrowthAsync(IPage page)
     {
-        const string points = "() => { const e = document.querySelector('#loss-chart [data-chart]'); const c = e && echarts.getInstanceByDom(e); return c ? c.getOption().series.reduce((k, s) => k + s.data.length, 0) : -1; }";
+        const string points = "() => { const e = document.querySelector('#loss-chart [data-chart]'); const c = e && window.echarts && echarts.getInstanceByDom(e); return c ? c.getOption().series.reduce((k, s) => k + s.data.length, 0) : -1; }";
         var before = await page.EvaluateAsync<int>(points);
         await page.WaitForFunctionAsync($"n => ({points})() > n", before, new() { Timeout = 15_000 });
     }

@@ -49,7 +49,7 @@ public class RerunTests
 
         await page.Locator("#rerun").ClickAsync();
         await page.SetFieldAsync("#rerun-form [data-field='initialLr'] input", "0.0123");
-        await page.WaitForFunctionAsync("() => { const e = document.querySelector('#rerun-preview [data-chart]'); const c = e && echarts.getInstanceByDom(e); return c && c.getOption().series.length === 2; }");
+        await page.WaitForFunctionAsync("() => { const e = document.querySelector('#rerun-preview [data-chart]'); const c = e && window.echarts && echarts.getInstanceByDom(e); return c && c.getOption().series.length === 2; }");
         await page.ScreenshotAsync("trial-rerun-form");
         await page.Locator("#rerun-submit").ClickAsync();
 

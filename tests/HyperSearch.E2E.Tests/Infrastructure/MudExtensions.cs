@@ -27,7 +27,7 @@ internal static class MudExtensions
         page.EvaluateAsync<int>("""
             selector => {
               const element = document.querySelector(selector + ' [data-chart]');
-              const chart = element && echarts.getInstanceByDom(element);
+              const chart = element && window.echarts && echarts.getInstanceByDom(element);
               if (!chart) return -1;
               return chart.getOption().series.reduce((n, s) => n + s.data.filter(p => p[1] !== null).length, 0);
             }

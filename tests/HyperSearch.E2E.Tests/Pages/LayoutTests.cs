@@ -37,6 +37,24 @@ public class LayoutTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task Charts_ChartlessPageLoadsNoECharts_FirstChartLoadsItAndDrawsInTheChosenTheme()
+    {
+        // ECharts (1.1 MB) used to be a <script> on every page, holding up Blazor's start where no chart is shown.
+        var page = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/queue");
+        Assert.False(await page.EvaluateAsync<bool>("() => 'echarts' in window"), "the Queue page, which has no chart, loaded ECharts");
+        Assert.Equal(0, await page.Locator("script[src*='echarts']").CountAsync());
+        await page.Locator("#theme-toggle").ClickAsync(); // dark before ECharts exists: the first chart must still be dark
+
+        await page.GetByText("Schedule playground", new() { Exact = true }).First.ClickAsync();
+
+        await page.WaitForFunctionAsync("""
+            () => { const e = document.querySelector('[data-chart]');
+                    const c = e && window.echarts && echarts.getInstanceByDom(e);
+                    return c && c.getOption().series.length > 0 && e.dataset.theme === 'dark'; }
+            """, null, new() { Timeout = 15_000 });
+    }
+
+    [Fact]
     public async Task NavMenu_ClickQueue_NavigatesWithoutReload()
     {
         var page = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/");

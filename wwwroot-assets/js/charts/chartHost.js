@@ -1,8 +1,34 @@
 // The lifecycle every chart module shares: one ECharts instance per element, resized with it,
 // drawn from a spec by the module's own buildOption, in ECharts' light or dark theme (following
 // the dashboard's switch). Modules re-export init / update / setTheme / dispose.
+//
+// ECharts (1.1 MB) is loaded on the first chart, not by every page: as a script in the page it
+// delayed Blazor's start on every page, chart or not (docs/benchmarks.md). Until it has arrived an
+// element's entry holds the latest spec and theme; the chart is created from them once it is here,
+// so updates and appended points that come meanwhile are drawn, not lost.
 
 const charts = new WeakMap();
+let echartsLoading;
+
+// App.razor names the fingerprinted URL (cached for good); the plain path is the fallback.
+function echartsUrl() {
+  return document.querySelector('meta[name="hs-echarts"]')?.content ?? 'dist/echarts.min.js';
+}
+
+function loadEcharts() {
+  if (globalThis.echarts) return Promise.resolve();
+  echartsLoading ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = echartsUrl();
+    script.onload = resolve;
+    script.onerror = () => {
+      echartsLoading = undefined; // let the next chart try again
+      reject(new Error(`could not load ECharts from ${script.src}`));
+    };
+    document.head.appendChild(script);
+  });
+  return echartsLoading;
+}
 
 function create(element, spec, dark, buildOption) {
   const chart = echarts.init(element, dark ? 'dark' : null, { renderer: 'canvas' });
@@ -14,10 +40,15 @@ function create(element, spec, dark, buildOption) {
 
 export function host(buildOption) {
   function init(element, spec, dark) {
-    const chart = create(element, spec, dark, buildOption);
-    const resize = new ResizeObserver(() => charts.get(element)?.chart.resize());
-    resize.observe(element);
-    charts.set(element, { chart, resize, spec, dark: !!dark });
+    const entry = { spec, dark: !!dark, chart: null, resize: null };
+    charts.set(element, entry);
+    entry.ready = loadEcharts().then(() => {
+      if (charts.get(element) !== entry) return; // disposed or re-initialised meanwhile
+      entry.chart = create(element, entry.spec, entry.dark, buildOption);
+      entry.resize = new ResizeObserver(() => entry.chart?.resize());
+      entry.resize.observe(element);
+    });
+    return entry.ready;
   }
 
   // Replaces the whole picture (new selection, filters, scale).
@@ -25,6 +56,7 @@ export function host(buildOption) {
     const entry = charts.get(element);
     if (!entry) return init(element, spec, false);
     entry.spec = spec;
+    if (!entry.chart) return entry.ready; // drawn from entry.spec when ECharts arrives
     entry.chart.setOption({ backgroundColor: 'transparent', ...buildOption(spec) }, { notMerge: true });
   }
 
@@ -32,23 +64,24 @@ export function host(buildOption) {
   function setTheme(element, dark) {
     const entry = charts.get(element);
     if (!entry || entry.dark === !!dark) return;
-    entry.chart.dispose();
-    entry.chart = create(element, entry.spec, dark, buildOption);
     entry.dark = !!dark;
+    if (!entry.chart) return;
+    entry.chart.dispose();
+    entry.chart = create(element, entry.spec, entry.dark, buildOption);
   }
 
   function dispose(element) {
     const entry = charts.get(element);
     if (!entry) return;
-    entry.resize.disconnect();
-    entry.chart.dispose();
     charts.delete(element);
+    entry.resize?.disconnect();
+    entry.chart?.dispose();
   }
 
   return { init, update, setTheme, dispose };
 }
 
-// The chart and the spec it was drawn from, for modules that add to a picture (append).
+// The element's entry (spec, and chart once ECharts is here), for modules that add to a picture (append).
 export function entryOf(element) {
   return charts.get(element);
 }

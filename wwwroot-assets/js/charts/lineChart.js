@@ -1,6 +1,6 @@
 // Thin ECharts wrapper for line charts: init / update / append / setTheme / dispose only.
 // The server owns the data; this module only turns it into ECharts options.
-// `echarts` is the global from dist/echarts.min.js (loaded once in App.razor).
+// `echarts` is the global that chartHost.js loads with the first chart.
 
 import { host, entryOf } from './chartHost.js';
 import { axisNumber } from './numbers.js';
@@ -67,5 +67,6 @@ export function append(element, additions) {
     }
     series.points.push(...add.points);
   }
-  entry.chart.setOption({ series: toSeries(entry.spec.series, entry.spec.logY, entry.spec.markX) });
+  // Before ECharts has arrived the spec alone grows; the chart is created from it.
+  entry.chart?.setOption({ series: toSeries(entry.spec.series, entry.spec.logY, entry.spec.markX) });
 }
