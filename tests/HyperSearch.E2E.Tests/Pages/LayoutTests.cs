@@ -55,6 +55,23 @@ public class LayoutTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task PrerenderedChart_DrawnFromTheHtmlAlone_BeforeAnyCircuit()
+    {
+        // Blazor's script never arrives, so no circuit starts: what is drawn comes from the prerendered page.
+        var page = await fixture.Browser.NewPageAsync();
+        await page.RouteAsync("**/_framework/blazor.web*.js", route => route.AbortAsync());
+
+        await page.GotoAsync(fixture.App.BaseUrl + "/playground");
+
+        await page.WaitForFunctionAsync("""
+            () => { const e = document.querySelector('[data-chart]');
+                    const c = e && window.echarts && echarts.getInstanceByDom(e);
+                    return c && c.getOption().series.some(s => s.data.length > 1); }
+            """, null, new() { Timeout = 15_000 });
+        Assert.Equal(0, await page.Locator("[data-circuit-live]").CountAsync());
+    }
+
+    [Fact]
     public async Task NavMenu_ClickQueue_NavigatesWithoutReload()
     {
         var page = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/");

@@ -16,6 +16,7 @@ public class ComparePageTests : DashboardTestContext
         Store.AddTrial(1, 0.1, "step", 0.3);
         Store.AddTrial(2, 0.1, "step", 0.2);
         Store.AddTrial(2, 0.05, "cosine", 0.1);
+        UseInteractiveRenderer();
     }
 
     private IRenderedComponent<Compare> RenderAt(string query)

@@ -49,4 +49,11 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<HyperSearch.Web.Analysis.AnalysisCache>();
         AddAuthorization();
     }
+
+    /// <summary>
+    /// Renders as the circuit does (charts then leave out their prerendered spec). Call after the
+    /// class's services are added: the renderer resolves them.
+    /// </summary>
+    protected void UseInteractiveRenderer() =>
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
 }

@@ -5,6 +5,8 @@ namespace HyperSearch.Web.Tests.Components;
 
 public class LineChartTests : DashboardTestContext
 {
+    public LineChartTests() => UseInteractiveRenderer();
+
     private static LineChartSpec Spec(double y) => new([new ChartSeries("a", "a", [ChartSeries.Point(0, y)])]);
 
     [Fact]
@@ -18,6 +20,25 @@ public class LineChartTests : DashboardTestContext
 
         var init = module.VerifyInvoke("init");
         Assert.Same(spec, init.Arguments[1]);
+    }
+
+    [Fact]
+    public void Prerender_WritesModuleAndSpecForTheBrowserToDrawBeforeTheCircuit_InteractiveRenderLeavesThemOut()
+    {
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+        var prerendered = Render<LineChart>(p => p.Add(c => c.Spec, Spec(0.5) with { YName = "loss", LogY = true }));
+
+        var element = prerendered.Find("[data-chart]");
+        Assert.Equal(LineChart.ModulePath, element.GetAttribute("data-module"));
+        using var spec = System.Text.Json.JsonDocument.Parse(element.GetAttribute("data-spec")!);
+        Assert.Equal("loss", spec.RootElement.GetProperty("yName").GetString()); // the names the JS module reads
+        Assert.True(spec.RootElement.GetProperty("logY").GetBoolean());
+        Assert.Equal(0.5, spec.RootElement.GetProperty("series")[0].GetProperty("points")[0][1].GetDouble());
+
+        UseInteractiveRenderer();
+        var live = Render<LineChart>(p => p.Add(c => c.Spec, Spec(0.5)));
+        Assert.False(live.Find("[data-chart]").HasAttribute("data-spec"));
+        Assert.False(live.Find("[data-chart]").HasAttribute("data-module"));
     }
 
     [Fact]

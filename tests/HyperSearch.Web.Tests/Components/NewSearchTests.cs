@@ -11,6 +11,14 @@ namespace HyperSearch.Web.Tests.Components;
 
 public class NewSearchTests : DashboardTestContext
 {
+    public NewSearchTests()
+    {
+        // Only the range-test test clicks it; registered here because services close at the first render.
+        Services.AddSingleton<ILrRangeFinder>(new FixedRangeFinder(new LrRangeSuggestion(
+            [(1e-4, 2.0), (1e-2, 1.0), (1e-1, 0.5), (1.0, 40.0)], 0.02923, 0.4231)));
+        UseInteractiveRenderer();
+    }
+
     /// <summary>The messages MudBlazor shows under one form box (by the field's JSON path).</summary>
     private static string[] Messages(IRenderedComponent<NewSearch> cut, string field) =>
         [.. cut.FindAll($"[data-field='{field}'] .mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0)];
@@ -217,8 +225,6 @@ public class NewSearchTests : DashboardTestContext
     [Fact]
     public async Task RangeTest_Suggestion_MessageShowsExactlyTheNumbersFilledIn()
     {
-        Services.AddSingleton<ILrRangeFinder>(new FixedRangeFinder(new LrRangeSuggestion(
-            [(1e-4, 2.0), (1e-2, 1.0), (1e-1, 0.5), (1.0, 40.0)], 0.02923, 0.4231)));
         var module = JSInterop.SetupModule(LineChart.ModulePath);
         var cut = Render<NewSearch>();
 

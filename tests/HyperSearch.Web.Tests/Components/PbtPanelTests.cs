@@ -25,6 +25,7 @@ public class PbtPanelTests : DashboardTestContext
         Segment(2, 1, 0, 0.02, null, null, value: 0.9);
         Segment(3, 1, 1, 0.12, parent: 1, copiedFrom: 0, value: 0.3);
         Segment(4, 0, 1, 0.1, parent: 1, copiedFrom: null, value: 0.4);
+        UseInteractiveRenderer();
     }
 
     private void Segment(int number, int member, int generation, double lr, int? parent, int? copiedFrom, double value)

@@ -16,6 +16,7 @@ public class RerunPanelTests : DashboardTestContext
     {
         Store.AddSearch("sweep", epochs: 8);
         Store.AddTrial(1, 0.1, "step", 0.3); // step: stepSize 2, gamma 0.5
+        UseInteractiveRenderer();
     }
 
     private IRenderedComponent<TrialPage> Open()

@@ -17,6 +17,7 @@ public class TrialPageTests : DashboardTestContext
         Store.AddTrial(1, 0.1, "step", 0.3);
         Store.Trials[0] = Store.Trials[0] with { Diagnosis = "tooHigh: the loss rose early: try a lower LR" };
         Store.AddTrial(1, 0.2, "cosine", null, TrialState.Running, epochs: 2);
+        UseInteractiveRenderer();
     }
 
     [Fact]

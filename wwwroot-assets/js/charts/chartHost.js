@@ -40,6 +40,7 @@ function create(element, spec, dark, buildOption) {
 
 export function host(buildOption) {
   function init(element, spec, dark) {
+    dispose(element); // a prerendered drawing of this element (prerendered.js) gives way to the live one
     const entry = { spec, dark: !!dark, chart: null, resize: null };
     charts.set(element, entry);
     entry.ready = loadEcharts().then(() => {

@@ -1,5 +1,6 @@
 using HyperSearch.Web.Components.Shared;
 using HyperSearch.Web.Live;
+using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
@@ -32,6 +33,14 @@ public abstract class ChartBase<TSpec> : ComponentBase, IAsyncDisposable where T
     private bool drawnDark;
 
     protected abstract string ModuleUrl { get; }
+
+    // Prerendering writes the spec into the page, and dist/js/charts/prerendered.js draws it as soon
+    // as the HTML is parsed: the curves are on screen before the circuit starts (1–2 s later on a
+    // busy machine), and the circuit's own init then redraws the same element. Interactive renders
+    // leave both attributes out (Blazor omits null attributes).
+    private static readonly JsonSerializerOptions SpecJson = new(JsonSerializerDefaults.Web);
+    protected string? PrerenderedModule => RendererInfo.IsInteractive ? null : ModuleUrl;
+    protected string? PrerenderedSpec => RendererInfo.IsInteractive ? null : JsonSerializer.Serialize(Spec, SpecJson);
 
     private TimeSpan Timeout => TimeSpan.FromMilliseconds(Math.Max(100, LiveOptions.Value.JsCallTimeoutMilliseconds));
 
