@@ -98,36 +98,43 @@ try
     var frames = new List<int>();
     var browserSplits = new List<double[]>();
     var firstCurves = new List<double>();
-    var withoutPrerenderedCharts = new List<double[]>();
-    // A/B in the same run, interleaved with the visits above: the same visit with prerendered.js
-    // blocked, so charts wait for the circuit as they did before it existed (rows, live, curves).
-    async Task<double[]> VisitWithoutPrerenderedChartsAsync()
+    // The same visit with prerendered.js blocked, interleaved with the first visits below (an A/B under
+    // one machine state): charts then wait for the circuit, as before prerendered drawing existed.
+    var withoutPrerenderedCharts = new List<SearchVisit>();
+
+    // One first visit (empty cache) of the Search page: rows on screen, circuit live, the curves first
+    // on screen (prerendered or live, whichever is first) and drawn by the circuit.
+    async Task<SearchVisit> VisitSearchPageAsync(bool blockPrerenderedCharts, Action<IPage>? watchPage = null)
     {
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        await context.RouteAsync("**/prerendered*.js", route => route.AbortAsync());
+        if (blockPrerenderedCharts) await context.RouteAsync("**/prerendered*.js", route => route.AbortAsync());
         var page = await context.NewPageAsync();
+        watchPage?.Invoke(page);
         var watch = Stopwatch.StartNew();
         await page.GotoAsync(baseUrl + pageUrl, new() { WaitUntil = WaitUntilState.Commit });
+        var curvesSeen = ElapsedWhenAsync(page.WaitForFunctionAsync(LossChartDrawn), watch);
         await page.WaitForSelectorAsync("#trials-grid .hs-select");
         var rowsAt = watch.Elapsed.TotalMilliseconds;
         await page.WaitForSelectorAsync("[data-circuit-live]", new() { State = WaitForSelectorState.Attached });
         var liveAt = watch.Elapsed.TotalMilliseconds;
         await page.WaitForFunctionAsync(LossChartDrawn);
-        var curvesAt = watch.Elapsed.TotalMilliseconds;
+        var curvesLive = watch.Elapsed.TotalMilliseconds;
+        var split = await NavigationSplitAsync(page);
+        // Let the analysis charts (scatter, best-so-far, parallel coordinates) arrive too.
         await page.WaitForFunctionAsync("() => document.querySelector('#parallel-chart canvas') !== null", null, new() { Timeout = 60_000 });
         await page.WaitForTimeoutAsync(500);
         await context.CloseAsync();
-        return [rowsAt, liveAt, curvesAt];
+        return new SearchVisit(rowsAt, liveAt, await curvesSeen, curvesLive, split);
     }
+
     var coldRun = "";
     var chartFrames = new List<int>();
     for (var i = 0; i <= runs; i++)
     {
-        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        var page = await context.NewPageAsync();
         var received = new List<int>();
         var chartCandidates = new List<int>();
-        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+        var navigation = DateTime.UtcNow;
+        var visit = await VisitSearchPageAsync(false, page => page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
         {
             received.Add(frame.Binary?.Length ?? System.Text.Encoding.UTF8.GetByteCount(frame.Text ?? ""));
             // Chart payloads travel as JS interop calls of our chart modules (init/update/append).
@@ -138,38 +145,24 @@ try
                 var text = frame.Text ?? System.Text.Encoding.UTF8.GetString(frame.Binary!);
                 Console.WriteLine($"--- {received[^1]} bytes: {new string(text.Take(300).Select(c => char.IsControl(c) ? '.' : c).ToArray())}");
             }
-        };
-        var watch = Stopwatch.StartNew();
-        await page.GotoAsync(baseUrl + pageUrl, new() { WaitUntil = WaitUntilState.Commit });
-        // Curves first on screen, drawn from the prerendered page or by the circuit, whichever is first.
-        var curvesSeen = ElapsedWhenAsync(page.WaitForFunctionAsync(LossChartDrawn), watch);
-        await page.WaitForSelectorAsync("#trials-grid .hs-select");
-        var rowsAt = watch.Elapsed.TotalMilliseconds;
-        await page.WaitForSelectorAsync("[data-circuit-live]", new() { State = WaitForSelectorState.Attached });
-        var liveAt = watch.Elapsed.TotalMilliseconds;
-        await page.WaitForFunctionAsync(LossChartDrawn);
-        var elapsed = watch.Elapsed.TotalMilliseconds;
-        if (i > 0) browserSplits.Add(await NavigationSplitAsync(page));
-        if (i > 0) firstCurves.Add(await curvesSeen);
-        // Let the analysis charts (scatter, best-so-far, parallel coordinates) arrive too.
-        await page.WaitForFunctionAsync("() => document.querySelector('#parallel-chart canvas') !== null", null, new() { Timeout = 60_000 });
-        await page.WaitForTimeoutAsync(500);
-        if (serverLog is not null) Console.WriteLine($"run {i}: navigation at {DateTime.UtcNow.AddMilliseconds(-watch.Elapsed.TotalMilliseconds):HH:mm:ss.fff}, rows {rowsAt:F0} ms, live {liveAt:F0} ms, curves {elapsed:F0} ms");
-        if (i == 0) coldRun = $"{rowsAt:F0} / {liveAt:F0} / {elapsed:F0} ms";
+        });
+        if (serverLog is not null) Console.WriteLine($"run {i}: navigation at {navigation:HH:mm:ss.fff}, rows {visit.Rows:F0} ms, live {visit.Live:F0} ms, curves {visit.CurvesLive:F0} ms");
+        if (i == 0) coldRun = $"{visit.Rows:F0} / {visit.Live:F0} / {visit.CurvesLive:F0} ms";
         if (i > 0)
         {
             // Run 0 warms the server's circuit code paths.
-            browserTimes.Add(elapsed);
-            rowTimes.Add(rowsAt);
-            liveTimes.Add(liveAt);
+            browserTimes.Add(visit.CurvesLive);
+            rowTimes.Add(visit.Rows);
+            liveTimes.Add(visit.Live);
+            firstCurves.Add(visit.CurvesOnScreen);
+            browserSplits.Add(visit.Split);
+            withoutPrerenderedCharts.Add(await VisitSearchPageAsync(true));
         }
         if (i == runs)
         {
             frames.AddRange(received);
             chartFrames.AddRange(chartCandidates);
         }
-        await context.CloseAsync();
-        if (i > 0) withoutPrerenderedCharts.Add(await VisitWithoutPrerenderedChartsAsync());
     }
 
     // Returning visitor: the same steps in one browser context that has opened the page before, so
@@ -274,7 +267,7 @@ try
     Console.WriteLine($"| browser: navigation → interactive circuit live | {Median(liveTimes):F0} ms | {liveTimes.Max():F0} ms |");
     Console.WriteLine($"| browser: navigation → loss curves on screen (prerendered spec, before the circuit) | {Median(firstCurves):F0} ms | {firstCurves.Max():F0} ms |");
     Console.WriteLine($"| browser: navigation → loss curves drawn by the live circuit | {Median(browserTimes):F0} ms | {browserTimes.Max():F0} ms |");
-    Console.WriteLine($"| same run, interleaved, prerendered.js blocked (charts wait for the circuit): rows / live / curves | {string.Join(" / ", Enumerable.Range(0, 3).Select(k => $"{Median(withoutPrerenderedCharts.Select(x => x[k]).ToList()):F0}"))} ms | |");
+    Console.WriteLine($"| same run, interleaved, prerendered.js blocked (charts wait for the circuit): rows / live / curves | {Median(withoutPrerenderedCharts.Select(v => v.Rows).ToList()):F0} / {Median(withoutPrerenderedCharts.Select(v => v.Live).ToList()):F0} / {Median(withoutPrerenderedCharts.Select(v => v.CurvesLive).ToList()):F0} ms | |");
     Console.WriteLine($"| browser's own clock (Navigation Timing, first visits): first byte / HTML received / DOMContentLoaded / first paint | {string.Join(" / ", Enumerable.Range(0, 4).Select(k => $"{Median(browserSplits.Select(x => x[k]).ToList()):F0}"))} ms | |");
     Console.WriteLine($"| returning visitor (cached scripts and styles): navigation → rows / curves on screen | {Median(warmRows):F0} / {Median(warmCurves):F0} ms | {warmRows.Max():F0} / {warmCurves.Max():F0} ms |");
     Console.WriteLine($"| run 0 (not counted: cold server, first build of the shared analysis and importance): rows / live / curves | {coldRun} | |");
@@ -388,3 +381,5 @@ static int FreePort()
     listener.Start();
     return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
+
+record SearchVisit(double Rows, double Live, double CurvesOnScreen, double CurvesLive, double[] Split);
