@@ -1,6 +1,12 @@
 using HyperSearch.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+// A mistyped setting is one line naming its key and exit code 2 (as the CLI's invalid input), not a stack trace.
+if (SettingsCheck.Problems(builder.Configuration) is { Count: > 0 } problems)
+{
+    foreach (var problem in problems) Console.Error.WriteLine($"error: {problem}");
+    return 2;
+}
 builder.AddHyperSearchWeb();
 
 var app = builder.Build();

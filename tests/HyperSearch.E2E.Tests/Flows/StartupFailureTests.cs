@@ -27,4 +27,15 @@ public class StartupFailureTests
         Assert.Contains("HyperSearch:Database:ConnectionString", output);
         Assert.DoesNotContain("   at ", output); // no stack frame anywhere in the log
     }
+
+    [Fact]
+    public async Task Start_MistypedSetting_ExitsWithCodeTwoAndOneLineNamingTheKey()
+    {
+        var settings = new Dictionary<string, string> { ["HyperSearch__ForwardedHeaders__KnownProxies__0"] = "proxy.local" };
+
+        var (exitCode, output) = await WebAppProcess.RunUntilExitAsync(settings, TimeSpan.FromSeconds(90));
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("error: HyperSearch:ForwardedHeaders:KnownProxies: 'proxy.local' is not an IP address", output.Trim());
+    }
 }

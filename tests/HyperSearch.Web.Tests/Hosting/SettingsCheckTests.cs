@@ -1,0 +1,53 @@
+using HyperSearch.Web.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace HyperSearch.Web.Tests.Hosting;
+
+public class SettingsCheckTests
+{
+    private static IReadOnlyList<string> Check(params (string Key, string Value)[] settings) =>
+        SettingsCheck.Problems(new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build());
+
+    [Fact]
+    public void Defaults_NoProblems() => Assert.Empty(Check());
+
+    [Fact]
+    public void KnownProxies_OneNotAnAddress_NamesTheKeyAndTheValue()
+    {
+        var problems = Check(("HyperSearch:ForwardedHeaders:KnownProxies:0", "10.0.0.5"), ("HyperSearch:ForwardedHeaders:KnownProxies:1", "proxy.local"));
+
+        Assert.Equal(["HyperSearch:ForwardedHeaders:KnownProxies: 'proxy.local' is not an IP address"], problems);
+    }
+
+    [Fact]
+    public void Sso_UnknownRole_TheBindersMessageNamesKeyAndValue()
+    {
+        var problem = Assert.Single(Check(("HyperSearch:Sso:Authority", "https://id.example.com"), ("HyperSearch:Sso:ClientId", "hs"), ("HyperSearch:Sso:Role", "boss")));
+
+        Assert.Contains("HyperSearch:Sso:Role", problem);
+        Assert.Contains("boss", problem);
+    }
+
+    [Fact]
+    public void Sso_AuthorityNotAUrlAndNoClientId_BothNamed()
+    {
+        var problems = Check(("HyperSearch:Sso:Authority", "id.example.com"));
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains("HyperSearch:Sso:Authority: 'id.example.com' is not an http(s) URL", problems);
+        Assert.Contains("HyperSearch:Sso:ClientId: is required when HyperSearch:Sso:Authority is set", problems);
+    }
+
+    [Fact]
+    public void Sso_PlainHttpAuthority_OnlyWithRequireHttpsMetadataOff()
+    {
+        var http = ("HyperSearch:Sso:Authority", "http://127.0.0.1:5001/");
+        var client = ("HyperSearch:Sso:ClientId", "hs");
+
+        Assert.Contains("RequireHttpsMetadata", Assert.Single(Check(http, client)));
+        Assert.Empty(Check(http, client, ("HyperSearch:Sso:RequireHttpsMetadata", "false")));
+        Assert.Empty(Check(("HyperSearch:Sso:Authority", "https://id.example.com/realms/team"), client));
+    }
+}
