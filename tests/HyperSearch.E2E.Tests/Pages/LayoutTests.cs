@@ -72,6 +72,20 @@ public class LayoutTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task Charts_LibraryCannotBeLoaded_SaySoAndThePageStaysLive()
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        await page.RouteAsync("**/echarts*.js", route => route.AbortAsync());
+        await page.GotoAsync(fixture.App.BaseUrl + "/playground");
+        await page.WaitForCircuitAsync();
+
+        await Assertions.Expect(page.Locator("[data-chart]").First).ToContainTextAsync("could not be loaded");
+        // The circuit survived: the drawer still answers.
+        await page.Locator("#menu-toggle").ClickAsync();
+        await Assertions.Expect(page.Locator("#menu")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--closed"));
+    }
+
+    [Fact]
     public async Task NavMenu_ClickQueue_NavigatesWithoutReload()
     {
         var page = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/");

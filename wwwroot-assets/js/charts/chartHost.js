@@ -48,6 +48,10 @@ export function host(buildOption) {
       entry.chart = create(element, entry.spec, entry.dark, buildOption);
       entry.resize = new ResizeObserver(() => entry.chart?.resize());
       entry.resize.observe(element);
+    }).catch(error => {
+      // Never rejected back to the circuit: a JS error there would end the user's whole session.
+      console.warn(error);
+      element.textContent = 'The chart library could not be loaded; reload the page to try again.';
     });
     return entry.ready;
   }

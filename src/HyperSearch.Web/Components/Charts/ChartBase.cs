@@ -108,6 +108,11 @@ public abstract class ChartBase<TSpec> : ComponentBase, IAsyncDisposable where T
             Logger.LogWarning("Chart {Module} '{Function}' got no answer from the browser within {Timeout} ms; moving on",
                 ModuleUrl, function, Timeout.TotalMilliseconds);
         }
+        catch (JSException e)
+        {
+            // A chart that cannot draw must not end the circuit (the rest of the page keeps working).
+            Logger.LogWarning("Chart {Module} '{Function}' failed in the browser: {Message}", ModuleUrl, function, e.Message);
+        }
     }
 
     public async ValueTask DisposeAsync()
