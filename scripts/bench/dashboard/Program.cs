@@ -8,6 +8,8 @@ using Microsoft.Playwright;
 // `dotnet HyperSearch.Web.dll`, and Debian's Chromium. Measures the Search page's first render
 // (server prerender over HTTP, and the browser until rows and curves are on screen) and the size of
 // every chart payload the server sends over the circuit.
+// The parallel coordinates, the last of the analysis charts to arrive, have a canvas.
+const string ParallelChartDrawn = "() => document.querySelector('#parallel-chart canvas') !== null";
 // The Search page's loss chart has an ECharts instance with its curves.
 const string LossChartDrawn = """() => { const e = document.querySelector('#loss-chart [data-chart]'); const c = e && window.echarts && echarts.getInstanceByDom(e); return c && c.getOption().series.length > 0; }""";
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--")).ToDictionary(p => p.a[2..], p => args[p.i + 1]);
@@ -123,7 +125,7 @@ try
         var curvesLive = watch.Elapsed.TotalMilliseconds;
         double[] split = [.. await NavigationSplitAsync(page), await rowsInBrowser, await curvesSeenInBrowser];
         // Let the analysis charts (scatter, best-so-far, parallel coordinates) arrive too.
-        await page.WaitForFunctionAsync("() => document.querySelector('#parallel-chart canvas') !== null", null, new() { Timeout = 60_000 });
+        await page.WaitForFunctionAsync(ParallelChartDrawn, null, new() { Timeout = 60_000 });
         await page.WaitForTimeoutAsync(500);
         await context.CloseAsync();
         return new SearchVisit(rowsAt, liveAt, await curvesSeen, curvesLive, split);
@@ -187,7 +189,7 @@ try
                 warmRows.Add(rowsAt);
                 warmCurves.Add(await curvesSeen);
             }
-            await page.WaitForFunctionAsync("() => document.querySelector('#parallel-chart canvas') !== null", null, new() { Timeout = 60_000 });
+            await page.WaitForFunctionAsync(ParallelChartDrawn, null, new() { Timeout = 60_000 });
             await page.CloseAsync();
         }
         await context.CloseAsync();
@@ -252,7 +254,7 @@ try
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(baseUrl + pageUrl);
-        await page.WaitForFunctionAsync("() => document.querySelector('#parallel-chart canvas') !== null", null, new() { Timeout = 120_000 });
+        await page.WaitForFunctionAsync(ParallelChartDrawn, null, new() { Timeout = 120_000 });
         open.Add(context);
     }
 

@@ -20,12 +20,8 @@ public static class ForwardedHeadersSetup
         var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
         options.KnownIPNetworks.Clear();
         options.KnownProxies.Clear(); // only the listed proxies: the defaults trust every loopback sender
-        foreach (var proxy in proxies)
-        {
-            if (!IPAddress.TryParse(proxy, out var address))
-                throw new InvalidOperationException($"{KnownProxiesKey}: '{proxy}' is not an IP address");
-            options.KnownProxies.Add(address);
-        }
+        // Program.cs has already refused a bad address by name (SettingsCheck), before the host was built.
+        foreach (var proxy in proxies) options.KnownProxies.Add(IPAddress.Parse(proxy));
         app.UseForwardedHeaders(options);
         return app;
     }
