@@ -68,13 +68,9 @@ public sealed class WorkerCommandTests
     private static async Task KilledWorkerAsync(bool postgres)
     {
         await using var database = await QueueDatabase.CreateAsync(postgres);
-        // A 4 s lease (not FastQueue's 1 s): the test asserts exactly one retry, and on a loaded machine a
-        // live worker's heartbeat can be starved past 1 s, expiring the rescuer's lease a second time.
-        var env = new Dictionary<string, string>(CliProcess.FastQueue(epochMs: 300))
-        {
-            ["HyperSearch__Worker__LeaseSeconds"] = "4",
-            ["HyperSearch__Worker__HeartbeatSeconds"] = "0.5",
-        };
+        // FastQueue's 5 s lease: the test asserts exactly one retry, so a live rescuer's heartbeat starved
+        // on a loaded machine must not expire its lease a second time.
+        var env = CliProcess.FastQueue(epochMs: 300);
         var id = await CreateSearchAsync(database, env, budget: 2, parallelism: 1, epochs: 6);
 
         var doomed = CliProcess.Start(env, "worker", "--devices", "cpu:1", "--db", database.Db);

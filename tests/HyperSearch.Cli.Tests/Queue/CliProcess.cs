@@ -27,8 +27,11 @@ public sealed class CliProcess : IAsyncDisposable
         ["HyperSearch__Worker__Trainer"] = "fake",
         ["HyperSearch__Worker__Sampler"] = "fake",
         ["HyperSearch__Worker__Fake__EpochMilliseconds"] = epochMs.ToString(),
-        ["HyperSearch__Worker__LeaseSeconds"] = "1",
-        ["HyperSearch__Worker__HeartbeatSeconds"] = "0.25",
+        // 5 s, not 1 s: with three worker processes hammering one SQLite file on two cores a live
+        // worker's heartbeat was once starved past 1 s three times running and its trial failed as
+        // "stopped answering". Tests that want a lease to expire set their own.
+        ["HyperSearch__Worker__LeaseSeconds"] = "5",
+        ["HyperSearch__Worker__HeartbeatSeconds"] = "0.5",
         ["HyperSearch__Worker__PollMilliseconds"] = "20",
         ["HyperSearch__Worker__MaxAttempts"] = "3",
         ["Logging__LogLevel__Default"] = "Warning",
