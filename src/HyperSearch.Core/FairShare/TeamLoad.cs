@@ -15,8 +15,13 @@ public sealed class TeamLoad(IReadOnlyDictionary<long, TeamQuota> quotas, IReadO
     /// <summary>Busy slots of one kind, all teams together.</summary>
     public int Busy(string kind) => running.Where(r => r.Key.Kind == kind).Sum(r => r.Value);
 
-    /// <summary>The team's running slots (all kinds) divided by its weight: lower is served first.</summary>
-    public double Share(long teamId) => (double)Running(teamId) / QuotaOf(teamId).Weight;
+    /// <summary>
+    /// The team's running slots of <paramref name="kind"/> divided by its weight: lower is served
+    /// first. Per kind, so a team busy on CPU slots loses no claim on a freeing GPU (and the reverse);
+    /// null (no particular slot, e.g. a Queue page with workers of several kinds) counts all kinds.
+    /// </summary>
+    public double Share(long teamId, string? kind) =>
+        (double)(kind is null ? Running(teamId) : Running(teamId, kind)) / QuotaOf(teamId).Weight;
 
     /// <summary>The team may not start anything more on a slot of this kind.</summary>
     public bool AtCap(long teamId, string kind) => QuotaOf(teamId).CapFor(kind) is { } cap && Running(teamId, kind) >= cap;

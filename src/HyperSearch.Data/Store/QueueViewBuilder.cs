@@ -47,6 +47,9 @@ internal static class QueueViewBuilder
         var offered = workerViews.Where(w => w.Alive).SelectMany(w => w.Slots).Select(s => DeviceKind.Of(s.Device)).Distinct().ToList();
         if (offered.Count == 0) offered = [.. DeviceKind.All];
         bool AtQuota(long teamId) => offered.All(kind => load.AtCap(teamId, kind));
+        // Shares are per device kind; with workers of one kind the page shows that kind's exact order,
+        // with several it orders by all running slots (a freeing slot of one kind may order differently).
+        var orderKind = offered.Count == 1 ? offered[0] : null;
 
         var queued = await (from t in db.Trials
                             join s in db.Searches on t.SearchId equals s.Id
@@ -54,7 +57,7 @@ internal static class QueueViewBuilder
                             orderby s.Priority descending, t.QueuedAt, t.Id
                             select new { t.Id, t.SearchId, s.Name, s.Owner, s.TeamId, s.LaunchedByUserId, s.State, s.Priority, s.Parallelism, t.Number, t.Kind, t.Attempt, t.QueuedAt })
             .Take(MaxQueued).ToListAsync(cancellationToken);
-        var ordered = ClaimOrder.Sort(queued, q => new ClaimKey(q.Priority, q.TeamId, runningBySearch.GetValueOrDefault(q.SearchId), q.QueuedAt, q.Id), load);
+        var ordered = ClaimOrder.Sort(queued, q => new ClaimKey(q.Priority, q.TeamId, runningBySearch.GetValueOrDefault(q.SearchId), q.QueuedAt, q.Id), load, orderKind);
 
         WaitReason? Blocked(SearchState state, long teamId, int searchRunning, int parallelism) =>
             state == SearchState.Paused ? WaitReason.Paused
@@ -79,7 +82,7 @@ internal static class QueueViewBuilder
                 Total = db.Trials.Count(t => t.SearchId == s.Id && t.Kind == TrialKind.Search) })
             .Where(x => x.Total < x.Budget)
             .ToListAsync(cancellationToken);
-        var pendingViews = ClaimOrder.Sort(pending, p => new ClaimKey(p.Priority, p.TeamId, runningBySearch.GetValueOrDefault(p.Id), p.CreatedAt, p.Id), load)
+        var pendingViews = ClaimOrder.Sort(pending, p => new ClaimKey(p.Priority, p.TeamId, runningBySearch.GetValueOrDefault(p.Id), p.CreatedAt, p.Id), load, orderKind)
             .Select(p =>
             {
                 var r = runningBySearch.GetValueOrDefault(p.Id);

@@ -218,7 +218,7 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         var others = await OpenForAsk(db).Where(x => x.Search.TeamId != search.TeamId)
             .Select(x => new { x.Search.Id, x.Search.TeamId, x.Search.Priority }).ToListAsync(cancellationToken);
         if (others.Any(o => passedOver?.Contains(o.Id) != true && !load.AtCap(o.TeamId, kind)
-                            && ClaimOrder.TeamAhead(o.Priority, o.TeamId, mine, load)))
+                            && ClaimOrder.TeamAhead(o.Priority, o.TeamId, mine, load, kind)))
             return new AskResult(AskStatus.TeamBehind, null);
 
         var now = time.GetUtcNow();

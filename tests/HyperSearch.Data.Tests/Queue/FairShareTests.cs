@@ -117,6 +117,31 @@ public sealed class FairShareTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Next_ShareCountedPerDeviceKind_ATeamBusyOnCpuSlotsGoesFirstForAFreeGpu(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var worker = await ClaimTests.Register(db);
+        var onCpu = await SearchAsync(db, await TeamAsync(db, "cpu-team", TeamQuota.Default), "cpu-team");
+        for (var slot = 0; slot < 3; slot++) Assert.Equal(AskStatus.Claimed, (await Specs.AskAsync(db.WorkQueue, onCpu, Specs.Slot(worker, slot))).Status);
+        var onGpu = await SearchAsync(db, await TeamAsync(db, "gpu-team", TeamQuota.Default), "gpu-team");
+        Assert.Equal(AskStatus.Claimed, (await Specs.AskAsync(db.WorkQueue, onGpu, new SlotRef(worker, "cuda:0", 0))).Status);
+
+        // cpu-team runs 3 CPU slots and no GPU, gpu-team 1 GPU and no CPU slot (equal weights).
+        var askedForGpu = await db.WorkQueue.GetAskCandidatesAsync(10, DeviceKind.Cuda);
+        var askedForCpu = await db.WorkQueue.GetAskCandidatesAsync(10, DeviceKind.Cpu);
+        var gpuTeamOnSecondGpu = await db.WorkQueue.InsertAskedTrialAsync(onGpu, 2, Specs.Config(), new SlotRef(worker, "cuda:1", 0));
+        await db.Store.AddTrialAsync(onGpu, Specs.Config(0.03)); // queued first: older than cpu-team's
+        var queuedCpu = (await db.Store.AddTrialAsync(onCpu, Specs.Config(0.02))).TrialId;
+        var secondGpu = await db.WorkQueue.ClaimQueuedAsync(new SlotRef(worker, "cuda:1", 0));
+
+        Assert.Equal([onCpu, onGpu], askedForGpu.Select(c => c.SearchId));
+        Assert.Equal([onGpu, onCpu], askedForCpu.Select(c => c.SearchId));
+        Assert.Equal(AskStatus.TeamBehind, gpuTeamOnSecondGpu.Status);
+        Assert.Equal(queuedCpu, secondGpu!.Lease.TrialId);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Next_ManyConcurrentSlotsOnTwoSearchesOfACappedTeam_CapNeverOvershot(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
