@@ -58,14 +58,17 @@ def main():
     rows = []
     with tempfile.TemporaryDirectory() as workdir:
         for workload in a.workloads.split(","):
-            for strategy in ("pbt", "tpe"):
-                results = []
-                for seed in range(1, a.seeds + 1):
+            results = {"pbt": [], "tpe": []}
+            # Seed by seed, both strategies in turn: a run stopped early still has paired results
+            # (printed to stderr as they come), and both strategies see the same machine state.
+            for seed in range(1, a.seeds + 1):
+                for strategy in results:
                     db = os.path.join(workdir, f"{workload}-{strategy}-{seed}.db")
                     r = run(a.binary, db, workload, strategy, seed, a.population, a.epochs, a.interval, a.slots, workdir)
-                    print(f"{workload} {strategy} seed {seed}: best {r[0]:.5g}, {r[1]} epochs, {r[2]:.0f} s", file=sys.stderr)
-                    results.append(r)
-                rows.append((workload, strategy, results))
+                    print(f"{workload} {strategy} seed {seed}: best {r[0]:.5g}, {r[1]} epochs, {r[2]:.0f} s, "
+                          f"load {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
+                    results[strategy].append(r)
+            rows.extend((workload, strategy, rs) for strategy, rs in results.items())
     print(f"load average at end: {os.getloadavg()[0]:.1f}", file=sys.stderr)
     print("| workload | strategy | best val loss (median of seeds) | per seed | epochs trained | wall s |")
     print("|---|---|---|---|---|---|")
