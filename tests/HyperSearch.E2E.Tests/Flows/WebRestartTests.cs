@@ -22,8 +22,10 @@ public class WebRestartTests
         ["HyperSearch__Worker__Trainer"] = "fake",
         ["HyperSearch__Worker__Fake__EpochMilliseconds"] = "400",
         ["HyperSearch__Worker__PollMilliseconds"] = "100",
-        ["HyperSearch__Worker__HeartbeatSeconds"] = "1",
-        ["HyperSearch__Worker__LeaseSeconds"] = "2",
+        // Eight heartbeats per lease: with one heartbeat per second on a 2 s lease a single beat delayed
+        // on a loaded machine expired a live trial (the CLI queue tests failed CI that way at 1 s).
+        ["HyperSearch__Worker__HeartbeatSeconds"] = "0.5",
+        ["HyperSearch__Worker__LeaseSeconds"] = "4",
         ["HyperSearch__Worker__MaxAttempts"] = "3",
     };
 
