@@ -23,7 +23,7 @@ public sealed class CheckpointProcessTests : IDisposable
 
     private Dictionary<string, string> RealTrainer() => new()
     {
-        // A 4 s lease, as in WorkerCommandTests' killed-worker test: the test asserts exactly one retry,
+        // A 4 s lease (FastQueue's is 5 s; the reason is the same): the test asserts exactly one retry,
         // and on a loaded machine a live worker's heartbeat can be starved past 2 s (seen at load ≈ 60).
         ["HyperSearch__Worker__LeaseSeconds"] = "4",
         ["HyperSearch__Worker__HeartbeatSeconds"] = "0.5",
