@@ -31,6 +31,8 @@ public abstract class ChartBase<TSpec> : ComponentBase, IAsyncDisposable where T
     protected IJSObjectReference? Module;
     private TSpec? drawn;
     private bool drawnDark;
+    private bool importing;
+    private bool importFailed;
 
     protected abstract string ModuleUrl { get; }
 
@@ -57,7 +59,13 @@ public abstract class ChartBase<TSpec> : ComponentBase, IAsyncDisposable where T
                 OnDrawn?.Invoke();
             }
         }
-        else if (Module is not null && !ReferenceEquals(drawn, Spec))
+        else if (Module is null)
+        {
+            // The module's import got no answer in time (a browser busy for seconds, as on a loaded
+            // CI machine): try again on this render rather than leave the chart blank for good.
+            if (importFailed && !importing) await InitAsync();
+        }
+        else if (!ReferenceEquals(drawn, Spec))
         {
             drawn = Spec;
             await CallAsync("update", Spec);
@@ -66,13 +74,27 @@ public abstract class ChartBase<TSpec> : ComponentBase, IAsyncDisposable where T
 
     private async Task InitAsync()
     {
+        importing = true;
         try
         {
             Module = await JS.InvokeAsync<IJSObjectReference>("import", Timeout, ModuleUrl);
+            importFailed = false;
         }
-        catch (Exception e) when (e is JSDisconnectedException or OperationCanceledException)
+        catch (JSDisconnectedException)
         {
+            importFailed = false;
             return; // no browser to draw in; the page still works without this chart
+        }
+        catch (OperationCanceledException)
+        {
+            importFailed = true;
+            Logger.LogWarning("Chart {Module} could not be loaded: no answer from the browser within {Timeout} ms; trying again on the next update",
+                ModuleUrl, Timeout.TotalMilliseconds);
+            return;
+        }
+        finally
+        {
+            importing = false;
         }
 
         drawnDark = Theme.IsDark;

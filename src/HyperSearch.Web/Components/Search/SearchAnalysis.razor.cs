@@ -23,6 +23,7 @@ public partial class SearchAnalysis : IDisposable
 
     [Inject] public required ITrialStore Store { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required ILogger<SearchAnalysis> Logger { get; init; }
     [Inject] public required HyperSearch.Web.Analysis.ImportanceCache Importance { get; init; }
     [Inject] public required HyperSearch.Web.Analysis.AnalysisCache Charts { get; init; }
 
@@ -99,6 +100,11 @@ public partial class SearchAnalysis : IDisposable
                     catch (Exception e) when (e is ObjectDisposedException || (e is OperationCanceledException && closed.IsCancellationRequested))
                     {
                         // The viewer left before the refresh was due.
+                    }
+                    catch (Exception e)
+                    {
+                        // Nobody awaits this task: say why the charts stopped following the search.
+                        Logger.LogWarning(e, "Search {SearchId}: the analysis charts could not be refreshed", Search.Id);
                     }
                 });
             }
