@@ -42,7 +42,17 @@ public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<Das
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page reloaded");
         await Assertions.Expect(page.Locator("#trials-grid [data-state='Completed']")).ToHaveCountAsync(Budget);
         // The analysis charts catch up with the finished trials (one point per trial on the scatter).
-        await page.WaitForFunctionAsync("""n => { const e = document.querySelector('#scatter-chart [data-chart]'); const c = e && window.echarts && echarts.getInstanceByDom(e); return c && c.getOption().series.reduce((k, s) => k + s.data.length, 0) === n; }""", Budget, new() { Timeout = 15_000 });
+        const string scatterPoints = """() => { const e = document.querySelector('#scatter-chart [data-chart]'); const c = e && window.echarts && echarts.getInstanceByDom(e); return c ? c.getOption().series.reduce((k, s) => k + s.data.length, 0) : -1; }""";
+        try
+        {
+            await page.WaitForFunctionAsync($"n => ({scatterPoints})() === n", Budget, new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await page.EvaluateAsync<int>(scatterPoints);
+            Assert.Fail($"the scatter shows {(shown < 0 ? "no chart" : $"{shown} points")}, not {Budget}, 15 s after the search finished; the app's warnings:\n{fixture.App.Warnings}");
+        }
+
         await Assertions.Expect(page.Locator("#trials-grid .hs-diagnosis").First).ToBeVisibleAsync();
         await page.ScreenshotAsync("search");
 

@@ -29,6 +29,24 @@ public sealed class WebAppProcess : IAsyncDisposable
         get { lock (output) { return output.ToString(); } }
     }
 
+    /// <summary>The app's warnings and errors so far, each with its message line (for a failing test's message).</summary>
+    public string Warnings
+    {
+        get
+        {
+            var lines = Output.Split('\n');
+            var picked = new StringBuilder();
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (!lines[i].StartsWith("warn:", StringComparison.Ordinal) && !lines[i].StartsWith("fail:", StringComparison.Ordinal)) continue;
+                picked.AppendLine(lines[i].TrimEnd());
+                if (i + 1 < lines.Length) picked.AppendLine(lines[i + 1].TrimEnd());
+            }
+
+            return picked.Length == 0 ? "(none)" : picked.ToString();
+        }
+    }
+
     /// <param name="baseUrl">The address to listen on; a free loopback port when null (pass the old one to restart in place).</param>
     public static async Task<WebAppProcess> StartAsync(IDictionary<string, string>? settings = null, string? dataDirectory = null, string? baseUrl = null)
     {
