@@ -45,6 +45,9 @@ export function host(buildOption) {
     charts.set(element, entry);
     entry.ready = loadEcharts().then(() => {
       if (charts.get(element) !== entry) return; // disposed or re-initialised meanwhile
+      // A prerendered element that the circuit's first render replaced while ECharts was on its way:
+      // a chart there would be 0×0, never seen, and kept alive by its ResizeObserver.
+      if (!element.isConnected) return;
       entry.chart = create(element, entry.spec, entry.dark, buildOption);
       entry.resize = new ResizeObserver(() => entry.chart?.resize());
       entry.resize.observe(element);

@@ -18,7 +18,7 @@ function toSeries(series, logY, markX) {
     lineStyle: { width: s.width ?? 1.6, type: s.dashed ? 'dashed' : 'solid', opacity: s.faded ? 0.25 : 1 },
     itemStyle: s.color ? { color: s.color } : undefined,
     // Hovering a curve (not just its hidden symbols) highlights it and fades the others.
-    triggerLineEvent: true,
+    triggerEvent: 'line',
     emphasis: { focus: 'series', lineStyle: { width: 3 } },
     blur: { lineStyle: { opacity: 0.15 } },
     // A shaded x range (the LR range test's suggestion) rides on the first series.
