@@ -100,16 +100,27 @@ try
     var frames = new List<int>();
     var browserSplits = new List<double[]>();
     var firstCurves = new List<double>();
-    // The same visit with prerendered.js blocked, interleaved with the first visits below (an A/B under
-    // one machine state): charts then wait for the circuit, as before prerendered drawing existed.
-    var withoutPrerenderedCharts = new List<SearchVisit>();
+    // The same visit with one thing changed, interleaved with the first visits below (an A/B under one
+    // machine state). --compare stock-echarts (default): the stock 1.1 MB ECharts build served instead
+    // of our bundle of the parts the charts use; --compare no-prerendered: prerendered.js blocked, so
+    // charts wait for the circuit, as before prerendered drawing existed.
+    var compare = options.GetValueOrDefault("compare") ?? "stock-echarts";
+    var stockECharts = Path.GetFullPath(Path.Combine("wwwroot-assets", "node_modules", "echarts", "dist", "echarts.min.js"));
+    Func<IBrowserContext, Task> changeOneThing = compare switch
+    {
+        "stock-echarts" when File.Exists(stockECharts) => context => context.RouteAsync("**/echarts*.js", route => route.FulfillAsync(new() { Path = stockECharts, ContentType = "text/javascript" })),
+        "stock-echarts" => throw new ArgumentException($"--compare stock-echarts needs {stockECharts} (run from the repository root after npm ci)"),
+        "no-prerendered" => context => context.RouteAsync("**/prerendered*.js", route => route.AbortAsync()),
+        _ => throw new ArgumentException($"--compare {compare}: use stock-echarts or no-prerendered"),
+    };
+    var compared = new List<SearchVisit>();
 
     // One first visit (empty cache) of the Search page: rows on screen, circuit live, the curves first
     // on screen (prerendered or live, whichever is first) and drawn by the circuit.
-    async Task<SearchVisit> VisitSearchPageAsync(bool blockPrerenderedCharts, Action<IPage>? watchPage = null)
+    async Task<SearchVisit> VisitSearchPageAsync(bool changed, Action<IPage>? watchPage = null)
     {
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        if (blockPrerenderedCharts) await context.RouteAsync("**/prerendered*.js", route => route.AbortAsync());
+        if (changed) await changeOneThing(context);
         var page = await context.NewPageAsync();
         watchPage?.Invoke(page);
         var watch = Stopwatch.StartNew();
@@ -160,7 +171,7 @@ try
             liveTimes.Add(visit.Live);
             firstCurves.Add(visit.CurvesOnScreen);
             browserSplits.Add(visit.Split);
-            withoutPrerenderedCharts.Add(await VisitSearchPageAsync(true));
+            compared.Add(await VisitSearchPageAsync(true));
         }
         if (i == runs)
         {
@@ -271,7 +282,7 @@ try
     Console.WriteLine($"| browser: navigation → interactive circuit live | {Median(liveTimes):F0} ms | {liveTimes.Max():F0} ms |");
     Console.WriteLine($"| browser: navigation → loss curves on screen (prerendered spec, before the circuit) | {Median(firstCurves):F0} ms | {firstCurves.Max():F0} ms |");
     Console.WriteLine($"| browser: navigation → loss curves drawn by the live circuit | {Median(browserTimes):F0} ms | {browserTimes.Max():F0} ms |");
-    Console.WriteLine($"| same run, interleaved, prerendered.js blocked (charts wait for the circuit): rows / live / curves | {Median(withoutPrerenderedCharts.Select(v => v.Rows).ToList()):F0} / {Median(withoutPrerenderedCharts.Select(v => v.Live).ToList()):F0} / {Median(withoutPrerenderedCharts.Select(v => v.CurvesLive).ToList()):F0} ms | |");
+    Console.WriteLine($"| same run, interleaved, --compare {compare}: rows / curves on screen / live / curves drawn live | {Median(compared.Select(v => v.Rows).ToList()):F0} / {Median(compared.Select(v => v.CurvesOnScreen).ToList()):F0} / {Median(compared.Select(v => v.Live).ToList()):F0} / {Median(compared.Select(v => v.CurvesLive).ToList()):F0} ms | |");
     Console.WriteLine($"| browser's own clock (first visits): first byte / HTML received / DOMContentLoaded / first paint / rows on screen / curves on screen | {string.Join(" / ", Enumerable.Range(0, 6).Select(k => $"{Median(browserSplits.Select(x => x[k]).ToList()):F0}"))} ms | max {string.Join(" / ", Enumerable.Range(0, 6).Select(k => $"{browserSplits.Max(x => x[k]):F0}"))} |");
     Console.WriteLine($"| returning visitor (cached scripts and styles): navigation → rows / curves on screen | {Median(warmRows):F0} / {Median(warmCurves):F0} ms | {warmRows.Max():F0} / {warmCurves.Max():F0} ms |");
     Console.WriteLine($"| run 0 (not counted: cold server, first build of the shared analysis and importance): rows / live / curves | {coldRun} | |");
