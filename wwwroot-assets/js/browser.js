@@ -1,13 +1,21 @@
 // What the server cannot know about the browser: the stored light/dark choice and the time zone.
 const key = 'hs-theme';
 
+// The cookie mirrors the stored choice so that the server prerenders the next page in it (App.razor);
+// it is refreshed on every load, so a choice stored before the cookie existed gets one too.
+function mirror(value) {
+  document.cookie = `${key}=${value}; path=/; max-age=31536000; samesite=lax`;
+}
+
 export function loadTheme() {
   const value = localStorage.getItem(key);
+  if (value !== null) mirror(value);
   return value === null ? null : value === 'dark';
 }
 
 export function saveTheme(dark) {
   localStorage.setItem(key, dark ? 'dark' : 'light');
+  mirror(dark ? 'dark' : 'light');
 }
 
 // Minutes east of UTC now, and the zone's name (Europe/Berlin), for "local time, UTC on hover".

@@ -55,6 +55,31 @@ public class LayoutTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task ThemeChoice_Dark_NextPageIsPrerenderedDarkWithDarkChartsBeforeAnyCircuit()
+    {
+        // A dark-theme user used to get every page light (rows and curves) until the circuit had read
+        // the stored choice, seconds later on a busy machine.
+        var live = await fixture.Browser.OpenLiveAsync(fixture.App.BaseUrl + "/queue");
+        const string background = "() => getComputedStyle(document.body).backgroundColor";
+        var light = await live.EvaluateAsync<string>(background);
+        await live.Locator("#theme-toggle").ClickAsync();
+        await live.WaitForFunctionAsync($"() => ({background})() !== '{light}'");
+        await live.WaitForFunctionAsync("() => document.cookie.includes('hs-theme=dark')");
+
+        // The same browser, Blazor's script withheld: only the server's HTML and prerendered.js draw.
+        var page = await live.Context.NewPageAsync();
+        await page.RouteAsync("**/_framework/blazor.web*.js", route => route.AbortAsync());
+        await page.GotoAsync(fixture.App.BaseUrl + "/playground");
+
+        Assert.NotEqual(light, await page.EvaluateAsync<string>(background));
+        await page.WaitForFunctionAsync("""
+            () => { const e = document.querySelector('[data-chart]');
+                    return e && window.echarts && echarts.getInstanceByDom(e) && e.dataset.theme === 'dark'; }
+            """, null, new() { Timeout = 15_000 });
+        Assert.Equal(0, await page.Locator("[data-circuit-live]").CountAsync());
+    }
+
+    [Fact]
     public async Task PrerenderedChart_DrawnFromTheHtmlAlone_BeforeAnyCircuit()
     {
         // Blazor's script never arrives, so no circuit starts: what is drawn comes from the prerendered page.

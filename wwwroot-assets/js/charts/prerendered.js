@@ -5,6 +5,6 @@ for (const element of document.querySelectorAll('[data-chart][data-module][data-
   // Relative to the page, as Blazor imports it (a bare import() here would resolve against this file),
   // so the import map maps it to the same fingerprinted module the circuit uses.
   import(new URL(element.dataset.module, document.baseURI).href)
-    .then(module => module.init(element, JSON.parse(element.dataset.spec), false))
+    .then(module => module.init(element, JSON.parse(element.dataset.spec), document.documentElement.dataset.theme === 'dark'))
     .catch(error => console.warn('prerendered chart not drawn', error));
 }

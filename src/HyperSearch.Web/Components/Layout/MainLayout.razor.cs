@@ -7,7 +7,8 @@ namespace HyperSearch.Web.Components.Layout;
 
 /// <summary>
 /// App bar, menu and the light/dark switch. The choice is kept in the browser (localStorage through
-/// dist/js/browser.js); without one the system's preference decides. It also learns the browser's
+/// dist/js/browser.js, mirrored in a cookie so the server prerenders pages in it); without one the
+/// system's preference decides once the circuit runs. It also learns the browser's
 /// time zone, so times read in local time (UTC on hover).
 /// </summary>
 public partial class MainLayout : IDisposable
@@ -23,7 +24,13 @@ public partial class MainLayout : IDisposable
     private bool circuitLive;
     private IJSObjectReference? module;
 
-    protected override void OnInitialized() => Theme.Changed += OnThemeChanged;
+    [CascadingParameter(Name = "DarkTheme")] public bool DarkTheme { get; set; }
+
+    protected override void OnInitialized()
+    {
+        Theme.Start(DarkTheme);
+        Theme.Changed += OnThemeChanged;
+    }
 
     private Task OnThemeChanged(bool dark) => InvokeAsync(StateHasChanged);
 
