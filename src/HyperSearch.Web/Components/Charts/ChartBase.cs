@@ -31,8 +31,7 @@ public abstract class ChartBase<TSpec> : ComponentBase, IAsyncDisposable where T
     protected IJSObjectReference? Module;
     private TSpec? drawn;
     private bool drawnDark;
-    private bool importing;
-    private bool importFailed;
+    private bool importTimedOut;
 
     protected abstract string ModuleUrl { get; }
 
@@ -63,7 +62,7 @@ public abstract class ChartBase<TSpec> : ComponentBase, IAsyncDisposable where T
         {
             // The module's import got no answer in time (a browser busy for seconds, as on a loaded
             // CI machine): try again on this render rather than leave the chart blank for good.
-            if (importFailed && !importing) await InitAsync();
+            if (importTimedOut) await InitAsync();
         }
         else if (!ReferenceEquals(drawn, Spec))
         {
@@ -74,27 +73,21 @@ public abstract class ChartBase<TSpec> : ComponentBase, IAsyncDisposable where T
 
     private async Task InitAsync()
     {
-        importing = true;
+        importTimedOut = false; // also keeps a render during this import from starting another
         try
         {
             Module = await JS.InvokeAsync<IJSObjectReference>("import", Timeout, ModuleUrl);
-            importFailed = false;
         }
         catch (JSDisconnectedException)
         {
-            importFailed = false;
             return; // no browser to draw in; the page still works without this chart
         }
         catch (OperationCanceledException)
         {
-            importFailed = true;
+            importTimedOut = true;
             Logger.LogWarning("Chart {Module} could not be loaded: no answer from the browser within {Timeout} ms; trying again on the next update",
                 ModuleUrl, Timeout.TotalMilliseconds);
             return;
-        }
-        finally
-        {
-            importing = false;
         }
 
         drawnDark = Theme.IsDark;
