@@ -47,7 +47,10 @@ public sealed class TeamsFlowTests : IAsyncLifetime
         await page.FillAsync("#userName", user);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        // Signed in: redirected home, and the page is live. Not the "load" event as well: the circuit is
+        // the readiness this needs, and one CI run timed out waiting for "load" on a page that had
+        // already reached network idle.
+        await page.WaitForURLAsync(app.BaseUrl + "/", new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForCircuitAsync();
         return page;
     }
