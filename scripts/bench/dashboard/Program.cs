@@ -44,6 +44,14 @@ start.Environment["HyperSearch__Database__Provider"] = provider;
 start.Environment["HyperSearch__Database__ConnectionString"] = connectionString;
 start.Environment["HyperSearch__Worker__Embedded"] = "false";
 start.Environment["Logging__LogLevel__Default"] = "Warning";
+// --server-env "NAME=VALUE;NAME=VALUE": runtime settings for the server alone, e.g.
+// DOTNET_TieredCompilation=0, or DOTNET_JitStdOutFile=F with DOTNET_JitDisasmSummary=1 (every method it compiles).
+foreach (var setting in (options.GetValueOrDefault("server-env") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+{
+    var equals = setting.IndexOf('=');
+    if (equals < 1) throw new ArgumentException($"--server-env {setting}: use NAME=VALUE");
+    start.Environment[setting[..equals]] = setting[(equals + 1)..];
+}
 // --server-log FILE: the server's log with timestamps, every SQL command with its duration and the
 // circuits' life cycle, to see where a page load's time goes on the server.
 var serverLog = options.GetValueOrDefault("server-log");
@@ -102,18 +110,23 @@ try
     var firstCurves = new List<double>();
     // The same visit with one thing changed, interleaved with the first visits below (an A/B under one
     // machine state). --compare stock-echarts (default): the stock 1.1 MB ECharts build served instead
-    // of our bundle of the parts the charts use; --compare no-prerendered: prerendered.js blocked, so
-    // charts wait for the circuit, as before prerendered drawing existed.
+    // of our bundle of the parts the charts use; --compare echarts:FILE: that file served instead of
+    // our bundle (e.g. our bundle built another way); --compare no-prerendered: prerendered.js
+    // blocked, so charts wait for the circuit, as before prerendered drawing existed.
     var compare = options.GetValueOrDefault("compare") ?? "stock-echarts";
-    var stockECharts = Path.GetFullPath(Path.Combine("wwwroot-assets", "node_modules", "echarts", "dist", "echarts.min.js"));
+    Func<IBrowserContext, Task> ServeECharts(string file) => File.Exists(file)
+        ? context => context.RouteAsync("**/echarts*.js", route => route.FulfillAsync(new() { Path = file, ContentType = "text/javascript" }))
+        : throw new ArgumentException($"--compare {compare}: {file} does not exist (run from the repository root after npm ci)");
     Func<IBrowserContext, Task> changeOneThing = compare switch
     {
-        "stock-echarts" when File.Exists(stockECharts) => context => context.RouteAsync("**/echarts*.js", route => route.FulfillAsync(new() { Path = stockECharts, ContentType = "text/javascript" })),
-        "stock-echarts" => throw new ArgumentException($"--compare stock-echarts needs {stockECharts} (run from the repository root after npm ci)"),
+        "stock-echarts" => ServeECharts(Path.GetFullPath(Path.Combine("wwwroot-assets", "node_modules", "echarts", "dist", "echarts.min.js"))),
+        _ when compare.StartsWith("echarts:", StringComparison.Ordinal) => ServeECharts(Path.GetFullPath(compare["echarts:".Length..])),
         "no-prerendered" => context => context.RouteAsync("**/prerendered*.js", route => route.AbortAsync()),
-        _ => throw new ArgumentException($"--compare {compare}: use stock-echarts or no-prerendered"),
+        _ => throw new ArgumentException($"--compare {compare}: use stock-echarts, echarts:FILE or no-prerendered"),
     };
     var compared = new List<SearchVisit>();
+    var traceFile = options.GetValueOrDefault("trace");
+    var traceNext = false;
 
     // One first visit (empty cache) of the Search page: rows on screen, circuit live, the curves first
     // on screen (prerendered or live, whichever is first) and drawn by the circuit.
@@ -123,6 +136,11 @@ try
         if (changed) await changeOneThing(context);
         var page = await context.NewPageAsync();
         watchPage?.Invoke(page);
+        // --trace FILE: a Chromium performance trace of the last counted first visit (open it in
+        // chrome://tracing or Perfetto) — what the browser's main thread did until the curves were drawn.
+        var tracing = !changed && traceFile is not null && traceNext;
+        var trace = tracing ? await ChromiumTrace.StartAsync(context, page) : null;
+        var requested = DateTime.UtcNow;
         var watch = Stopwatch.StartNew();
         await page.GotoAsync(baseUrl + pageUrl, new() { WaitUntil = WaitUntilState.Commit });
         var curvesSeen = ElapsedWhenAsync(page.WaitForFunctionAsync(LossChartDrawn), watch);
@@ -135,20 +153,27 @@ try
         await page.WaitForFunctionAsync(LossChartDrawn);
         var curvesLive = watch.Elapsed.TotalMilliseconds;
         double[] split = [.. await NavigationSplitAsync(page), await rowsInBrowser, await curvesSeenInBrowser];
+        if (trace is not null) await trace.StopAsync(traceFile!);
+        // The browser's clock starts at its navigation start (performance.timeOrigin, wall-clock ms),
+        // some time after the harness asked for the page; one system clock, so the two compare.
+        var navigationStartDelay = await page.EvaluateAsync<double>("performance.timeOrigin") - (requested - DateTime.UnixEpoch).TotalMilliseconds;
         // Let the analysis charts (scatter, best-so-far, parallel coordinates) arrive too.
         await page.WaitForFunctionAsync(ParallelChartDrawn, null, new() { Timeout = 60_000 });
         await page.WaitForTimeoutAsync(500);
         await context.CloseAsync();
-        return new SearchVisit(rowsAt, liveAt, await curvesSeen, curvesLive, split);
+        return new SearchVisit(rowsAt, liveAt, await curvesSeen, curvesLive, split, navigationStartDelay);
     }
 
     var coldRun = "";
     var chartFrames = new List<int>();
+    var harnessDelays = new List<double>();
+    var harnessRowLags = new List<double>();
     for (var i = 0; i <= runs; i++)
     {
         var received = new List<int>();
         var chartCandidates = new List<int>();
         var navigation = DateTime.UtcNow;
+        traceNext = i == runs;
         var visit = await VisitSearchPageAsync(false, page => page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
         {
             received.Add(frame.Binary?.Length ?? System.Text.Encoding.UTF8.GetByteCount(frame.Text ?? ""));
@@ -171,6 +196,8 @@ try
             liveTimes.Add(visit.Live);
             firstCurves.Add(visit.CurvesOnScreen);
             browserSplits.Add(visit.Split);
+            harnessDelays.Add(visit.NavigationStartDelay);
+            harnessRowLags.Add(visit.Rows - visit.NavigationStartDelay - visit.Split[4]);
             compared.Add(await VisitSearchPageAsync(true));
         }
         if (i == runs)
@@ -284,6 +311,7 @@ try
     Console.WriteLine($"| browser: navigation → loss curves drawn by the live circuit | {Median(browserTimes):F0} ms | {browserTimes.Max():F0} ms |");
     Console.WriteLine($"| same run, interleaved, --compare {compare}: rows / curves on screen / live / curves drawn live | {Median(compared.Select(v => v.Rows).ToList()):F0} / {Median(compared.Select(v => v.CurvesOnScreen).ToList()):F0} / {Median(compared.Select(v => v.Live).ToList()):F0} / {Median(compared.Select(v => v.CurvesLive).ToList()):F0} ms | |");
     Console.WriteLine($"| browser's own clock (first visits): first byte / HTML received / DOMContentLoaded / first paint / rows on screen / curves on screen | {string.Join(" / ", Enumerable.Range(0, 6).Select(k => $"{Median(browserSplits.Select(x => x[k]).ToList()):F0}"))} ms | max {string.Join(" / ", Enumerable.Range(0, 6).Select(k => $"{browserSplits.Max(x => x[k]):F0}"))} |");
+    Console.WriteLine($"| harness's share of the navigation figures: request → browser's navigation start / rows on screen (browser) → seen by the harness | {Median(harnessDelays):F0} / {Median(harnessRowLags):F0} ms | max {harnessDelays.Max():F0} / {harnessRowLags.Max():F0} |");
     Console.WriteLine($"| returning visitor (cached scripts and styles): navigation → rows / curves on screen | {Median(warmRows):F0} / {Median(warmCurves):F0} ms | {warmRows.Max():F0} / {warmCurves.Max():F0} ms |");
     Console.WriteLine($"| run 0 (not counted: cold server, first build of the shared analysis and importance): rows / live / curves | {coldRun} | |");
     Console.WriteLine($"| baseline: navigation → circuit live on the (light) Playground page | {Median(baseline):F0} ms | {baseline.Max():F0} ms |");
@@ -406,4 +434,35 @@ static int FreePort()
     return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
-record SearchVisit(double Rows, double Live, double CurvesOnScreen, double CurvesLive, double[] Split);
+// A Chromium performance trace over the DevTools protocol (Playwright .NET has no tracing API of its own).
+sealed class ChromiumTrace(ICDPSession session)
+{
+    private readonly ICDPSession session = session;
+    private readonly List<string> events = [];
+    private readonly TaskCompletionSource complete = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public static async Task<ChromiumTrace> StartAsync(IBrowserContext context, IPage page)
+    {
+        var trace = new ChromiumTrace(await context.NewCDPSessionAsync(page));
+        trace.session.Event("Tracing.dataCollected").OnEvent += (_, data) =>
+        {
+            foreach (var item in data!.Value.GetProperty("value").EnumerateArray()) trace.events.Add(item.GetRawText());
+        };
+        trace.session.Event("Tracing.tracingComplete").OnEvent += (_, _) => trace.complete.TrySetResult();
+        await trace.session.SendAsync("Tracing.start", new Dictionary<string, object>
+        {
+            ["transferMode"] = "ReportEvents",
+            ["traceConfig"] = new Dictionary<string, object> { ["includedCategories"] = new[] { "devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing", "loading", "netlog", "toplevel", "disabled-by-default-v8.compile" } },
+        });
+        return trace;
+    }
+
+    public async Task StopAsync(string path)
+    {
+        await session.SendAsync("Tracing.end");
+        await complete.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await File.WriteAllTextAsync(path, "{\"traceEvents\":[" + string.Join(",\n", events) + "]}");
+    }
+}
+
+record SearchVisit(double Rows, double Live, double CurvesOnScreen, double CurvesLive, double[] Split, double NavigationStartDelay);

@@ -5,7 +5,9 @@
 # server memory with ten Search pages open. Runs under nice; prints the load average.
 # Usage: scripts/bench/dashboard/run.sh [--trials N] [--epochs E] [--runs R] [--searches S]
 #          [--provider sqlite|postgres] [--postgres CONNECTION] [--server-log FILE]
-#          [--compare stock-echarts|no-prerendered]  (the interleaved A/B visit; default stock-echarts)
+#          [--compare stock-echarts|echarts:FILE|no-prerendered]  (the interleaved A/B visit; default stock-echarts)
+#          [--trace FILE]  (a Chromium performance trace of the last counted first visit)
+#          [--server-env "NAME=VALUE;..."]  (runtime settings for the server alone)
 # --provider postgres without --postgres starts a private PostgreSQL 15 cluster
 # (scripts/test-postgres.sh), seeds it and deletes it at the end.
 set -euo pipefail
