@@ -5,7 +5,7 @@ namespace HyperSearch.Web.Hosting;
 /// <summary>
 /// Headers every response carries: no MIME sniffing, no referrer leaving the site, no framing, and a
 /// Content-Security-Policy under which Blazor Server, MudBlazor and ECharts run: scripts only from
-/// this server plus the page's one inline script (the import map), allowed by a per-request nonce;
+/// this server plus the page's inline scripts (the import map, Blazor's start), allowed by a per-request nonce;
 /// inline styles allowed (MudBlazor and ECharts tooltips set style attributes); the circuit's
 /// WebSocket to this server.
 /// </summary>
@@ -33,6 +33,6 @@ public sealed class SecurityHeaders(RequestDelegate next)
         return next(context);
     }
 
-    /// <summary>The nonce of this request's CSP, for the page's inline script.</summary>
+    /// <summary>The nonce of this request's CSP, for the page's inline scripts.</summary>
     public static string? NonceOf(HttpContext? context) => context?.Items[NonceItem] as string;
 }

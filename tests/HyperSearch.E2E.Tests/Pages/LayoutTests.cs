@@ -97,6 +97,77 @@ public class LayoutTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task BlazorStart_AfterThePrerenderedChartIsDrawn_OrOneSecondAfterParsing()
+    {
+        // Started at once, Blazor's circuit start took the main thread between the chart's loading
+        // steps and the curves came ~1 s later; App.razor starts it when prerendered.js's charts are
+        // drawn, or 1 s after DOMContentLoaded (a loaded machine may take longer to draw). On the
+        // browser's own clock: when the page was parsed, when the charts' promise settled, and when
+        // Blazor's first request (its initializers) left.
+        var page = await fixture.Browser.NewPageAsync();
+        await page.AddInitScriptAsync("""
+            (() => {
+              const seen = window.__start = {};
+              document.addEventListener('DOMContentLoaded', () => seen.parsed = performance.now());
+              let charts;
+              Object.defineProperty(window, 'hsPrerenderedCharts', {
+                configurable: true, get: () => charts,
+                set: promise => { charts = promise; promise.then(() => seen.drawn = performance.now()); },
+              });
+            })();
+            """);
+
+        await page.GotoAsync(fixture.App.BaseUrl + "/playground");
+        await page.WaitForCircuitAsync();
+
+        var times = await page.EvaluateAsync<double[]>("""
+            () => [__start.parsed ?? -1, __start.drawn ?? -1,
+                   performance.getEntriesByType('resource').find(r => r.name.includes('/_blazor/initializers'))?.startTime ?? -1]
+            """);
+        var (parsed, drawn, blazor) = (times[0], times[1], times[2]);
+        Assert.True(drawn > 0, "prerendered.js's charts never settled");
+        // 5 ms: the browser's clock in resource timing is coarser than performance.now().
+        Assert.True(blazor >= Math.Min(drawn, parsed + 1000) - 5,
+            $"Blazor's first request left at {blazor:F0} ms, before the charts were drawn ({drawn:F0} ms) and before 1 s after parsing ({parsed:F0} ms)");
+    }
+
+    [Fact]
+    public async Task BlazorStart_ChartLibraryHeldBack_StartsAnywayAndTheChartIsDrawnLater()
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        var release = new TaskCompletionSource();
+        var served = false;
+        await page.RouteAsync("**/echarts*.js", async route =>
+        {
+            await release.Task;
+            served = true;
+            await route.ContinueAsync();
+        });
+
+        // (The held script also holds the load event, so no waiting for it.)
+        await page.GotoAsync(fixture.App.BaseUrl + "/playground", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.WaitForCircuitAsync(); // 1 s after the page was parsed, whatever the charts do
+
+        Assert.False(served);
+        release.SetResult();
+        await page.WaitForFunctionAsync("""
+            () => { const e = document.querySelector('[data-chart]');
+                    return e && window.echarts && echarts.getInstanceByDom(e); }
+            """, null, new() { Timeout = 15_000 });
+    }
+
+    [Fact]
+    public async Task BlazorStart_PrerenderedScriptCannotLoad_TheCircuitStillStarts()
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        await page.RouteAsync("**/prerendered*.js", route => route.AbortAsync());
+
+        await page.GotoAsync(fixture.App.BaseUrl + "/playground");
+
+        await page.WaitForCircuitAsync();
+    }
+
+    [Fact]
     public async Task Charts_LibraryCannotBeLoaded_SaySoAndThePageStaysLive()
     {
         var page = await fixture.Browser.NewPageAsync();

@@ -15,7 +15,7 @@ function echartsUrl() {
   return document.querySelector('meta[name="hs-echarts"]')?.content ?? 'dist/echarts.min.js';
 }
 
-function loadEcharts() {
+export function loadEcharts() {
   if (globalThis.echarts) return Promise.resolve();
   echartsLoading ??= new Promise((resolve, reject) => {
     const script = document.createElement('script');
@@ -28,6 +28,25 @@ function loadEcharts() {
     document.head.appendChild(script);
   });
   return echartsLoading;
+}
+
+// Charts are created one at a time, each after the previous one is on screen, in the order asked:
+// creating one takes the main thread 0.1–0.3 s on a slow machine, and charts created in one task
+// (as when ECharts arrives for all of them) all wait for the last (docs/benchmarks.md, 2026-12-03).
+let creating = Promise.resolve();
+
+function inTurn(createChart) {
+  const turn = creating.then(createChart);
+  creating = turn.catch(() => {});
+  return turn;
+}
+
+// After the next frame is painted (rAF, then a task); a hidden tab paints no frames, so at most 100 ms.
+function afterNextPaint() {
+  return new Promise(resolve => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 100);
+  });
 }
 
 function create(element, spec, dark, buildOption) {
@@ -43,15 +62,20 @@ export function host(buildOption) {
     dispose(element); // a prerendered drawing of this element (prerendered.js) gives way to the live one
     const entry = { spec, dark: !!dark, chart: null, resize: null };
     charts.set(element, entry);
-    entry.ready = loadEcharts().then(() => {
+    entry.ready = loadEcharts().then(() => inTurn(() => {
       if (charts.get(element) !== entry) return; // disposed or re-initialised meanwhile
       // A prerendered element that the circuit's first render replaced while ECharts was on its way:
       // a chart there would be 0×0, never seen, and kept alive by its ResizeObserver.
       if (!element.isConnected) return;
       entry.chart = create(element, entry.spec, entry.dark, buildOption);
-      entry.resize = new ResizeObserver(() => entry.chart?.resize());
+      // An observer reports the size it starts with; a resize then would draw the chart a second time.
+      entry.resize = new ResizeObserver(() => {
+        const chart = entry.chart;
+        if (chart && (chart.getWidth() !== element.clientWidth || chart.getHeight() !== element.clientHeight)) chart.resize();
+      });
       entry.resize.observe(element);
-    }).catch(error => {
+      return afterNextPaint();
+    })).catch(error => {
       // Never rejected back to the circuit: a JS error there would end the user's whole session.
       console.warn(error);
       element.textContent = 'The chart library could not be loaded; reload the page to try again.';
