@@ -1,3 +1,4 @@
+using HyperSearch.Core.Schedules;
 using HyperSearch.Core.Training;
 using HyperSearch.Core.Trials;
 
@@ -8,7 +9,8 @@ namespace HyperSearch.Worker.Testing;
 /// initialLr = 0.01; initialLr ≥ 1 diverges with a NaN loss). Selected with
 /// HyperSearch:Worker:Trainer=fake so reliability tests and the queue benchmark can drive the real
 /// worker binary fast; epoch length from HyperSearch:Worker:Fake:EpochMilliseconds. Only knows the
-/// workload <see cref="WorkloadName"/>.
+/// workload <see cref="WorkloadName"/>. It reports the config's schedule stepped once per epoch as
+/// the learning rate trained with, so pages driven by it show a schedule's shape, not a flat line.
 /// </summary>
 public sealed class SleepTrainer(TimeSpan epochDuration, TimeProvider time) : ITrainer
 {
@@ -19,6 +21,7 @@ public sealed class SleepTrainer(TimeSpan epochDuration, TimeProvider time) : IT
         if (request.Workload != WorkloadName)
             throw new ArgumentException($"the fake trainer only runs workload '{WorkloadName}', not '{request.Workload}'");
         var started = time.GetTimestamp();
+        var schedule = LrSchedulerFactory.Create(request.Config);
         for (var epoch = 1; epoch <= request.Epochs; epoch++)
         {
             try
@@ -30,11 +33,12 @@ public sealed class SleepTrainer(TimeSpan epochDuration, TimeProvider time) : IT
                 return new TrainingOutcome(TrialState.Cancelled, epoch - 1);
             }
             var (valLoss, accuracy) = Metrics(request, epoch);
-            var report = new EpochReport(epoch, valLoss * 0.9, valLoss, accuracy, request.Config.InitialLr, time.GetElapsedTime(started).TotalSeconds);
+            var report = new EpochReport(epoch, valLoss * 0.9, valLoss, accuracy, schedule.CurrentLr, time.GetElapsedTime(started).TotalSeconds);
             var goOn = await onEpoch(report);
             if (double.IsNaN(valLoss)) return new TrainingOutcome(TrialState.Diverged, epoch);
             if (cancellationToken.IsCancellationRequested) return new TrainingOutcome(TrialState.Cancelled, epoch);
             if (!goOn) return new TrainingOutcome(TrialState.Pruned, epoch);
+            schedule.Step(valLoss);
         }
         if (!request.EvaluateTestSet) return new TrainingOutcome(TrialState.Completed, request.Epochs);
         var (testLoss, testAccuracy) = Metrics(request, request.Epochs + 1);
