@@ -171,17 +171,12 @@ try
         // The circuit's own drawing of the curves replaces the prerendered one.
         await page.WaitForFunctionAsync(LossChartDrawn);
         var curvesLive = watch.Elapsed.TotalMilliseconds;
-        await SeenAsync<double?>(page, "() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null");
-        var navigationTimes = await NavigationSplitAsync(page);
+        var (firstPaint, navigationStartDelay) = await BrowserClockAsync(page, requested);
         // Chromium runs animation frames before its first paint while styles still block rendering:
         // a frame with rows is on screen at the first paint at the earliest.
-        var firstPaint = navigationTimes[3];
         seen = [.. seen.Select(t => Math.Max(t, firstPaint))];
-        double[] split = [.. navigationTimes, seen[0], seen[1]];
+        double[] split = [.. await NavigationSplitAsync(page), seen[0], seen[1]];
         if (trace is not null) await trace.StopAsync(traceFile!);
-        // The browser's clock starts at its navigation start (performance.timeOrigin, wall-clock ms),
-        // some time after the harness asked for the page; one system clock, so the two add up.
-        var navigationStartDelay = await page.EvaluateAsync<double>("performance.timeOrigin") - (requested - DateTime.UnixEpoch).TotalMilliseconds;
         // Let the analysis charts (scatter, best-so-far, parallel coordinates) arrive too.
         await page.WaitForFunctionAsync(ParallelChartDrawn, null, new() { Timeout = 60_000 });
         await page.WaitForTimeoutAsync(500);
@@ -305,9 +300,8 @@ try
         var requested = DateTime.UtcNow;
         await page.GotoAsync(baseUrl + "/", new() { WaitUntil = WaitUntilState.Commit });
         var listed = await SeenAsync<double?>(page, "() => window.__hsSeen?.list ?? null");
-        // The rows count from the first paint at the earliest, which may not have happened yet.
-        var firstPaint = (await SeenAsync<double?>(page, "() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null"))!.Value;
-        var navigationStartDelay = await page.EvaluateAsync<double>("performance.timeOrigin") - (requested - DateTime.UnixEpoch).TotalMilliseconds;
+        // The rows count from the first paint at the earliest.
+        var (firstPaint, navigationStartDelay) = await BrowserClockAsync(page, requested);
         if (i > 0)
         {
             listTimes.Add(navigationStartDelay + Math.Max(listed!.Value, firstPaint));
@@ -373,6 +367,16 @@ static async Task<T> SeenAsync<T>(IPage page, string expression)
         if (watch.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException($"not seen in 60 s: {expression}");
         await Task.Delay(50);
     }
+}
+
+// The first paint on the browser's clock (waited for: it may come after what the recorder saw), and
+// how long after the harness's request (at `requested`) the browser's navigation started: its clock
+// starts there (performance.timeOrigin, wall-clock ms; one system clock, so the two add up).
+static async Task<(double FirstPaint, double NavigationStartDelay)> BrowserClockAsync(IPage page, DateTime requested)
+{
+    var firstPaint = (await SeenAsync<double?>(page, "() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null"))!.Value;
+    var navigationStart = await page.EvaluateAsync<double>("performance.timeOrigin");
+    return (firstPaint, navigationStart - (requested - DateTime.UnixEpoch).TotalMilliseconds);
 }
 
 static async Task<double> ElapsedWhenAsync(Task task, Stopwatch watch)
