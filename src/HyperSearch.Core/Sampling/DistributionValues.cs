@@ -6,18 +6,28 @@ namespace HyperSearch.Core.Sampling;
 /// <summary>Uniform draws and grid points of single distributions, and snapping numbers onto them.</summary>
 internal static class DistributionValues
 {
-    public static JsonNode Uniform(Distribution distribution, SeededRandom rng) => distribution switch
+    public static JsonNode Uniform(Distribution distribution, SeededRandom rng) =>
+        distribution is FixedDistribution x ? x.Value.DeepClone() : AtQuantile(distribution, rng.NextDouble());
+
+    /// <summary>
+    /// The value at quantile <paramref name="u"/> ∈ [0, 1) of the distribution's uniform draw, so
+    /// <c>Uniform</c> is <c>AtQuantile(NextDouble())</c> and a stratified design can pick its u.
+    /// </summary>
+    public static JsonNode AtQuantile(Distribution distribution, double u) => distribution switch
     {
-        FloatDistribution { Log: true } f => Float(f, Math.Exp(Lerp(Math.Log(f.Low), Math.Log(f.High), rng.NextDouble()))),
-        FloatDistribution { Step: { } step } f => Float(f, f.Low + rng.NextInt(StepCount(f.Low, f.High, step) + 1) * step),
-        FloatDistribution f => Float(f, Lerp(f.Low, f.High, rng.NextDouble())),
+        FloatDistribution { Log: true } f => Float(f, Math.Exp(Lerp(Math.Log(f.Low), Math.Log(f.High), u))),
+        FloatDistribution { Step: { } step } f => Float(f, f.Low + Index(u, StepCount(f.Low, f.High, step) + 1) * step),
+        FloatDistribution f => Float(f, Lerp(f.Low, f.High, u)),
         // Optuna's log-int draw: log-uniform over [low − ½, high + ½], then rounded.
-        IntDistribution { Log: true } i => Int(i, Math.Exp(Lerp(Math.Log(i.Low - 0.5), Math.Log(i.High + 0.5), rng.NextDouble()))),
-        IntDistribution i => JsonValue.Create(i.Low + rng.NextInt((i.EffectiveHigh - i.Low) / i.Step + 1) * i.Step),
-        CategoricalDistribution c => c.Choices[rng.NextInt(c.Choices.Count)].DeepClone(),
+        IntDistribution { Log: true } i => Int(i, Math.Exp(Lerp(Math.Log(i.Low - 0.5), Math.Log(i.High + 0.5), u))),
+        IntDistribution i => JsonValue.Create(i.Low + Index(u, (i.EffectiveHigh - i.Low) / i.Step + 1) * i.Step),
+        CategoricalDistribution c => c.Choices[Index(u, c.Choices.Count)].DeepClone(),
         FixedDistribution x => x.Value.DeepClone(),
         _ => throw new ArgumentOutOfRangeException(nameof(distribution)),
     };
+
+    /// <summary>Which of n equal cells u falls in (as <c>SeededRandom.NextInt</c> computes it).</summary>
+    private static int Index(double u, int n) => Math.Min((int)(u * n), n - 1);
 
     /// <summary>
     /// The grid values of a distribution: every choice, or <paramref name="points"/> evenly spaced

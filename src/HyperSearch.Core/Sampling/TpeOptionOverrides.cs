@@ -10,7 +10,7 @@ public static class TpeOptionOverrides
 {
     public static readonly IReadOnlyList<string> Names =
     [
-        "startupTrials", "candidates", "multivariate", "jointShared", "conditionBranchOnShared", "spacingFloor", "priorWeight", "conditionalSplit",
+        "startupTrials", "startup", "candidates", "multivariate", "jointShared", "conditionBranchOnShared", "spacingFloor", "priorWeight", "conditionalSplit",
         "omitKernelScale", "bandwidth", "minBranchTrials", "gamma", "gammaMax",
     ];
 
@@ -32,6 +32,9 @@ public static class TpeOptionOverrides
             {
                 case "startupTrials" when int.TryParse(value, CultureInfo.InvariantCulture, out var v) && v >= 0:
                     options = options with { StartupTrials = v };
+                    break;
+                case "startup" when Enum.TryParse<TpeStartup>(value, true, out var v):
+                    options = options with { Startup = v };
                     break;
                 case "candidates" when int.TryParse(value, CultureInfo.InvariantCulture, out var v) && v >= 1:
                     options = options with { Candidates = v };

@@ -6,6 +6,12 @@ public sealed record TpeOptions
     /// <summary>Finished trials (completed, pruned, diverged) drawn at random before TPE starts.</summary>
     public int StartupTrials { get; init; } = 10;
 
+    /// <summary>
+    /// How the start-up trials are drawn: as a Latin hypercube (default since 2026-12-03,
+    /// docs/search-space.md says why) or uniformly, as Optuna and the random sampler do.
+    /// </summary>
+    public TpeStartup Startup { get; init; } = TpeStartup.LatinHypercube;
+
     /// <summary>Candidates drawn from l(x); the one with the largest l(x)/g(x) wins.</summary>
     public int Candidates { get; init; } = 24;
 

@@ -5,7 +5,8 @@ using HyperSearch.Core.Space;
 namespace HyperSearch.Core.Sampling;
 
 /// <summary>
-/// Tree-structured Parzen Estimator. After <see cref="TpeOptions.StartupTrials"/> random trials it
+/// Tree-structured Parzen Estimator. After <see cref="TpeOptions.StartupTrials"/> start-up trials (a
+/// Latin hypercube by default, <see cref="LatinHypercubeStartup"/>) it
 /// ranks the history, splits it into a good set (the best γ(n)) and a bad set, and for each decision
 /// draws candidates from the good density l(x), keeping the one with the largest l(x)/g(x).
 /// By default (<see cref="TpeOptions.JointShared"/>) the decay type and the shared parameters
@@ -31,8 +32,12 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
         var observations = TpeObservation.From(space, history, context.Direction);
         if (observations.Count(o => o.IsFinished) < Math.Max(Options.StartupTrials, 1))
         {
-            // Identical to the random sampler's draw, so a TPE search starts exactly like a random one.
-            return RandomSampler.SamplePoint(space, new SeededRandom(context.Seed, context.TrialNumber));
+            // Past the design (parallel trials asked before the start-up ones finished), or with
+            // Random: identical to the random sampler's draw.
+            return (Options.Startup == TpeStartup.LatinHypercube
+                       ? LatinHypercubeStartup.SamplePoint(space, context.TrialNumber, Options.StartupTrials, context.Seed)
+                       : null)
+                   ?? RandomSampler.SamplePoint(space, new SeededRandom(context.Seed, context.TrialNumber));
         }
         var rng = new SeededRandom(context.Seed, context.TrialNumber, Salt);
         return Options.JointShared ? SampleJointShared(space, observations, rng) : SampleByBranch(space, observations, rng);

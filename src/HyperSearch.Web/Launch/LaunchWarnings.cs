@@ -3,7 +3,7 @@ using HyperSearch.Core.Sampling;
 namespace HyperSearch.Web.Launch;
 
 /// <summary>
-/// Valid but suspicious settings, said before launch: a TPE budget that is random start-up trials
+/// Valid but suspicious settings, said before launch: a TPE budget that is start-up trials (no model)
 /// only (or mostly), more parallelism than the workers have slots, an initial LR no network trains at.
 /// </summary>
 public static class LaunchWarnings
@@ -19,9 +19,9 @@ public static class LaunchWarnings
         if (form.Strategy == SearchStrategy.Tpe && form.Budget > 0)
         {
             if (form.Budget <= startup)
-                warnings.Add(new("budget", $"TPE draws its first {startup} trials at random: with a budget of {form.Budget} every trial is random, so this is a random search. Raise the budget above {startup} or choose Random."));
+                warnings.Add(new("budget", $"TPE's first {startup} trials are a start-up design spread evenly over the space, without a model: with a budget of {form.Budget} no trial is guided, so this is not a Bayesian search. Raise the budget above {startup} or choose Random."));
             else if (form.Budget < 2 * startup)
-                warnings.Add(new("budget", $"{startup} of the {form.Budget} trials are TPE's random start-up trials; only {form.Budget - startup} are guided."));
+                warnings.Add(new("budget", $"{startup} of the {form.Budget} trials are TPE's start-up trials (no model yet); only {form.Budget - startup} are guided."));
         }
 
         if (form.Strategy == SearchStrategy.Pbt && form.Pbt.FullBudget(form.Epochs) is var full and > 0 && form.Budget != full)

@@ -8,10 +8,11 @@ public class TpeOptionOverridesTests
     public void Apply_KnownNames_SetEachOption()
     {
         var (options, error) = TpeOptionOverrides.Apply(TpeOptions.Default,
-            ["candidates=64", "jointShared=false", "conditionalSplit=branch", "omitKernelScale=true", "priorWeight=0.5", "gamma=0.2", "gammaMax=10"]);
+            ["candidates=64", "startup=latinHypercube", "jointShared=false", "conditionalSplit=branch", "omitKernelScale=true", "priorWeight=0.5", "gamma=0.2", "gammaMax=10"]);
 
         Assert.Null(error);
         Assert.Equal(64, options!.Candidates);
+        Assert.Equal(TpeStartup.LatinHypercube, options.Startup);
         Assert.False(options.JointShared);
         Assert.Equal(TpeConditionalSplit.Branch, options.ConditionalSplit);
         Assert.True(options.OmitKernelScale);
@@ -32,6 +33,7 @@ public class TpeOptionOverridesTests
     [InlineData("candidates", "expected name=value")]
     [InlineData("candidates=0", "invalid value")]
     [InlineData("gamma=1.5", "invalid value")]
+    [InlineData("startup=sobol", "invalid value")]
     [InlineData("speed=11", "unknown option")]
     public void Apply_BadPair_SaysWhich(string pair, string why)
     {

@@ -18,3 +18,8 @@ public class TpeSamplerUnconditionedConformanceTests : SamplerConformanceTests
 {
     protected override ISampler Create() => new TpeSampler(new TpeOptions { StartupTrials = 5, ConditionBranchOnShared = false });
 }
+
+public class TpeSamplerLatinHypercubeConformanceTests : SamplerConformanceTests
+{
+    protected override ISampler Create() => new TpeSampler(new TpeOptions { StartupTrials = 5, Startup = TpeStartup.LatinHypercube });
+}

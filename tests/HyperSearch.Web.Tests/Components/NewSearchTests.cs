@@ -168,7 +168,7 @@ public class NewSearchTests : DashboardTestContext
     }
 
     [Fact]
-    public void Render_TpeBudgetWithinStartupTrials_WarnsItIsARandomSearch()
+    public void Render_TpeBudgetWithinStartupTrials_WarnsNoTrialIsGuided()
     {
         var cut = Render<NewSearch>();
 
@@ -180,11 +180,11 @@ public class NewSearchTests : DashboardTestContext
         cut.WaitForAssertion(() =>
         {
             var warning = cut.Find("[data-warning='budget']").TextContent;
-            Assert.Contains("first 10 trials at random", warning);
-            Assert.Contains("every trial is random", warning);
+            Assert.Contains("first 10 trials are a start-up design", warning);
+            Assert.Contains("no trial is guided", warning);
         });
         Set(cut, "#budget input", "15");
-        cut.WaitForAssertion(() => Assert.Contains("10 of the 15 trials are TPE's random start-up trials; only 5 are guided", cut.Find("[data-warning='budget']").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("10 of the 15 trials are TPE's start-up trials (no model yet); only 5 are guided", cut.Find("[data-warning='budget']").TextContent));
         Set(cut, "#budget input", "40");
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-warning='budget']")));
     }
