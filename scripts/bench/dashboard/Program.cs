@@ -30,7 +30,8 @@ const string SeenInPage = $$"""
     })();
     """;
 
-var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--")).ToDictionary(p => p.a[2..], p => args[p.i + 1]);
+// Name–value pairs; a value may itself start with "--" (--browser-args "--disable-features=…").
+var options = Enumerable.Range(0, args.Length / 2).ToDictionary(i => args[2 * i].TrimStart('-'), i => args[2 * i + 1]);
 int Option(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 var trials = Option("trials", 10_000);
 var epochs = Option("epochs", 50);
@@ -52,6 +53,12 @@ var (connectionString, seeded) = provider switch
 long searchId = 1;
 if (!seeded) searchId = await BenchDatabase.SeedAsync(provider, connectionString, trials, epochs, searchCount);
 else Console.WriteLine($"reusing the seeded {provider} database");
+// Debian's chromium-headless-shell (Playwright's own default for headless runs) unless --browser
+// says otherwise: the full browser, even headless, starts its top-chrome WebUI (the omnibox popup,
+// ~200 chrome:// requests) in another renderer with every new window, which took most of a core
+// during each measured first visit on a 2-core machine (docs/benchmarks.md, 2026-12-03).
+var browserPath = options.GetValueOrDefault("browser") ?? (File.Exists("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell" : "/usr/bin/chromium");
+Console.WriteLine($"browser: {browserPath}");
 Console.WriteLine($"load average at the start: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
 
 var port = FreePort();
@@ -117,8 +124,9 @@ try
     using var playwright = await Playwright.CreateAsync();
     await using var browser = await playwright.Chromium.LaunchAsync(new()
     {
-        ExecutablePath = "/usr/bin/chromium",
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        ExecutablePath = browserPath,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                .. (options.GetValueOrDefault("browser-args") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)],
     });
     var browserTimes = new List<double>();
     var rowTimes = new List<double>();
