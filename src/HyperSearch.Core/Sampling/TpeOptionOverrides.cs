@@ -10,7 +10,7 @@ public static class TpeOptionOverrides
 {
     public static readonly IReadOnlyList<string> Names =
     [
-        "startupTrials", "startup", "candidates", "multivariate", "jointShared", "conditionBranchOnShared", "spacingFloor", "priorWeight", "conditionalSplit",
+        "startupTrials", "startup", "candidates", "multivariate", "jointShared", "conditionBranchOnShared", "marginalDecayType", "spacingFloor", "priorWeight", "conditionalSplit",
         "omitKernelScale", "bandwidth", "minBranchTrials", "gamma", "gammaMax",
     ];
 
@@ -50,6 +50,9 @@ public static class TpeOptionOverrides
                     break;
                 case "conditionBranchOnShared" when bool.TryParse(value, out var v):
                     options = options with { ConditionBranchOnShared = v };
+                    break;
+                case "marginalDecayType" when bool.TryParse(value, out var v):
+                    options = options with { MarginalDecayType = v };
                     break;
                 case "spacingFloor" when bool.TryParse(value, out var v):
                     options = options with { SpacingFloor = v };

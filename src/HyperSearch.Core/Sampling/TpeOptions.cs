@@ -40,6 +40,13 @@ public sealed record TpeOptions
     public bool ConditionBranchOnShared { get; init; } = true;
 
     /// <summary>
+    /// With <see cref="JointShared"/>: choose the decay type from its own estimator (l(type)/g(type),
+    /// Optuna's independent rule) and then the shared parameters from the joint model given that
+    /// type, instead of the type and the shared values together.
+    /// </summary>
+    public bool MarginalDecayType { get; init; }
+
+    /// <summary>
     /// Let the good density's kernels narrow with the number of trials in the space, not just the
     /// number of good ones (see <see cref="TpeSampler"/>); false is Optuna's magic clip. Off by
     /// default: with independent kernels (one dimension each) it narrows them far too early.

@@ -89,9 +89,12 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
         if (dims.Count > 0)
         {
             var offset = types.Count > 1 ? 1 : 0;
+            // With MarginalDecayType the type comes first from its own estimator and the shared
+            // values are drawn given it (conditioning on the leading dimension).
+            double[]? givenType = offset == 1 && Options.MarginalDecayType ? [types.IndexOf(ChooseDecayType(space, observations, rng))] : null;
             var best = Best(dims, observations, rng, o => Encode(common, o.Point) is { } x
                 ? offset == 1 ? [types.IndexOf(o.Point.DecayType), .. x] : x
-                : null);
+                : null, givenType);
             decayType = offset == 1 ? types[(int)best[0]] : decayType;
             for (var d = 0; d < common.Count; d++)
             {

@@ -8,11 +8,12 @@ public class TpeOptionOverridesTests
     public void Apply_KnownNames_SetEachOption()
     {
         var (options, error) = TpeOptionOverrides.Apply(TpeOptions.Default,
-            ["candidates=64", "startup=latinHypercube", "jointShared=false", "conditionalSplit=branch", "omitKernelScale=true", "priorWeight=0.5", "gamma=0.2", "gammaMax=10"]);
+            ["candidates=64", "startup=latinHypercube", "marginalDecayType=true", "jointShared=false", "conditionalSplit=branch", "omitKernelScale=true", "priorWeight=0.5", "gamma=0.2", "gammaMax=10"]);
 
         Assert.Null(error);
         Assert.Equal(64, options!.Candidates);
         Assert.Equal(TpeStartup.LatinHypercube, options.Startup);
+        Assert.True(options.MarginalDecayType);
         Assert.False(options.JointShared);
         Assert.Equal(TpeConditionalSplit.Branch, options.ConditionalSplit);
         Assert.True(options.OmitKernelScale);

@@ -23,3 +23,8 @@ public class TpeSamplerLatinHypercubeConformanceTests : SamplerConformanceTests
 {
     protected override ISampler Create() => new TpeSampler(new TpeOptions { StartupTrials = 5, Startup = TpeStartup.LatinHypercube });
 }
+
+public class TpeSamplerMarginalDecayTypeConformanceTests : SamplerConformanceTests
+{
+    protected override ISampler Create() => new TpeSampler(new TpeOptions { StartupTrials = 5, MarginalDecayType = true });
+}
