@@ -50,8 +50,11 @@ public class ScreenshotTests
                     var theme = dark ? "dark" : "light";
                     await page.WaitForFunctionAsync($"() => [...document.querySelectorAll('[data-chart]')].every(e => e.dataset.theme === '{theme}')", null, new() { Timeout = 10_000 });
                     await page.WaitForTimeoutAsync(300); // MudBlazor's transitions
+                    // Once seen (a CI screenshot, 2026-12-03): every Search-page chart drawn a few pixels wide in its full-width box.
+                    Assert.True(await ChartsFillTheirBoxesAsync(page), $"{name} {width}x{height}: {await page.EvaluateAsync<string>(ChartWidths)}");
                     Assert.False(await page.Locator("#blazor-error-ui").IsVisibleAsync(), $"{name} shows the error bar");
                     await page.ScreenshotAsync($"{name}-{theme}-{width}x{height}");
+                    Assert.True(await ChartsFillTheirBoxesAsync(page), $"{name} {width}x{height} after the screenshot: {await page.EvaluateAsync<string>(ChartWidths)}");
                     if (name is "search" or "searches")
                     {
                         var cutOff = await page.EvaluateAsync<string[]>(CutOffInGrid, name == "search" ? "trials-grid" : "searches-grid");
@@ -64,6 +67,28 @@ public class ScreenshotTests
         }
 
         Assert.DoesNotContain("Unhandled exception", app.Output);
+    }
+
+    private const string ChartWidths = """
+        () => [...document.querySelectorAll('[data-chart]')].map(e =>
+          `${e.dataset.chart}: canvas ${Math.round(e.querySelector('canvas')?.getBoundingClientRect().width ?? 0)}px in a ${Math.round(e.getBoundingClientRect().width)}px box`).join('; ')
+        """;
+
+    private static async Task<bool> ChartsFillTheirBoxesAsync(IPage page)
+    {
+        try
+        {
+            // A chart follows its box on the next resize-observer report, so allow a moment.
+            await page.WaitForFunctionAsync("""
+                () => [...document.querySelectorAll('[data-chart]')].every(e =>
+                  Math.abs((e.querySelector('canvas')?.getBoundingClientRect().width ?? 0) - e.getBoundingClientRect().width) <= 2)
+                """, null, new() { Timeout = 5_000 });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 
     // The ranked table and the searches list fit the window: no sideways scrolling (which would hide

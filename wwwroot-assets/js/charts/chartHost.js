@@ -60,7 +60,7 @@ function create(element, spec, dark, buildOption) {
 export function host(buildOption) {
   function init(element, spec, dark) {
     dispose(element); // a prerendered drawing of this element (prerendered.js) gives way to the live one
-    const entry = { spec, dark: !!dark, chart: null, resize: null };
+    const entry = { spec, dark: !!dark, chart: null, resize: null, resizeFrame: 0 };
     charts.set(element, entry);
     entry.ready = loadEcharts().then(() => inTurn(() => {
       if (charts.get(element) !== entry) return; // disposed or re-initialised meanwhile
@@ -69,9 +69,15 @@ export function host(buildOption) {
       if (!element.isConnected) return;
       entry.chart = create(element, entry.spec, entry.dark, buildOption);
       // An observer reports the size it starts with; a resize then would draw the chart a second time.
+      // Reports are coalesced and read at the next frame: a size that lasts less than a frame (a
+      // full-page screenshot's temporary viewport left every Search-page chart a few pixels wide in
+      // one capture of twelve) is never drawn, and a window drag redraws once per frame.
       entry.resize = new ResizeObserver(() => {
-        const chart = entry.chart;
-        if (chart && (chart.getWidth() !== element.clientWidth || chart.getHeight() !== element.clientHeight)) chart.resize();
+        entry.resizeFrame ||= requestAnimationFrame(() => {
+          entry.resizeFrame = 0;
+          const chart = entry.chart;
+          if (chart && (chart.getWidth() !== element.clientWidth || chart.getHeight() !== element.clientHeight)) chart.resize();
+        });
       });
       entry.resize.observe(element);
       return afterNextPaint();
@@ -107,6 +113,7 @@ export function host(buildOption) {
     if (!entry) return;
     charts.delete(element);
     entry.resize?.disconnect();
+    if (entry.resizeFrame) cancelAnimationFrame(entry.resizeFrame);
     entry.chart?.dispose();
   }
 
