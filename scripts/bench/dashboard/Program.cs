@@ -54,9 +54,9 @@ long searchId = 1;
 if (!seeded) searchId = await BenchDatabase.SeedAsync(provider, connectionString, trials, epochs, searchCount);
 else Console.WriteLine($"reusing the seeded {provider} database");
 // Debian's chromium-headless-shell (Playwright's own default for headless runs) unless --browser
-// says otherwise: the full browser, even headless, starts its top-chrome WebUI (the omnibox popup,
-// ~200 chrome:// requests) in another renderer with every new window, which took most of a core
-// during each measured first visit on a 2-core machine (docs/benchmarks.md, 2026-12-03).
+// says otherwise: the full browser, even headless, ran its top-chrome WebUI (the omnibox popup,
+// ~400 chrome:// requests) in another renderer during the measured first visits (each a new browser
+// context), most of a core on a 2-core machine (docs/benchmarks.md, 2026-12-03).
 var browserPath = options.GetValueOrDefault("browser") ?? (File.Exists("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell" : "/usr/bin/chromium");
 Console.WriteLine($"browser: {browserPath}");
 Console.WriteLine($"load average at the start: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
