@@ -19,9 +19,9 @@ public class TpeSamplerUnconditionedConformanceTests : SamplerConformanceTests
     protected override ISampler Create() => new TpeSampler(new TpeOptions { StartupTrials = 5, ConditionBranchOnShared = false });
 }
 
-public class TpeSamplerLatinHypercubeConformanceTests : SamplerConformanceTests
+public class TpeSamplerUniformStartupConformanceTests : SamplerConformanceTests
 {
-    protected override ISampler Create() => new TpeSampler(new TpeOptions { StartupTrials = 5, Startup = TpeStartup.LatinHypercube });
+    protected override ISampler Create() => new TpeSampler(new TpeOptions { StartupTrials = 5, Startup = TpeStartup.Random });
 }
 
 public class TpeSamplerMarginalDecayTypeConformanceTests : SamplerConformanceTests

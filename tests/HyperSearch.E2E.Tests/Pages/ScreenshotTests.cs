@@ -51,10 +51,10 @@ public class ScreenshotTests
                     await page.WaitForFunctionAsync($"() => [...document.querySelectorAll('[data-chart]')].every(e => e.dataset.theme === '{theme}')", null, new() { Timeout = 10_000 });
                     await page.WaitForTimeoutAsync(300); // MudBlazor's transitions
                     // Once seen (a CI screenshot, 2026-12-03): every Search-page chart drawn a few pixels wide in its full-width box.
-                    Assert.True(await ChartsFillTheirBoxesAsync(page), $"{name} {width}x{height}: {await page.EvaluateAsync<string>(ChartWidths)}");
+                    await AssertChartsFillTheirBoxesAsync(page, $"{name} {width}x{height}");
                     Assert.False(await page.Locator("#blazor-error-ui").IsVisibleAsync(), $"{name} shows the error bar");
                     await page.ScreenshotAsync($"{name}-{theme}-{width}x{height}");
-                    Assert.True(await ChartsFillTheirBoxesAsync(page), $"{name} {width}x{height} after the screenshot: {await page.EvaluateAsync<string>(ChartWidths)}");
+                    await AssertChartsFillTheirBoxesAsync(page, $"{name} {width}x{height} after the screenshot");
                     if (name is "search" or "searches")
                     {
                         var cutOff = await page.EvaluateAsync<string[]>(CutOffInGrid, name == "search" ? "trials-grid" : "searches-grid");
@@ -74,7 +74,7 @@ public class ScreenshotTests
           `${e.dataset.chart}: canvas ${Math.round(e.querySelector('canvas')?.getBoundingClientRect().width ?? 0)}px in a ${Math.round(e.getBoundingClientRect().width)}px box`).join('; ')
         """;
 
-    private static async Task<bool> ChartsFillTheirBoxesAsync(IPage page)
+    private static async Task AssertChartsFillTheirBoxesAsync(IPage page, string where)
     {
         try
         {
@@ -83,11 +83,10 @@ public class ScreenshotTests
                 () => [...document.querySelectorAll('[data-chart]')].every(e =>
                   Math.abs((e.querySelector('canvas')?.getBoundingClientRect().width ?? 0) - e.getBoundingClientRect().width) <= 2)
                 """, null, new() { Timeout = 5_000 });
-            return true;
         }
         catch (TimeoutException)
         {
-            return false;
+            Assert.Fail($"{where}: {await page.EvaluateAsync<string>(ChartWidths)}");
         }
     }
 
