@@ -10,7 +10,7 @@ public static class TpeOptionOverrides
 {
     public static readonly IReadOnlyList<string> Names =
     [
-        "startupTrials", "startup", "candidates", "multivariate", "jointShared", "conditionBranchOnShared", "marginalDecayType", "spacingFloor", "priorWeight", "conditionalSplit",
+        "startupTrials", "startup", "candidates", "multivariate", "jointShared", "conditionBranchOnShared", "decayTypeChoice", "spacingFloor", "priorWeight", "conditionalSplit",
         "omitKernelScale", "bandwidth", "minBranchTrials", "gamma", "gammaMax",
     ];
 
@@ -33,7 +33,7 @@ public static class TpeOptionOverrides
                 case "startupTrials" when int.TryParse(value, CultureInfo.InvariantCulture, out var v) && v >= 0:
                     options = options with { StartupTrials = v };
                     break;
-                case "startup" when Enum.TryParse<TpeStartup>(value, true, out var v):
+                case "startup" when Enum.TryParse<TpeStartup>(value, true, out var v) && Enum.IsDefined(v):
                     options = options with { Startup = v };
                     break;
                 case "candidates" when int.TryParse(value, CultureInfo.InvariantCulture, out var v) && v >= 1:
@@ -51,8 +51,8 @@ public static class TpeOptionOverrides
                 case "conditionBranchOnShared" when bool.TryParse(value, out var v):
                     options = options with { ConditionBranchOnShared = v };
                     break;
-                case "marginalDecayType" when bool.TryParse(value, out var v):
-                    options = options with { MarginalDecayType = v };
+                case "decayTypeChoice" when Enum.TryParse<TpeDecayTypeChoice>(value, true, out var v) && Enum.IsDefined(v):
+                    options = options with { DecayTypeChoice = v };
                     break;
                 case "spacingFloor" when bool.TryParse(value, out var v):
                     options = options with { SpacingFloor = v };
@@ -63,10 +63,10 @@ public static class TpeOptionOverrides
                 case "priorWeight" when double.TryParse(value, CultureInfo.InvariantCulture, out var v) && v > 0:
                     options = options with { PriorWeight = v };
                     break;
-                case "conditionalSplit" when Enum.TryParse<TpeConditionalSplit>(value, true, out var v):
+                case "conditionalSplit" when Enum.TryParse<TpeConditionalSplit>(value, true, out var v) && Enum.IsDefined(v):
                     options = options with { ConditionalSplit = v };
                     break;
-                case "bandwidth" when Enum.TryParse<TpeBandwidth>(value, true, out var v):
+                case "bandwidth" when Enum.TryParse<TpeBandwidth>(value, true, out var v) && Enum.IsDefined(v):
                     options = options with { Bandwidth = v };
                     break;
                 case "gamma" when double.TryParse(value, CultureInfo.InvariantCulture, out var v) && v is > 0 and <= 1:

@@ -11,8 +11,9 @@ namespace HyperSearch.Core.Sampling;
 /// draws candidates from the good density l(x), keeping the one with the largest l(x)/g(x).
 /// By default (<see cref="TpeOptions.JointShared"/>) the decay type and the shared parameters
 /// (initialLr, optimizer, momentum, …) come from one joint estimator over every trial, so the LR
-/// can be good for one decay type and bad for another; then the chosen branch's own parameters
-/// from that branch's trials, split among all trials as Optuna 3.1 does
+/// can be good for one decay type and bad for another (on odd trial numbers the type comes first from
+/// its own estimator, <see cref="TpeOptions.DecayTypeChoice"/>, so a losing type gives way); then the
+/// chosen branch's own parameters from that branch's trials, split among all trials as Optuna 3.1 does
 /// (<see cref="TpeConditionalSplit.Global"/>), jointly with the shared ones and drawn given the
 /// shared values just chosen (<see cref="TpeOptions.ConditionBranchOnShared"/>). Without
 /// JointShared: Optuna's default independent TPE, one estimator per parameter.
@@ -40,7 +41,7 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
                    ?? RandomSampler.SamplePoint(space, new SeededRandom(context.Seed, context.TrialNumber));
         }
         var rng = new SeededRandom(context.Seed, context.TrialNumber, Salt);
-        return Options.JointShared ? SampleJointShared(space, observations, rng) : SampleByBranch(space, observations, rng);
+        return Options.JointShared ? SampleJointShared(space, observations, rng, MarginalType(context.TrialNumber)) : SampleByBranch(space, observations, rng);
     }
 
     private SpacePoint SampleByBranch(SearchSpace space, List<TpeObservation> observations, SeededRandom rng)
@@ -79,7 +80,14 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
     /// optimum may differ per decay type and per optimizer), then each of the chosen branch's own
     /// parameters on its own, split among all trials. Optuna's multivariate TPE without grouping.
     /// </summary>
-    private SpacePoint SampleJointShared(SearchSpace space, List<TpeObservation> observations, SeededRandom rng)
+    private bool MarginalType(int trialNumber) => Options.DecayTypeChoice switch
+    {
+        TpeDecayTypeChoice.Marginal => true,
+        TpeDecayTypeChoice.Alternating => trialNumber % 2 == 1,
+        _ => false,
+    };
+
+    private SpacePoint SampleJointShared(SearchSpace space, List<TpeObservation> observations, SeededRandom rng, bool marginalType)
     {
         var types = space.Decay.Select(b => b.Type).ToList();
         var common = space.CommonDimensions.Select(TpeDimension.Of).OfType<TpeDimension>().ToList();
@@ -89,9 +97,9 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
         if (dims.Count > 0)
         {
             var offset = types.Count > 1 ? 1 : 0;
-            // With MarginalDecayType the type comes first from its own estimator and the shared
-            // values are drawn given it (conditioning on the leading dimension).
-            double[]? givenType = offset == 1 && Options.MarginalDecayType ? [types.IndexOf(ChooseDecayType(space, observations, rng))] : null;
+            // A marginal type comes first from its own estimator and the shared values are drawn
+            // given it (conditioning on the leading dimension).
+            double[]? givenType = offset == 1 && marginalType ? [types.IndexOf(ChooseDecayType(space, observations, rng))] : null;
             var best = Best(dims, observations, rng, o => Encode(common, o.Point) is { } x
                 ? offset == 1 ? [types.IndexOf(o.Point.DecayType), .. x] : x
                 : null, givenType);

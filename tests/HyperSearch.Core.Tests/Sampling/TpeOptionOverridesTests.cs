@@ -8,12 +8,12 @@ public class TpeOptionOverridesTests
     public void Apply_KnownNames_SetEachOption()
     {
         var (options, error) = TpeOptionOverrides.Apply(TpeOptions.Default,
-            ["candidates=64", "startup=latinHypercube", "marginalDecayType=true", "jointShared=false", "conditionalSplit=branch", "omitKernelScale=true", "priorWeight=0.5", "gamma=0.2", "gammaMax=10"]);
+            ["candidates=64", "startup=latinHypercube", "decayTypeChoice=marginal", "jointShared=false", "conditionalSplit=branch", "omitKernelScale=true", "priorWeight=0.5", "gamma=0.2", "gammaMax=10"]);
 
         Assert.Null(error);
         Assert.Equal(64, options!.Candidates);
         Assert.Equal(TpeStartup.LatinHypercube, options.Startup);
-        Assert.True(options.MarginalDecayType);
+        Assert.Equal(TpeDecayTypeChoice.Marginal, options.DecayTypeChoice);
         Assert.False(options.JointShared);
         Assert.Equal(TpeConditionalSplit.Branch, options.ConditionalSplit);
         Assert.True(options.OmitKernelScale);
@@ -35,6 +35,8 @@ public class TpeOptionOverridesTests
     [InlineData("candidates=0", "invalid value")]
     [InlineData("gamma=1.5", "invalid value")]
     [InlineData("startup=sobol", "invalid value")]
+    [InlineData("decayTypeChoice=7", "invalid value")]
+    [InlineData("bandwidth=2", "invalid value")]
     [InlineData("speed=11", "unknown option")]
     public void Apply_BadPair_SaysWhich(string pair, string why)
     {

@@ -24,7 +24,12 @@ public class TpeSamplerUniformStartupConformanceTests : SamplerConformanceTests
     protected override ISampler Create() => new TpeSampler(new TpeOptions { StartupTrials = 5, Startup = TpeStartup.Random });
 }
 
+public class TpeSamplerJointDecayTypeConformanceTests : SamplerConformanceTests
+{
+    protected override ISampler Create() => new TpeSampler(new TpeOptions { StartupTrials = 5, DecayTypeChoice = TpeDecayTypeChoice.Joint });
+}
+
 public class TpeSamplerMarginalDecayTypeConformanceTests : SamplerConformanceTests
 {
-    protected override ISampler Create() => new TpeSampler(new TpeOptions { StartupTrials = 5, MarginalDecayType = true });
+    protected override ISampler Create() => new TpeSampler(new TpeOptions { StartupTrials = 5, DecayTypeChoice = TpeDecayTypeChoice.Marginal });
 }
