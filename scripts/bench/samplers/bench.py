@@ -4,11 +4,12 @@
 objectives.py (tuning set) and report_objectives.py (report set). Prints a Markdown table of the
 median and quartiles of the regret after 20/50/100 trials over the seeds. With noise, regret is
 the noiseless value of the trial with the best observed value (what a user would pick) − optimum.
-Usage: bench.py <hypersearch binary> [--set report|tuning|all] [--seeds 20] [--first-seed 0]
+Usage: bench.py <hypersearch binary> [--set report|tuning|all] [--seeds 100] [--first-seed 0]
                 [--trials 100] [--jobs 2] [--only name,...] [--samplers ...] [--results FILE]
                 [--variant LABEL=name=value,...] [--table-only]
 --variant adds a sampler LABEL: our TPE with `ask-tell --tpe-option name=value` per pair (ablations).
-Seeds: 0–19 are the reported ones; explore variants on other seeds (e.g. --first-seed 100).
+Seeds: 0–99 are the reported ones (0–19 before 2026-12-03); explore variants on other seeds
+(e.g. --first-seed 100).
 Runs go seed by seed (every objective and sampler for seed 0, then seed 1, …) and each finished
 run is appended to --results (JSON lines) at once: a rerun skips runs already there (all samplers
 are deterministic per seed), and --table-only prints the table from what is there, saying how
@@ -102,7 +103,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("binary")
     parser.add_argument("--set", default="report", choices=["report", "tuning", "all"])
-    parser.add_argument("--seeds", type=int, default=20, help="how many seeds")
+    parser.add_argument("--seeds", type=int, default=100, help="how many seeds")
     parser.add_argument("--first-seed", type=int, default=0)
     parser.add_argument("--variant", action="append", default=[])
     parser.add_argument("--trials", type=int, default=100)
