@@ -8,7 +8,7 @@ public class TpeOptionOverridesTests
     public void Apply_KnownNames_SetEachOption()
     {
         var (options, error) = TpeOptionOverrides.Apply(TpeOptions.Default,
-            ["candidates=64", "startup=latinHypercube", "decayTypeChoice=marginal", "jointShared=false", "conditionalSplit=branch", "omitKernelScale=true", "priorWeight=0.5", "gamma=0.2", "gammaMax=10"]);
+            ["candidates=64", "startup=latinHypercube", "decayTypeChoice=marginal", "jointShared=false", "conditionalSplit=branch", "omitKernelScale=false", "priorWeight=0.5", "gamma=0.2", "gammaMax=10"]);
 
         Assert.Null(error);
         Assert.Equal(64, options!.Candidates);
@@ -16,7 +16,7 @@ public class TpeOptionOverridesTests
         Assert.Equal(TpeDecayTypeChoice.Marginal, options.DecayTypeChoice);
         Assert.False(options.JointShared);
         Assert.Equal(TpeConditionalSplit.Branch, options.ConditionalSplit);
-        Assert.True(options.OmitKernelScale);
+        Assert.False(options.OmitKernelScale);
         Assert.Equal(0.5, options.PriorWeight);
         Assert.Equal(4, options.Gamma(20));
         Assert.Equal(10, options.Gamma(100));
