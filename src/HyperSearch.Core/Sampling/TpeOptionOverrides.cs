@@ -33,7 +33,7 @@ public static class TpeOptionOverrides
                 case "startupTrials" when int.TryParse(value, CultureInfo.InvariantCulture, out var v) && v >= 0:
                     options = options with { StartupTrials = v };
                     break;
-                case "startup" when Enum.TryParse<TpeStartup>(value, true, out var v) && Enum.IsDefined(v):
+                case "startup" when TryParseEnum<TpeStartup>(value, out var v):
                     options = options with { Startup = v };
                     break;
                 case "candidates" when int.TryParse(value, CultureInfo.InvariantCulture, out var v) && v >= 1:
@@ -51,7 +51,7 @@ public static class TpeOptionOverrides
                 case "conditionBranchOnShared" when bool.TryParse(value, out var v):
                     options = options with { ConditionBranchOnShared = v };
                     break;
-                case "decayTypeChoice" when Enum.TryParse<TpeDecayTypeChoice>(value, true, out var v) && Enum.IsDefined(v):
+                case "decayTypeChoice" when TryParseEnum<TpeDecayTypeChoice>(value, out var v):
                     options = options with { DecayTypeChoice = v };
                     break;
                 case "spacingFloor" when bool.TryParse(value, out var v):
@@ -63,10 +63,10 @@ public static class TpeOptionOverrides
                 case "priorWeight" when double.TryParse(value, CultureInfo.InvariantCulture, out var v) && v > 0:
                     options = options with { PriorWeight = v };
                     break;
-                case "conditionalSplit" when Enum.TryParse<TpeConditionalSplit>(value, true, out var v) && Enum.IsDefined(v):
+                case "conditionalSplit" when TryParseEnum<TpeConditionalSplit>(value, out var v):
                     options = options with { ConditionalSplit = v };
                     break;
-                case "bandwidth" when Enum.TryParse<TpeBandwidth>(value, true, out var v) && Enum.IsDefined(v):
+                case "bandwidth" when TryParseEnum<TpeBandwidth>(value, out var v):
                     options = options with { Bandwidth = v };
                     break;
                 case "gamma" when double.TryParse(value, CultureInfo.InvariantCulture, out var v) && v is > 0 and <= 1:
@@ -90,4 +90,8 @@ public static class TpeOptionOverrides
         }
         return (options, null);
     }
+
+    /// <summary>A named value, case-insensitive; numbers that name no value ("7") are refused.</summary>
+    private static bool TryParseEnum<T>(string value, out T result) where T : struct, Enum =>
+        Enum.TryParse(value, true, out result) && Enum.IsDefined(result);
 }
