@@ -10,7 +10,7 @@ public static class TpeOptionOverrides
 {
     public static readonly IReadOnlyList<string> Names =
     [
-        "startupTrials", "startup", "candidates", "multivariate", "jointShared", "conditionBranchOnShared", "decayTypeChoice", "spacingFloor", "priorWeight", "conditionalSplit",
+        "startupTrials", "startup", "candidates", "multivariate", "jointShared", "jointModelFrom", "conditionBranchOnShared", "decayTypeChoice", "spacingFloor", "priorWeight", "conditionalSplit",
         "omitKernelScale", "bandwidth", "minBranchTrials", "gamma", "gammaMax",
     ];
 
@@ -47,6 +47,9 @@ public static class TpeOptionOverrides
                     break;
                 case "jointShared" when bool.TryParse(value, out var v):
                     options = options with { JointShared = v };
+                    break;
+                case "jointModelFrom" when int.TryParse(value, CultureInfo.InvariantCulture, out var v) && v >= 0:
+                    options = options with { JointModelFrom = v };
                     break;
                 case "conditionBranchOnShared" when bool.TryParse(value, out var v):
                     options = options with { ConditionBranchOnShared = v };

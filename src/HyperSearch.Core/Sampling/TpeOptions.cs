@@ -31,6 +31,15 @@ public sealed record TpeOptions
     public bool JointShared { get; init; } = true;
 
     /// <summary>
+    /// With <see cref="JointShared"/>: finished trials from which the joint model is fitted; before
+    /// that, one estimator per parameter (Optuna's independent TPE), which spends ten or so
+    /// observations better than a product kernel over the type and several numeric dimensions.
+    /// Default 20 (twice the start-up) since 2026-12-03, chosen on exploration seeds
+    /// (docs/search-space.md, "Independent first trials").
+    /// </summary>
+    public int JointModelFrom { get; init; } = 20;
+
+    /// <summary>
     /// With <see cref="JointShared"/>: model the chosen branch's own parameters jointly with the
     /// shared ones from the branch's trials and draw them given the shared values already chosen
     /// (for decay parameters whose best value moves with the LR, and so that a branch trial that

@@ -16,7 +16,8 @@ namespace HyperSearch.Core.Sampling;
 /// chosen branch's own parameters from that branch's trials, split among all trials as Optuna 3.1 does
 /// (<see cref="TpeConditionalSplit.Global"/>), jointly with the shared ones and drawn given the
 /// shared values just chosen (<see cref="TpeOptions.ConditionBranchOnShared"/>). Without
-/// JointShared: Optuna's default independent TPE, one estimator per parameter.
+/// JointShared, and for the first <see cref="TpeOptions.JointModelFrom"/> finished trials: Optuna's
+/// default independent TPE, one estimator per parameter.
 /// docs/search-space.md and docs/benchmarks.md give the evidence.
 /// </summary>
 public sealed class TpeSampler(TpeOptions? options = null) : ISampler
@@ -41,7 +42,8 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
                    ?? RandomSampler.SamplePoint(space, new SeededRandom(context.Seed, context.TrialNumber));
         }
         var rng = new SeededRandom(context.Seed, context.TrialNumber, Salt);
-        return Options.JointShared ? SampleJointShared(space, observations, rng, MarginalType(context.TrialNumber)) : SampleByBranch(space, observations, rng);
+        var joint = Options.JointShared && observations.Count(o => o.IsFinished) >= Options.JointModelFrom;
+        return joint ? SampleJointShared(space, observations, rng, MarginalType(context.TrialNumber)) : SampleByBranch(space, observations, rng);
     }
 
     private SpacePoint SampleByBranch(SearchSpace space, List<TpeObservation> observations, SeededRandom rng)

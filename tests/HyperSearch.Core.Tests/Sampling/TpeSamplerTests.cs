@@ -125,6 +125,23 @@ public class TpeSamplerTests
     }
 
     [Fact]
+    public void Sample_BeforeJointModelFrom_ProposesAsIndependentTpe()
+    {
+        List<TrialSnapshot> History(int n) => Drive(new RandomSampler(), ConditionalSpace, n, seed: 6)
+            .Select((c, i) => new TrialSnapshot(i + 1, c, TrialState.Completed, Objective(c))).ToList();
+        string Propose(TpeOptions options, List<TrialSnapshot> history, int number) => ToJson(new TpeSampler(options)
+            .Sample(ConditionalSpace, history, new SamplingContext(number, 6, ObjectiveDirection.Minimize))!);
+        var independent = new TpeOptions { JointShared = false };
+        var numbers = Enumerable.Range(0, 6).ToList();
+
+        var early = History(15);
+        var late = History(20);
+
+        Assert.All(numbers, k => Assert.Equal(Propose(independent, early, 16 + k), Propose(TpeOptions.Default, early, 16 + k)));
+        Assert.Contains(numbers, k => Propose(independent, late, 21 + k) != Propose(TpeOptions.Default, late, 21 + k));
+    }
+
+    [Fact]
     public void Sample_OnlyFailedHistory_StartsLikeRandom()
     {
         var history = Drive(new RandomSampler(), ConditionalSpace, 20, seed: 5)
