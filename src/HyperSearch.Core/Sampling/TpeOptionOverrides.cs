@@ -10,7 +10,7 @@ public static class TpeOptionOverrides
 {
     public static readonly IReadOnlyList<string> Names =
     [
-        "startupTrials", "startup", "candidates", "multivariate", "jointShared", "jointModelFrom", "conditionBranchOnShared", "decayTypeChoice", "spacingFloor", "priorWeight", "conditionalSplit",
+        "startupTrials", "startup", "candidates", "multivariate", "jointShared", "jointModelFrom", "plateauRepeats", "conditionBranchOnShared", "decayTypeChoice", "spacingFloor", "priorWeight", "conditionalSplit",
         "omitKernelScale", "bandwidth", "minBranchTrials", "gamma", "gammaMax",
     ];
 
@@ -50,6 +50,9 @@ public static class TpeOptionOverrides
                     break;
                 case "jointModelFrom" when int.TryParse(value, CultureInfo.InvariantCulture, out var v) && v >= 0:
                     options = options with { JointModelFrom = v };
+                    break;
+                case "plateauRepeats" when int.TryParse(value, CultureInfo.InvariantCulture, out var v) && v >= 0:
+                    options = options with { PlateauRepeats = v };
                     break;
                 case "conditionBranchOnShared" when bool.TryParse(value, out var v):
                     options = options with { ConditionBranchOnShared = v };

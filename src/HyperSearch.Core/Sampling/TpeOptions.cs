@@ -79,6 +79,14 @@ public sealed record TpeOptions
     /// </summary>
     public bool OmitKernelScale { get; init; } = true;
 
+    /// <summary>
+    /// With <see cref="OmitKernelScale"/>: once the good set holds repeats of identical completed
+    /// results this many times, kernels are scored normalised (0: never). Only exact repeats count,
+    /// so a search with continuous results is unaffected. Default 3 since 2026-12-03, chosen on
+    /// exploration seeds of the tabular objective (docs/search-space.md, "Plateaus").
+    /// </summary>
+    public int PlateauRepeats { get; init; } = 3;
+
     public TpeBandwidth Bandwidth { get; init; } = TpeBandwidth.Neighbour;
 
     /// <summary>

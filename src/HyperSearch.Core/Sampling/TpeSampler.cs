@@ -18,6 +18,7 @@ namespace HyperSearch.Core.Sampling;
 /// shared values just chosen (<see cref="TpeOptions.ConditionBranchOnShared"/>). Without
 /// JointShared, and for the first <see cref="TpeOptions.JointModelFrom"/> finished trials: Optuna's
 /// default independent TPE, one estimator per parameter.
+/// Kernels are scored unnormalised, as Optuna's, except on a plateau (<see cref="TpeOptions.PlateauRepeats"/>).
 /// docs/search-space.md and docs/benchmarks.md give the evidence.
 /// </summary>
 public sealed class TpeSampler(TpeOptions? options = null) : ISampler
@@ -41,9 +42,29 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
                        : null)
                    ?? RandomSampler.SamplePoint(space, new SeededRandom(context.Seed, context.TrialNumber));
         }
+        if (Options.OmitKernelScale && OnPlateau(observations))
+        {
+            return new TpeSampler(Options with { OmitKernelScale = false }).SamplePoint(space, history, context);
+        }
         var rng = new SeededRandom(context.Seed, context.TrialNumber, Salt);
         var joint = Options.JointShared && observations.Count(o => o.IsFinished) >= Options.JointModelFrom;
         return joint ? SampleJointShared(space, observations, rng, MarginalType(context.TrialNumber)) : SampleByBranch(space, observations, rng);
+    }
+
+    /// <summary>
+    /// Whether the good set's completed results repeat one another at least
+    /// <see cref="TpeOptions.PlateauRepeats"/> times: the search keeps re-measuring one flat cell (a
+    /// table looked up by nearest configuration, deterministic training over discrete choices), where
+    /// unnormalised kernels stay on it and normalised ones look wider (docs/search-space.md, "Plateaus").
+    /// </summary>
+    private bool OnPlateau(List<TpeObservation> observations)
+    {
+        if (Options.PlateauRepeats <= 0)
+        {
+            return false;
+        }
+        var good = observations.Where(o => o.Tier == 0).Select(o => o.Loss).Order().Take(Options.Gamma(observations.Count)).ToList();
+        return good.Count - good.Distinct().Count() >= Options.PlateauRepeats;
     }
 
     private SpacePoint SampleByBranch(SearchSpace space, List<TpeObservation> observations, SeededRandom rng)

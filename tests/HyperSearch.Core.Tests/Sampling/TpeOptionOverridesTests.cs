@@ -8,7 +8,7 @@ public class TpeOptionOverridesTests
     public void Apply_KnownNames_SetEachOption()
     {
         var (options, error) = TpeOptionOverrides.Apply(TpeOptions.Default,
-            ["candidates=64", "startup=latinHypercube", "decayTypeChoice=marginal", "jointShared=false", "jointModelFrom=5", "conditionalSplit=branch", "omitKernelScale=false", "priorWeight=0.5", "gamma=0.2", "gammaMax=10"]);
+            ["candidates=64", "startup=latinHypercube", "decayTypeChoice=marginal", "jointShared=false", "jointModelFrom=5", "plateauRepeats=0", "conditionalSplit=branch", "omitKernelScale=false", "priorWeight=0.5", "gamma=0.2", "gammaMax=10"]);
 
         Assert.Null(error);
         Assert.Equal(64, options!.Candidates);
@@ -16,6 +16,7 @@ public class TpeOptionOverridesTests
         Assert.Equal(TpeDecayTypeChoice.Marginal, options.DecayTypeChoice);
         Assert.False(options.JointShared);
         Assert.Equal(5, options.JointModelFrom);
+        Assert.Equal(0, options.PlateauRepeats);
         Assert.Equal(TpeConditionalSplit.Branch, options.ConditionalSplit);
         Assert.False(options.OmitKernelScale);
         Assert.Equal(0.5, options.PriorWeight);
@@ -39,6 +40,7 @@ public class TpeOptionOverridesTests
     [InlineData("decayTypeChoice=7", "invalid value")]
     [InlineData("bandwidth=2", "invalid value")]
     [InlineData("jointModelFrom=-1", "invalid value")]
+    [InlineData("plateauRepeats=-1", "invalid value")]
     [InlineData("speed=11", "unknown option")]
     public void Apply_BadPair_SaysWhich(string pair, string why)
     {

@@ -141,6 +141,26 @@ public class TpeSamplerTests
         Assert.Contains(numbers, k => Propose(independent, late, 21 + k) != Propose(TpeOptions.Default, late, 21 + k));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Sample_GoodSetRepeatsOneResult_ScoresWithNormalisedKernels(bool plateau)
+    {
+        // 40 trials: γ(40) = 4 good ones; on a plateau all four returned exactly the same loss.
+        var configs = Drive(new RandomSampler(), ConditionalSpace, 40, seed: 8);
+        var best = configs.Select(Objective).Order().Take(4).ToHashSet();
+        var history = configs.Select((c, i) => new TrialSnapshot(i + 1, c, TrialState.Completed,
+            plateau && best.Contains(Objective(c)) ? 0.5 : Objective(c))).ToList();
+        string Propose(TpeOptions options, int number) => ToJson(new TpeSampler(options)
+            .Sample(ConditionalSpace, history, new SamplingContext(number, 8, ObjectiveDirection.Minimize))!);
+        var normalised = new TpeOptions { OmitKernelScale = false };
+        var unnormalised = new TpeOptions { PlateauRepeats = 0 };
+        var numbers = Enumerable.Range(41, 6).ToList();
+
+        Assert.All(numbers, n => Assert.Equal(Propose(plateau ? normalised : unnormalised, n), Propose(TpeOptions.Default, n)));
+        Assert.Contains(numbers, n => Propose(normalised, n) != Propose(unnormalised, n));
+    }
+
     [Fact]
     public void Sample_OnlyFailedHistory_StartsLikeRandom()
     {
