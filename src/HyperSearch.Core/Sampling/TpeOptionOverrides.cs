@@ -30,16 +30,16 @@ public static class TpeOptionOverrides
             var ok = true;
             switch (name)
             {
-                case "startupTrials" when int.TryParse(value, CultureInfo.InvariantCulture, out var v) && v >= 0:
+                case "startupTrials" when TryParseAtLeast(value, 0, out var v):
                     options = options with { StartupTrials = v };
                     break;
                 case "startup" when TryParseEnum<TpeStartup>(value, out var v):
                     options = options with { Startup = v };
                     break;
-                case "candidates" when int.TryParse(value, CultureInfo.InvariantCulture, out var v) && v >= 1:
+                case "candidates" when TryParseAtLeast(value, 1, out var v):
                     options = options with { Candidates = v };
                     break;
-                case "minBranchTrials" when int.TryParse(value, CultureInfo.InvariantCulture, out var v) && v >= 0:
+                case "minBranchTrials" when TryParseAtLeast(value, 0, out var v):
                     options = options with { MinBranchTrials = v };
                     break;
                 case "multivariate" when bool.TryParse(value, out var v):
@@ -48,10 +48,10 @@ public static class TpeOptionOverrides
                 case "jointShared" when bool.TryParse(value, out var v):
                     options = options with { JointShared = v };
                     break;
-                case "jointModelFrom" when int.TryParse(value, CultureInfo.InvariantCulture, out var v) && v >= 0:
+                case "jointModelFrom" when TryParseAtLeast(value, 0, out var v):
                     options = options with { JointModelFrom = v };
                     break;
-                case "plateauRepeats" when int.TryParse(value, CultureInfo.InvariantCulture, out var v) && v >= 0:
+                case "plateauRepeats" when TryParseAtLeast(value, 0, out var v):
                     options = options with { PlateauRepeats = v };
                     break;
                 case "conditionBranchOnShared" when bool.TryParse(value, out var v):
@@ -78,7 +78,7 @@ public static class TpeOptionOverrides
                 case "gamma" when double.TryParse(value, CultureInfo.InvariantCulture, out var v) && v is > 0 and <= 1:
                     fraction = v;
                     break;
-                case "gammaMax" when int.TryParse(value, CultureInfo.InvariantCulture, out var v) && v >= 1:
+                case "gammaMax" when TryParseAtLeast(value, 1, out var v):
                     max = v;
                     break;
                 default:
@@ -96,6 +96,10 @@ public static class TpeOptionOverrides
         }
         return (options, null);
     }
+
+    /// <summary>An integer (invariant culture) no smaller than <paramref name="min"/>.</summary>
+    private static bool TryParseAtLeast(string value, int min, out int result) =>
+        int.TryParse(value, CultureInfo.InvariantCulture, out result) && result >= min;
 
     /// <summary>A named value, case-insensitive; numbers that name no value ("7") are refused.</summary>
     private static bool TryParseEnum<T>(string value, out T result) where T : struct, Enum =>

@@ -42,10 +42,13 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
                        : null)
                    ?? RandomSampler.SamplePoint(space, new SeededRandom(context.Seed, context.TrialNumber));
         }
-        if (Options.OmitKernelScale && OnPlateau(observations))
-        {
-            return new TpeSampler(Options with { OmitKernelScale = false }).SamplePoint(space, history, context);
-        }
+        return Options.OmitKernelScale && OnPlateau(observations)
+            ? new TpeSampler(Options with { OmitKernelScale = false }).SampleModelled(space, observations, context)
+            : SampleModelled(space, observations, context);
+    }
+
+    private SpacePoint SampleModelled(SearchSpace space, List<TpeObservation> observations, SamplingContext context)
+    {
         var rng = new SeededRandom(context.Seed, context.TrialNumber, Salt);
         var joint = Options.JointShared && observations.Count(o => o.IsFinished) >= Options.JointModelFrom;
         return joint ? SampleJointShared(space, observations, rng, MarginalType(context.TrialNumber)) : SampleByBranch(space, observations, rng);
@@ -63,7 +66,7 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
         {
             return false;
         }
-        var good = observations.Where(o => o.Tier == 0).Select(o => o.Loss).Order().Take(Options.Gamma(observations.Count)).ToList();
+        var good = Ranked(observations).Take(Options.Gamma(observations.Count)).Where(o => o.Tier == 0).Select(o => o.Loss).ToList();
         return good.Count - good.Distinct().Count() >= Options.PlateauRepeats;
     }
 
@@ -195,7 +198,7 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
     /// <param name="given">Values of the leading dimensions to condition on (not proposed, only weighed).</param>
     private double[] Best(IReadOnlyList<TpeDimension> dims, List<TpeObservation> observations, SeededRandom rng, Func<TpeObservation, double[]?> encode, double[]? given = null)
     {
-        var ranked = observations.OrderBy(o => o.Tier).ThenBy(o => o.Loss).ThenBy(o => o.Number).ToList();
+        var ranked = Ranked(observations);
         var nBelow = Math.Min(Options.Gamma(ranked.Count), ranked.Count);
         var below = Encoded(ranked.Take(nBelow), encode);
         var above = Encoded(ranked.Skip(nBelow), encode);
@@ -221,6 +224,10 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
         }
         return best!;
     }
+
+    /// <summary>Best first: by tier (completed, pruned, diverged, running), then loss, then trial number.</summary>
+    private static List<TpeObservation> Ranked(IEnumerable<TpeObservation> observations) =>
+        observations.OrderBy(o => o.Tier).ThenBy(o => o.Loss).ThenBy(o => o.Number).ToList();
 
     /// <summary>Rows in trial order, as the estimators' weight ramp expects.</summary>
     private static List<double[]> Encoded(IEnumerable<TpeObservation> observations, Func<TpeObservation, double[]?> encode) =>
