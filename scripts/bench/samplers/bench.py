@@ -4,7 +4,7 @@
 objectives.py (tuning set) and report_objectives.py (report set). Prints a Markdown table of the
 median and quartiles of the regret after 20/50/100 trials over the seeds. With noise, regret is
 the noiseless value of the trial with the best observed value (what a user would pick) − optimum.
-Usage: bench.py <hypersearch binary> [--set report|tuning|all] [--seeds 100] [--first-seed 0]
+Usage: bench.py <hypersearch binary> [--set report|tuning|all] [--seeds 100] [--first-seed 0] [--seed-ranges 0:100,...]
                 [--trials 100] [--jobs 2] [--only name,...] [--samplers ...] [--results FILE]
                 [--variant LABEL=name=value,...] [--table-only]
 --variant adds a sampler LABEL: our TPE with `ask-tell --tpe-option name=value` per pair (ablations).
@@ -105,6 +105,8 @@ def main():
     parser.add_argument("--set", default="report", choices=["report", "tuning", "all"])
     parser.add_argument("--seeds", type=int, default=100, help="how many seeds")
     parser.add_argument("--first-seed", type=int, default=0)
+    parser.add_argument("--seed-ranges", default="",
+                        help="FIRST:COUNT,... in place of --first-seed/--seeds, e.g. 0:100,1000:200 for a pooled table")
     parser.add_argument("--variant", action="append", default=[])
     parser.add_argument("--trials", type=int, default=100)
     parser.add_argument("--jobs", type=int, default=2)
@@ -115,10 +117,13 @@ def main():
     a = parser.parse_args()
     variants = {v.split("=", 1)[0]: v.split("=", 1)[1].split(",") for v in a.variant}
     samplers = a.samplers.split(",") + [v for v in variants if v not in a.samplers.split(",")]
-    seeds = range(a.first_seed, a.first_seed + a.seeds)
+    ranges = ([tuple(map(int, r.split(":"))) for r in a.seed_ranges.split(",")] if a.seed_ranges
+              else [(a.first_seed, a.seeds)])
+    seeds = [seed for first, count in ranges for seed in range(first, first + count)]
+    seed_set = set(seeds)
     if not a.table_only:
-        print(f"Load average (1, 5, 15 min) at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}; "
-              f"seeds {seeds.start}–{seeds.stop - 1}\n", flush=True)
+        print(f"Load average (1, 5, 15 min) at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}; seeds "
+              + ", ".join(f"{first}–{first + count - 1}" for first, count in ranges) + "\n", flush=True)
     started = time.time()
     chosen = [i for i, o in enumerate(OBJECTIVES)
               if (a.set == "all" or o["set"] == a.set) and (not a.only or o["name"] in a.only.split(","))]
@@ -136,7 +141,7 @@ def main():
                 r = json.loads(line)
                 key = (r["objective"], r["sampler"], r["seed"])
                 # A run appears once even if concatenated result files both hold it (deterministic).
-                if r["trials"] == a.trials and r["objective"] in names and r["sampler"] in samplers and r["seed"] in seeds and key not in done:
+                if r["trials"] == a.trials and r["objective"] in names and r["sampler"] in samplers and r["seed"] in seed_set and key not in done:
                     done.add(key)
                     results.setdefault((r["objective"], r["sampler"]), []).append({int(k): v for k, v in r["regrets"].items()})
     jobs = [(a.binary, i, s, seed, a.trials, spaces[i], variants.get(s)) for seed in seeds for i in chosen for s in samplers
