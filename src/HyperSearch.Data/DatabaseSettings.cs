@@ -6,6 +6,7 @@ namespace HyperSearch.Data;
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
 {
     public const string DefaultConnectionString = "Data Source=data/hypersearch.db";
+    public const string ConnectionStringKey = "HyperSearch:Database:ConnectionString";
 
     public static DatabaseSettings From(IConfiguration configuration)
     {
@@ -18,5 +19,18 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             _ => throw new InvalidOperationException($"HyperSearch:Database:Provider: unknown provider '{providerText}' (use sqlite or postgres)"),
         };
         return new DatabaseSettings(provider, section["ConnectionString"] ?? DefaultConnectionString);
+    }
+
+    /// <summary>The database settings' problem as one line naming the key, or null.</summary>
+    public static string? Problem(IConfiguration configuration)
+    {
+        try
+        {
+            return DbContextOptionsFactory.Problem(From(configuration));
+        }
+        catch (InvalidOperationException e)
+        {
+            return e.Message;
+        }
     }
 }

@@ -34,7 +34,7 @@ public static class DbContextOptionsFactory
     /// are constructed, where a failure would surface as a host stack trace instead of one clear line.</summary>
     public static string NormalizeSqlite(string connectionString)
     {
-        var csb = new SqliteConnectionStringBuilder(connectionString);
+        var csb = Parse(() => new SqliteConnectionStringBuilder(connectionString));
         if (SqliteFilePath(connectionString) is { } full) csb.DataSource = full;
         // Pooled connections keep the per-connection PRAGMAs set by the interceptor cheap.
         csb.Pooling = true;
@@ -51,7 +51,7 @@ public static class DbContextOptionsFactory
     /// </summary>
     public static string NormalizePostgres(string connectionString)
     {
-        var csb = new NpgsqlConnectionStringBuilder(connectionString);
+        var csb = Parse(() => new NpgsqlConnectionStringBuilder(connectionString));
         if (string.IsNullOrEmpty(csb.Options)) csb.Options = "-c jit=off";
         return csb.ToString();
     }
@@ -59,9 +59,46 @@ public static class DbContextOptionsFactory
     /// <summary>The absolute path of a SQLite file database; null for in-memory and URI data sources.</summary>
     public static string? SqliteFilePath(string connectionString)
     {
-        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var source = Parse(() => new SqliteConnectionStringBuilder(connectionString)).DataSource;
         return source is { Length: > 0 } && source != ":memory:" && !source.StartsWith("file:", StringComparison.Ordinal)
             ? Path.GetFullPath(source)
             : null;
     }
+
+    /// <summary>The connection string's problem as one line naming the setting, or null when both providers'
+    /// builders accept it; checked before a host or command starts (a stack trace or "the given key was not
+    /// present in the dictionary" at the first query says neither which setting nor which keyword).</summary>
+    public static string? Problem(DatabaseSettings settings)
+    {
+        try
+        {
+            _ = settings.Provider == DatabaseProvider.Sqlite ? NormalizeSqlite(settings.ConnectionString) : NormalizePostgres(settings.ConnectionString);
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private static T Parse<T>(Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (ArgumentException e)
+        {
+            // Without an inner exception: the CLI and the start-up check print the base exception's message.
+            throw new InvalidOperationException($"{DatabaseSettings.ConnectionStringKey}: {Explain(e)}");
+        }
+    }
+
+    // Npgsql names the keyword only in ParamName and the reason only in the inner exception.
+    private static string Explain(ArgumentException e) => e switch
+    {
+        { InnerException: KeyNotFoundException, ParamName: { } keyword } => $"'{keyword}' is not a connection-string keyword of this provider",
+        { InnerException: { } inner, ParamName: { } keyword } => $"'{keyword}': {inner.Message}",
+        _ => e.Message,
+    };
 }

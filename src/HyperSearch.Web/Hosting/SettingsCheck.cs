@@ -1,11 +1,12 @@
 using System.Net;
+using HyperSearch.Data;
 using HyperSearch.Web.Accounts.Sso;
 
 namespace HyperSearch.Web.Hosting;
 
 /// <summary>
 /// Settings that a typo would otherwise turn into a host stack trace at start-up (a proxy address, an
-/// unknown SSO role) or into a 500 at the first sign-in (an SSO authority that is not a URL, a missing
+/// unknown SSO role, an unknown database provider or connection-string keyword) or into a 500 at the first sign-in (an SSO authority that is not a URL, a missing
 /// client id). Program.cs checks them before building the host; each problem is one line naming the key.
 /// </summary>
 public static class SettingsCheck
@@ -13,6 +14,7 @@ public static class SettingsCheck
     public static IReadOnlyList<string> Problems(IConfiguration configuration)
     {
         var problems = new List<string>();
+        if (DatabaseSettings.Problem(configuration) is { } database) problems.Add(database);
         foreach (var proxy in configuration.GetSection(ForwardedHeadersSetup.KnownProxiesKey).Get<string[]>() ?? [])
         {
             if (!IPAddress.TryParse(proxy, out _)) problems.Add($"{ForwardedHeadersSetup.KnownProxiesKey}: '{proxy}' is not an IP address");

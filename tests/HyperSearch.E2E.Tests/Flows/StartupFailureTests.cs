@@ -28,14 +28,23 @@ public class StartupFailureTests
         Assert.DoesNotContain("   at ", output); // no stack frame anywhere in the log
     }
 
-    [Fact]
-    public async Task Start_MistypedSetting_ExitsWithCodeTwoAndOneLineNamingTheKey()
+    [Theory]
+    [InlineData("HyperSearch__ForwardedHeaders__KnownProxies__0", "proxy.local", "", "",
+        "error: HyperSearch:ForwardedHeaders:KnownProxies: 'proxy.local' is not an IP address")]
+    // Was an unhandled exception with a stack trace (exit 134).
+    [InlineData("HyperSearch__Database__Provider", "mysql", "", "",
+        "error: HyperSearch:Database:Provider: unknown provider 'mysql' (use sqlite or postgres)")]
+    // Was "Cannot open the Postgres database (The given key was not present in the dictionary.)".
+    [InlineData("HyperSearch__Database__Provider", "postgres", "HyperSearch__Database__ConnectionString", "Hostx=127.0.0.1",
+        "error: HyperSearch:Database:ConnectionString: 'hostx' is not a connection-string keyword of this provider")]
+    public async Task Start_MistypedSetting_ExitsWithCodeTwoAndOneLineNamingTheKey(string key, string value, string otherKey, string otherValue, string expected)
     {
-        var settings = new Dictionary<string, string> { ["HyperSearch__ForwardedHeaders__KnownProxies__0"] = "proxy.local" };
+        var settings = new Dictionary<string, string> { [key] = value };
+        if (otherKey.Length > 0) settings[otherKey] = otherValue;
 
         var (exitCode, output) = await WebAppProcess.RunUntilExitAsync(settings, TimeSpan.FromSeconds(90));
 
         Assert.Equal(2, exitCode);
-        Assert.Equal("error: HyperSearch:ForwardedHeaders:KnownProxies: 'proxy.local' is not an IP address", output.Trim());
+        Assert.Equal(expected, output.Trim());
     }
 }

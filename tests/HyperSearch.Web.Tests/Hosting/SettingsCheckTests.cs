@@ -14,6 +14,15 @@ public class SettingsCheckTests
     public void Defaults_NoProblems() => Assert.Empty(Check());
 
     [Fact]
+    public void Database_UnknownProvider_NamesTheKeyAndTheValue() =>
+        Assert.Equal(["HyperSearch:Database:Provider: unknown provider 'mysql' (use sqlite or postgres)"], Check(("HyperSearch:Database:Provider", "mysql")));
+
+    [Fact]
+    public void Database_ConnectionStringWithUnknownKeyword_NamesTheKeyAndTheKeyword() =>
+        Assert.Equal(["HyperSearch:Database:ConnectionString: 'hostx' is not a connection-string keyword of this provider"],
+            Check(("HyperSearch:Database:Provider", "postgres"), ("HyperSearch:Database:ConnectionString", "Hostx=db")));
+
+    [Fact]
     public void KnownProxies_OneNotAnAddress_NamesTheKeyAndTheValue()
     {
         var problems = Check(("HyperSearch:ForwardedHeaders:KnownProxies:0", "10.0.0.5"), ("HyperSearch:ForwardedHeaders:KnownProxies:1", "proxy.local"));
