@@ -39,4 +39,21 @@ public sealed class DatabaseSwitchTests
         Assert.Contains($"--db: {message}", error);
         Assert.DoesNotContain("   at ", error);
     }
+
+    [Theory]
+    [InlineData("search", "Host=127.0.0.1;Port=abc", 1, "HyperSearch:Database:ConnectionString: 'port': ")]
+    [InlineData("search", "Data Source=x.db;Bogus=1", 1, "HyperSearch:Database:ConnectionString: Connection string keyword 'bogus'")]
+    // The worker's other input errors (--devices) exit 2 too; it used to print a stack trace here.
+    [InlineData("worker", "Host=127.0.0.1;Port=abc", 2, "HyperSearch:Database:ConnectionString: 'port': ")]
+    [InlineData("worker", "Data Source=x.db;Bogus=1", 2, "HyperSearch:Database:ConnectionString: Connection string keyword 'bogus'")]
+    public async Task Command_ConnectionStringMistyped_OneLineNamingSettingAndKeyword(string command, string db, int exitCode, string message)
+    {
+        string[] args = command == "worker" ? ["worker", "--db", db] : ["search", "list", "--db", db];
+
+        var (exit, _, error) = await CliProcess.RunAsync(CliProcess.FastQueue(5), Timeout, args);
+
+        Assert.Equal(exitCode, exit);
+        Assert.Contains(message, error);
+        Assert.DoesNotContain("   at ", error);
+    }
 }

@@ -54,6 +54,12 @@ public static class WorkerCommand
         }
         switches["HyperSearch:Worker:Embedded"] = "true";
         var configuration = CliConfiguration.Build(switches);
+        // Checked before the host exists: from inside it a mistyped connection string is a stack trace.
+        if (DatabaseSettings.Problem(configuration) is { } databaseProblem)
+        {
+            error.WriteLine(databaseProblem);
+            return InputError;
+        }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);
