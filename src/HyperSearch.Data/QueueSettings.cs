@@ -1,3 +1,4 @@
+using HyperSearch.Core.Settings;
 using Microsoft.Extensions.Configuration;
 
 namespace HyperSearch.Data;
@@ -7,11 +8,15 @@ public sealed record QueueSettings(TimeSpan Lease, int MaxAttempts)
 {
     public static QueueSettings Default { get; } = new(TimeSpan.FromSeconds(30), 3);
 
+    /// <summary>The settings; a <see cref="SettingsException"/> names every mistyped key.</summary>
     public static QueueSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection("HyperSearch:Worker");
-        var lease = double.TryParse(section["LeaseSeconds"], System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? TimeSpan.FromSeconds(s) : Default.Lease;
-        var attempts = int.TryParse(section["MaxAttempts"], out var a) && a > 0 ? a : Default.MaxAttempts;
-        return new QueueSettings(lease, attempts);
+        var settings = new SettingsReader("HyperSearch:Worker", name => section[name]);
+        var result = new QueueSettings(
+            TimeSpan.FromSeconds(settings.PositiveNumber("LeaseSeconds", Default.Lease.TotalSeconds)),
+            settings.PositiveInteger("MaxAttempts", Default.MaxAttempts));
+        settings.ThrowIfAny();
+        return result;
     }
 }

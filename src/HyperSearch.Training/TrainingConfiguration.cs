@@ -1,3 +1,4 @@
+using HyperSearch.Core.Settings;
 using HyperSearch.Training.Checkpoints;
 using HyperSearch.Training.Plugins;
 using HyperSearch.Training.Workloads;
@@ -33,25 +34,18 @@ public static class TrainingConfiguration
         return registry;
     }
 
+    /// <summary>The checkpoint store; a <see cref="SettingsException"/> names a mistyped key.</summary>
     public static CheckpointStore Checkpoints(IConfiguration configuration)
     {
         var section = configuration.GetSection(CheckpointOptions.Section);
-        var options = new CheckpointOptions();
-        if (section["Directory"] is { Length: > 0 } directory)
+        var settings = new SettingsReader(CheckpointOptions.Section, name => section[name]);
+        var defaults = new CheckpointOptions();
+        var options = defaults with
         {
-            options = options with { Directory = directory };
-        }
-
-        if (section["EveryEpochs"] is { Length: > 0 } every)
-        {
-            options = options with
-            {
-                EveryEpochs = int.TryParse(every, out var n) && n >= 1
-                    ? n
-                    : throw new ArgumentException($"{CheckpointOptions.Section}:EveryEpochs: must be an integer ≥ 1; got '{every}'"),
-            };
-        }
-
+            Directory = settings.Text("Directory") ?? defaults.Directory,
+            EveryEpochs = settings.PositiveInteger("EveryEpochs", defaults.EveryEpochs),
+        };
+        settings.ThrowIfAny();
         return new CheckpointStore(options);
     }
 }

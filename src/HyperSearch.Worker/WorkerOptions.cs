@@ -1,5 +1,5 @@
-using System.Globalization;
 using HyperSearch.Core.Searches.Queue;
+using HyperSearch.Core.Settings;
 using Microsoft.Extensions.Configuration;
 
 namespace HyperSearch.Worker;
@@ -22,24 +22,27 @@ public sealed record WorkerOptions
     public TimeSpan RetryFirst { get; init; } = TimeSpan.FromMilliseconds(100);
     public TimeSpan RetryMax { get; init; } = TimeSpan.FromSeconds(5);
 
+    public const string Section = "HyperSearch:Worker";
+
+    /// <summary>The options; a <see cref="SettingsException"/> names every mistyped key (a typo is not the default).</summary>
     public static WorkerOptions From(IConfiguration configuration)
     {
-        var section = configuration.GetSection("HyperSearch:Worker");
-        var devices = section["Devices"] is { Length: > 0 } text ? DeviceList.Parse(text) : DeviceList.Parse("cpu:1");
-        if (devices.Error is not null) throw new InvalidOperationException($"HyperSearch:Worker:Devices: {devices.Error}");
-        return new WorkerOptions
+        var section = configuration.GetSection(Section);
+        var settings = new SettingsReader(Section, name => section[name]);
+        var devices = DeviceList.Parse(settings.Text("Devices") ?? "cpu:1");
+        if (devices.Error is not null) settings.Add("Devices", devices.Error);
+        var options = new WorkerOptions
         {
-            Embedded = !bool.TryParse(section["Embedded"], out var embedded) || embedded,
+            Embedded = settings.Boolean("Embedded", true),
             Devices = devices.Devices,
-            Heartbeat = Seconds(section["HeartbeatSeconds"], TimeSpan.FromSeconds(5)),
-            Poll = TimeSpan.FromMilliseconds(double.TryParse(section["PollMilliseconds"], CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 500),
-            Host = section["Host"] is { Length: > 0 } host ? host : Environment.MachineName,
+            Heartbeat = TimeSpan.FromSeconds(settings.PositiveNumber("HeartbeatSeconds", 5)),
+            Poll = TimeSpan.FromMilliseconds(settings.PositiveNumber("PollMilliseconds", 500)),
+            Host = settings.Text("Host") ?? Environment.MachineName,
             Trainer = section["Trainer"],
             Sampler = section["Sampler"],
-            RetryMax = Seconds(section["RetryMaxSeconds"], TimeSpan.FromSeconds(5)),
+            RetryMax = TimeSpan.FromSeconds(settings.PositiveNumber("RetryMaxSeconds", 5)),
         };
+        settings.ThrowIfAny();
+        return options;
     }
-
-    private static TimeSpan Seconds(string? text, TimeSpan fallback) =>
-        double.TryParse(text, CultureInfo.InvariantCulture, out var s) && s > 0 ? TimeSpan.FromSeconds(s) : fallback;
 }

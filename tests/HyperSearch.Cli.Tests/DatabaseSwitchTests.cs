@@ -56,4 +56,21 @@ public sealed class DatabaseSwitchTests
         Assert.Contains(message, error);
         Assert.DoesNotContain("   at ", error);
     }
+
+    [Fact]
+    public async Task Worker_MistypedWorkerSettings_OneLineEachAndExitTwo()
+    {
+        var env = new Dictionary<string, string>(CliProcess.FastQueue(5))
+        {
+            ["HyperSearch__Worker__LeaseSeconds"] = "3O",
+            ["HyperSearch__Checkpoints__EveryEpochs"] = "every",
+        };
+
+        var (exit, _, error) = await CliProcess.RunAsync(env, Timeout, "worker", "--db", "Data Source=/tmp/hypersearch-worker-settings-test.db");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("HyperSearch:Worker:LeaseSeconds: must be a number > 0; got '3O'", error);
+        Assert.Contains("HyperSearch:Checkpoints:EveryEpochs: must be a whole number > 0; got 'every'", error);
+        Assert.DoesNotContain("   at ", error);
+    }
 }

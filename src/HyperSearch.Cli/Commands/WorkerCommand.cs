@@ -1,6 +1,8 @@
 using System.CommandLine;
 using HyperSearch.Cli.Hosting;
+using HyperSearch.Core.Settings;
 using HyperSearch.Data;
+using HyperSearch.Training;
 using HyperSearch.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,10 +56,15 @@ public static class WorkerCommand
         }
         switches["HyperSearch:Worker:Embedded"] = "true";
         var configuration = CliConfiguration.Build(switches);
-        // Checked before the host exists: from inside it a mistyped connection string is a stack trace.
-        if (DatabaseSettings.Problem(configuration) is { } databaseProblem)
+        // Checked before the host exists: from inside it a mistyped setting is a stack trace.
+        var problems = new List<string>();
+        if (DatabaseSettings.Problem(configuration) is { } database) problems.Add(database);
+        problems.AddRange(SettingsException.Of(() => QueueSettings.From(configuration)));
+        problems.AddRange(SettingsException.Of(() => WorkerOptions.From(configuration)));
+        problems.AddRange(SettingsException.Of(() => TrainingConfiguration.Checkpoints(configuration)));
+        if (problems.Count > 0)
         {
-            error.WriteLine(databaseProblem);
+            foreach (var line in problems) error.WriteLine(line);
             return InputError;
         }
 

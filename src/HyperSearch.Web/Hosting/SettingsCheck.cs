@@ -1,13 +1,18 @@
 using System.Net;
+using HyperSearch.Core.Settings;
 using HyperSearch.Data;
+using HyperSearch.Training;
 using HyperSearch.Web.Accounts.Sso;
+using HyperSearch.Web.Live;
+using HyperSearch.Worker;
 
 namespace HyperSearch.Web.Hosting;
 
 /// <summary>
 /// Settings that a typo would otherwise turn into a host stack trace at start-up (a proxy address, an
-/// unknown SSO role, an unknown database provider or connection-string keyword) or into a 500 at the first sign-in (an SSO authority that is not a URL, a missing
-/// client id). Program.cs checks them before building the host; each problem is one line naming the key.
+/// unknown SSO role, the database, a device list), into a silent default (a lease, a poll interval), into
+/// an error in the first page that reads it (a live-feed interval) or into a 500 at the first sign-in (an
+/// SSO authority that is not a URL, a missing client id). Program.cs checks them before building the host; each problem is one line naming the key.
 /// </summary>
 public static class SettingsCheck
 {
@@ -15,6 +20,10 @@ public static class SettingsCheck
     {
         var problems = new List<string>();
         if (DatabaseSettings.Problem(configuration) is { } database) problems.Add(database);
+        problems.AddRange(SettingsException.Of(() => QueueSettings.From(configuration)));
+        problems.AddRange(SettingsException.Of(() => WorkerOptions.From(configuration)));
+        problems.AddRange(SettingsException.Of(() => TrainingConfiguration.Checkpoints(configuration)));
+        problems.AddRange(LiveFeedOptions.Problems(configuration));
         foreach (var proxy in configuration.GetSection(ForwardedHeadersSetup.KnownProxiesKey).Get<string[]>() ?? [])
         {
             if (!IPAddress.TryParse(proxy, out _)) problems.Add($"{ForwardedHeadersSetup.KnownProxiesKey}: '{proxy}' is not an IP address");

@@ -1,3 +1,5 @@
+using HyperSearch.Core.Settings;
+
 namespace HyperSearch.Web.Live;
 
 /// <summary>HyperSearch:Dashboard settings of the live feed.</summary>
@@ -19,4 +21,14 @@ public sealed class LiveFeedOptions
 
     /// <summary>Epochs held for one busy or disconnected subscriber; past this they are dropped and its next update says so (Gap).</summary>
     public int MaxBufferedEpochs { get; set; } = 20_000;
+
+    /// <summary>Every mistyped key of the section, one line each: the binder would otherwise throw in the
+    /// first circuit that reads the options, and accept a zero or negative interval.</summary>
+    public static IReadOnlyList<string> Problems(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        var settings = new SettingsReader(Section, name => section[name]);
+        foreach (var property in typeof(LiveFeedOptions).GetProperties()) settings.PositiveInteger(property.Name, 0);
+        return settings.Problems;
+    }
 }

@@ -37,6 +37,12 @@ public class StartupFailureTests
     // Was "Cannot open the Postgres database (The given key was not present in the dictionary.)".
     [InlineData("HyperSearch__Database__Provider", "postgres", "HyperSearch__Database__ConnectionString", "Hostx=127.0.0.1",
         "error: HyperSearch:Database:ConnectionString: 'hostx' is not a connection-string keyword of this provider")]
+    // Was an unhandled exception with a stack trace (exit 134).
+    [InlineData("HyperSearch__Worker__Devices", "gpu:9", "", "",
+        "error: HyperSearch:Worker:Devices: 'gpu:9' is not a device (use cpu[:slots] or cuda:N[:slots], e.g. cpu:2,cuda:0:1)")]
+    // Was silently the default lease (30 s).
+    [InlineData("HyperSearch__Worker__LeaseSeconds", "3O", "", "",
+        "error: HyperSearch:Worker:LeaseSeconds: must be a number > 0; got '3O'")]
     public async Task Start_MistypedSetting_ExitsWithCodeTwoAndOneLineNamingTheKey(string key, string value, string otherKey, string otherValue, string expected)
     {
         var settings = new Dictionary<string, string> { [key] = value };

@@ -23,6 +23,21 @@ public class SettingsCheckTests
             Check(("HyperSearch:Database:Provider", "postgres"), ("HyperSearch:Database:ConnectionString", "Hostx=db")));
 
     [Fact]
+    public void WorkerQueueCheckpointsAndLiveFeed_Mistyped_EachNamed()
+    {
+        var problems = Check(("HyperSearch:Worker:LeaseSeconds", "3O"), ("HyperSearch:Worker:Devices", "gpu:9"),
+            ("HyperSearch:Worker:PollMilliseconds", "-1"), ("HyperSearch:Checkpoints:EveryEpochs", "0"),
+            ("HyperSearch:Dashboard:LiveFeedMilliseconds", "fast"));
+
+        Assert.Equal(5, problems.Count);
+        Assert.Contains("HyperSearch:Worker:LeaseSeconds: must be a number > 0; got '3O'", problems);
+        Assert.Contains(problems, p => p.StartsWith("HyperSearch:Worker:Devices: ", StringComparison.Ordinal) && p.Contains("gpu:9"));
+        Assert.Contains("HyperSearch:Worker:PollMilliseconds: must be a number > 0; got '-1'", problems);
+        Assert.Contains("HyperSearch:Checkpoints:EveryEpochs: must be a whole number > 0; got '0'", problems);
+        Assert.Contains("HyperSearch:Dashboard:LiveFeedMilliseconds: must be a whole number > 0; got 'fast'", problems);
+    }
+
+    [Fact]
     public void KnownProxies_OneNotAnAddress_NamesTheKeyAndTheValue()
     {
         var problems = Check(("HyperSearch:ForwardedHeaders:KnownProxies:0", "10.0.0.5"), ("HyperSearch:ForwardedHeaders:KnownProxies:1", "proxy.local"));
