@@ -42,8 +42,8 @@ public static class DbContextOptionsFactory
     }
 
     /// <summary>
-    /// Turns PostgreSQL's JIT off for HyperSearch's sessions unless the connection string sets its own
-    /// <c>Options</c>. Why: every query here is a short OLTP query, and PostgreSQL JIT-compiles by
+    /// Turns PostgreSQL's JIT off for HyperSearch's sessions unless the connection string's <c>Options</c>
+    /// set <c>jit</c> themselves. Why: every query here is a short OLTP query, and PostgreSQL JIT-compiles by
     /// estimated cost. The per-search counts of the claim and the Queue page are estimated at
     /// rows ÷ distinct searches per lookup, so one search holding most trials (a large finished search
     /// beside many waiting ones) pushes the estimate over <c>jit_above_cost</c>: 80 ms per worker ask
@@ -52,7 +52,8 @@ public static class DbContextOptionsFactory
     public static string NormalizePostgres(string connectionString)
     {
         var csb = Parse(() => new NpgsqlConnectionStringBuilder(connectionString));
-        if (string.IsNullOrEmpty(csb.Options)) csb.Options = "-c jit=off";
+        // Appended to the operator's own options (a search_path, a work_mem) unless they set jit themselves.
+        if (csb.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true) csb.Options = $"{csb.Options} -c jit=off".TrimStart();
         return csb.ToString();
     }
 

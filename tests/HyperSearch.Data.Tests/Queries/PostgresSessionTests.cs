@@ -17,11 +17,19 @@ public class PostgresSessionTests
     }
 
     [Fact]
-    public void NormalizePostgres_WithOperatorOptions_KeepsThem()
+    public void NormalizePostgres_OperatorSetsJit_KeepsTheirOptions()
     {
         var csb = new NpgsqlConnectionStringBuilder(DbContextOptionsFactory.NormalizePostgres("Host=db;Options=-c jit=on -c work_mem=8MB"));
 
         Assert.Equal("-c jit=on -c work_mem=8MB", csb.Options);
+    }
+
+    [Fact]
+    public void NormalizePostgres_OperatorOptionsWithoutJit_AppendsJitOff()
+    {
+        var csb = new NpgsqlConnectionStringBuilder(DbContextOptionsFactory.NormalizePostgres("Host=db;Options=-c search_path=hs"));
+
+        Assert.Equal("-c search_path=hs -c jit=off", csb.Options);
     }
 
     [PostgresFact]
