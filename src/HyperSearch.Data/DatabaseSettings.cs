@@ -21,12 +21,19 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return new DatabaseSettings(provider, section["ConnectionString"] ?? DefaultConnectionString);
     }
 
-    /// <summary>The database settings' problem as one line naming the key, or null.</summary>
+    /// <summary>The database settings' problem as one line naming the key, or null: an unknown provider, or a
+    /// connection string the provider's builder refuses. Checked before a host or command starts (a stack
+    /// trace or "the given key was not present in the dictionary" at the first query says neither which
+    /// setting nor which keyword).</summary>
     public static string? Problem(IConfiguration configuration)
     {
         try
         {
-            return DbContextOptionsFactory.Problem(From(configuration));
+            var settings = From(configuration);
+            _ = settings.Provider == DatabaseProvider.Sqlite
+                ? DbContextOptionsFactory.NormalizeSqlite(settings.ConnectionString)
+                : DbContextOptionsFactory.NormalizePostgres(settings.ConnectionString);
+            return null;
         }
         catch (InvalidOperationException e)
         {

@@ -66,22 +66,6 @@ public static class DbContextOptionsFactory
             : null;
     }
 
-    /// <summary>The connection string's problem as one line naming the setting, or null when both providers'
-    /// builders accept it; checked before a host or command starts (a stack trace or "the given key was not
-    /// present in the dictionary" at the first query says neither which setting nor which keyword).</summary>
-    public static string? Problem(DatabaseSettings settings)
-    {
-        try
-        {
-            _ = settings.Provider == DatabaseProvider.Sqlite ? NormalizeSqlite(settings.ConnectionString) : NormalizePostgres(settings.ConnectionString);
-            return null;
-        }
-        catch (InvalidOperationException e)
-        {
-            return e.Message;
-        }
-    }
-
     private static T Parse<T>(Func<T> parse)
     {
         try

@@ -8,11 +8,14 @@ public sealed record QueueSettings(TimeSpan Lease, int MaxAttempts)
 {
     public static QueueSettings Default { get; } = new(TimeSpan.FromSeconds(30), 3);
 
+    // The worker's section: the queue's two settings sit beside the worker's own (WorkerOptions).
+    private const string Section = "HyperSearch:Worker";
+
     /// <summary>The settings; a <see cref="SettingsException"/> names every mistyped key.</summary>
     public static QueueSettings From(IConfiguration configuration)
     {
-        var section = configuration.GetSection("HyperSearch:Worker");
-        var settings = new SettingsReader("HyperSearch:Worker", name => section[name]);
+        var section = configuration.GetSection(Section);
+        var settings = new SettingsReader(Section, name => section[name]);
         var result = new QueueSettings(
             TimeSpan.FromSeconds(settings.PositiveNumber("LeaseSeconds", Default.Lease.TotalSeconds)),
             settings.PositiveInteger("MaxAttempts", Default.MaxAttempts));

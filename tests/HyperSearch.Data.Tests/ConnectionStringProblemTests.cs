@@ -1,10 +1,16 @@
+using Microsoft.Extensions.Configuration;
+
 namespace HyperSearch.Data.Tests;
 
 /// <summary>A mistyped connection string is one line naming the setting and the keyword, for both providers.</summary>
 public class ConnectionStringProblemTests
 {
     private static string? Problem(DatabaseProvider provider, string connectionString) =>
-        DbContextOptionsFactory.Problem(new DatabaseSettings(provider, connectionString));
+        DatabaseSettings.Problem(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["HyperSearch:Database:Provider"] = provider.ToString().ToLowerInvariant(),
+            ["HyperSearch:Database:ConnectionString"] = connectionString,
+        }).Build());
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite, "Data Source=data/hypersearch.db")]

@@ -12,7 +12,8 @@ namespace HyperSearch.Web.Hosting;
 /// Settings that a typo would otherwise turn into a host stack trace at start-up (a proxy address, an
 /// unknown SSO role, the database, a device list), into a silent default (a lease, a poll interval), into
 /// an error in the first page that reads it (a live-feed interval) or into a 500 at the first sign-in (an
-/// SSO authority that is not a URL, a missing client id). Program.cs checks them before building the host; each problem is one line naming the key.
+/// SSO authority that is not a URL, a missing client id). Program.cs checks them before building the
+/// host; each problem is one line naming the key.
 /// </summary>
 public static class SettingsCheck
 {

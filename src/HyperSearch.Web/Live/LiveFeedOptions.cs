@@ -28,7 +28,7 @@ public sealed class LiveFeedOptions
     {
         var section = configuration.GetSection(Section);
         var settings = new SettingsReader(Section, name => section[name]);
-        foreach (var property in typeof(LiveFeedOptions).GetProperties()) settings.PositiveInteger(property.Name, 0);
+        foreach (var property in typeof(LiveFeedOptions).GetProperties().Where(p => p.PropertyType == typeof(int))) settings.PositiveInteger(property.Name, 0);
         return settings.Problems;
     }
 }
