@@ -83,11 +83,20 @@ public static class TrialConfigValidator
             errors.Add(new("optimizer.nesterov", "needs momentum > 0"));
         }
 
-        NonNegative(errors, "optimizer.weightDecay", o.WeightDecay);
+        // PyTorch's SGD refuses the pair: Nesterov's look-ahead assumes an undamped buffer.
+        if (o.Nesterov && o.Dampening != 0)
+        {
+            errors.Add(new("optimizer.nesterov", "needs dampening = 0"));
+        }
+
+        Factor(errors, "optimizer.dampening", o.Dampening, allowZero: true);
+        NonNegative(errors, "optimizer.weightDecay", o.EffectiveWeightDecay);
         UnitInterval(errors, "optimizer.beta1", o.Beta1);
         UnitInterval(errors, "optimizer.beta2", o.Beta2);
-        Positive(errors, "optimizer.eps", o.Eps);
+        Positive(errors, "optimizer.eps", o.EffectiveEps);
         UnitInterval(errors, "optimizer.alpha", o.Alpha);
+        NonNegative(errors, "optimizer.lrDecay", o.LrDecay);
+        NonNegative(errors, "optimizer.initialAccumulatorValue", o.InitialAccumulatorValue);
     }
 
     private static void Positive(List<ValidationError> errors, string path, double value)

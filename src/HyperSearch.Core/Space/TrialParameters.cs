@@ -28,11 +28,16 @@ public static class TrialParameters
     [
         new("type", ParamKind.Choice, FixedDistribution.Of("sgd"), Choices: OptimizerTypes),
         new("momentum", ParamKind.Float, FixedDistribution.Of(0.9), Min: 0, Max: 1, MaxExclusive: true),
+        new("dampening", ParamKind.Float, null, Min: 0, Max: 1),
         new("nesterov", ParamKind.Bool, null),
         new("weightDecay", ParamKind.Float, null, Min: 0),
         new("beta1", ParamKind.Float, null, Min: 0, Max: 1, MaxExclusive: true),
         new("beta2", ParamKind.Float, null, Min: 0, Max: 1, MaxExclusive: true),
         new("eps", ParamKind.Float, null, Min: 0, MinExclusive: true),
-        new("alpha", ParamKind.Float, null, Min: 0, Max: 1),
+        new("amsgrad", ParamKind.Bool, null),
+        new("alpha", ParamKind.Float, null, Min: 0, Max: 1, MaxExclusive: true),
+        new("centered", ParamKind.Bool, null),
+        new("lrDecay", ParamKind.Float, null, Min: 0),
+        new("initialAccumulatorValue", ParamKind.Float, null, Min: 0),
     ];
 }

@@ -58,7 +58,7 @@ public sealed class RerunForm
             HasOptimizer = config.Optimizer is not null,
             Optimizer = config.Optimizer?.Type ?? OptimizerType.Sgd,
             Momentum = Text(config.Optimizer?.Momentum ?? 0),
-            WeightDecay = Text(config.Optimizer?.WeightDecay ?? 0),
+            WeightDecay = Text(config.Optimizer?.EffectiveWeightDecay ?? 0),
         };
         foreach (var (name, value) in config.Params ?? new Dictionary<string, double>()) form.Params[name] = Text(value);
         return form;

@@ -119,4 +119,40 @@ public class TrialConfigValidatorTests
         Assert.Equal("gradClipValue", error.Path);
         Assert.Contains("> 0", error.Message);
     }
+
+    [Fact]
+    public void Validate_OptimizerOptionsOutOfRange_NamesEachField()
+    {
+        var config = new TrialConfig
+        {
+            InitialLr = 0.1,
+            Decay = new ConstantDecay(),
+            Optimizer = new OptimizerSpec { Momentum = 0.9, Nesterov = true, Dampening = 1.5, Eps = 0, LrDecay = -1, InitialAccumulatorValue = -0.1 },
+        };
+
+        var problems = TrialConfigValidator.Validate(config).Select(e => $"{e.Path}: {e.Message}").ToList();
+
+        Assert.Equal(
+        [
+            "optimizer.nesterov: needs dampening = 0",
+            "optimizer.dampening: must be in [0, 1]; got 1.5",
+            "optimizer.eps: must be a finite number > 0; got 0",
+            "optimizer.lrDecay: must be a finite number ≥ 0; got -1",
+            "optimizer.initialAccumulatorValue: must be a finite number ≥ 0; got -0.1",
+        ], problems);
+    }
+
+    [Theory]
+    [InlineData(OptimizerType.Sgd, 0.0, 1e-8)]
+    [InlineData(OptimizerType.Adam, 0.0, 1e-8)]
+    [InlineData(OptimizerType.AdamW, 0.01, 1e-8)]
+    [InlineData(OptimizerType.RmsProp, 0.0, 1e-8)]
+    [InlineData(OptimizerType.Adagrad, 0.0, 1e-10)]
+    public void OptimizerSpec_AbsentWeightDecayAndEps_ArePyTorchDefaultsOfTheType(OptimizerType type, double weightDecay, double eps)
+    {
+        var spec = new OptimizerSpec { Type = type };
+
+        Assert.Equal((weightDecay, eps), (spec.EffectiveWeightDecay, spec.EffectiveEps));
+        Assert.Equal((0.5, 1e-3), ((spec with { WeightDecay = 0.5, Eps = 1e-3 }).EffectiveWeightDecay, (spec with { WeightDecay = 0.5, Eps = 1e-3 }).EffectiveEps));
+    }
 }
