@@ -12,7 +12,8 @@ namespace HyperSearch.Training.Checkpoints;
 public static class CheckpointFile
 {
     // 02: the RNG state is the trial's own generator (01 held libtorch's process-wide one).
-    private static readonly byte[] Magic = "HSCKPT02"u8.ToArray();
+    // 03: the optimizer state is HyperSearch's own (steps and state tensors per parameter), not TorchSharp's.
+    private static readonly byte[] Magic = "HSCKPT03"u8.ToArray();
     private const int HashLength = 32;
 
     public static byte[] Write(CheckpointMeta meta, Action<BinaryWriter> writeState)

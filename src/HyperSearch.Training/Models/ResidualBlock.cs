@@ -1,3 +1,4 @@
+using HyperSearch.Training.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -32,6 +33,7 @@ public sealed class ResidualBlock : nn.Module<Tensor, Tensor>
     {
         var x = nn.functional.relu(bn1.forward(conv1.forward(input)));
         x = bn2.forward(conv2.forward(x));
-        return nn.functional.relu(x + (shortcut is null ? input : shortcut.forward(input)));
+        // add with an explicit alpha: `x + y` would hand libtorch an implicitly converted Scalar (NativeScalars).
+        return nn.functional.relu(x.add(shortcut is null ? input : shortcut.forward(input), NativeScalars.One));
     }
 }

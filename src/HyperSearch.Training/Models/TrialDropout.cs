@@ -31,7 +31,10 @@ public sealed class TrialDropout : nn.Module<Tensor, Tensor>
 
         var keep = 1 - _p;
         using var mask = torch.empty_like(input).bernoulli_(keep, TrialRandom.Current);
-        mask.div_(keep);
+        // An explicit Scalar, alive until the call returns: an implicitly converted one can be
+        // finalized by another thread's collection while libtorch reads it (see TrialOptimizer).
+        using var keepScalar = keep.ToScalar();
+        mask.div_(keepScalar);
         return input * mask;
     }
 }

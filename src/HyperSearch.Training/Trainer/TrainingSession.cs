@@ -2,6 +2,7 @@ using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Validation;
 using HyperSearch.Training.Data;
 using HyperSearch.Training.Models;
+using HyperSearch.Training.Optimizers;
 using HyperSearch.Training.Workloads;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -26,7 +27,7 @@ internal sealed class TrainingSession : IDisposable
 
     private readonly IWorkload _workload;
     private readonly nn.Module<Tensor, Tensor> _model;
-    private readonly OptimizerHelper _optimizer;
+    private readonly TrialOptimizer _optimizer;
     private readonly List<Parameter> _parameters;
     private readonly double[] _multipliers;
     private readonly double? _clipNorm;
@@ -105,11 +106,9 @@ internal sealed class TrainingSession : IDisposable
             return;
         }
 
-        var i = 0;
-        foreach (var group in _optimizer.ParamGroups)
+        for (var i = 0; i < _optimizer.GroupCount; i++)
         {
-            group.LearningRate = lr * (i < _multipliers.Length ? _multipliers[i] : 1.0);
-            i++;
+            _optimizer.SetLr(i, lr * (i < _multipliers.Length ? _multipliers[i] : 1.0));
         }
 
         _lr = lr;
@@ -137,7 +136,7 @@ internal sealed class TrainingSession : IDisposable
 
         var x = _epochX!.narrow(0, start, count);
         var y = _epochY!.narrow(0, start, count);
-        _optimizer.zero_grad();
+        _optimizer.ZeroGrad();
         var output = _drawsFromDefaultGenerator ? ForwardOnDefaultGenerator(x) : Forward(x);
         var loss = Loss(output, y, reduction: nn.Reduction.Mean);
         loss.backward();
@@ -151,7 +150,7 @@ internal sealed class TrainingSession : IDisposable
             nn.utils.clip_grad_value_(_parameters, limit);
         }
 
-        _optimizer.step();
+        _optimizer.Step();
         return loss.item<float>();
     }
 
@@ -186,7 +185,8 @@ internal sealed class TrainingSession : IDisposable
 
         // R² = 1 - SSE/SST over every target value.
         var targets = tensors.Y.to(ScalarType.Float64);
-        var sst = (targets - targets.mean([0])).square().sum().item<double>();
+        var centred = targets - targets.mean([0]);
+        var sst = (centred * centred).sum().item<double>();
         return (lossSum / ((double)data.Count * data.Outputs), sst > 0 ? 1 - lossSum / sst : double.NaN);
     }
 
@@ -194,7 +194,7 @@ internal sealed class TrainingSession : IDisposable
     public void Save(BinaryWriter writer)
     {
         _model.save(writer);
-        _optimizer.save_state_dict(writer);
+        _optimizer.Save(writer);
         using var rng = _generator.get_state();
         var bytes = rng.data<byte>().ToArray();
         writer.Write(bytes.Length);
@@ -205,7 +205,7 @@ internal sealed class TrainingSession : IDisposable
     public void Load(BinaryReader reader)
     {
         _model.load(reader);
-        _optimizer.load_state_dict(reader);
+        _optimizer.Load(reader);
         var bytes = reader.ReadBytes(reader.ReadInt32());
         using var rng = torch.tensor(bytes, ScalarType.Byte);
         _generator.set_state(rng);

@@ -14,7 +14,7 @@ internal static class TrainerRun
         // Small Fashion subsets keep the whole suite fast on 2 cores.
         FashionTrainSize = 4000,
         FashionValidationSize = 1000,
-    }).Add(new TorchDropoutWorkload());
+    }).Add(new TorchDropoutWorkload()).Add(new DeepNarrowWorkload());
 
     public static TrialConfig Config(double lr, OptimizerSpec? optimizer = null) =>
         new() { InitialLr = lr, Decay = new ConstantDecay(), Optimizer = optimizer };
