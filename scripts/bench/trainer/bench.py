@@ -7,6 +7,12 @@ Prints a markdown table: median seconds per epoch, the median of the paired per-
 (ours / PyTorch), the ratio of the best epochs (interference only ever adds time, so on a shared
 machine the minimum is the steadier estimate), and the median final validation accuracy.
 
+The baseline must run at its best: the script installs Debian's python3-torch and OpenBLAS
+(libopenblas0-pthread, which Debian's python3-torch picks up through the libblas.so.3 alternative),
+prints PyTorch's build configuration and thread counts, and refuses to report any ratio when the
+baseline process has loaded another BLAS (Debian's reference libblas3 is ~10x slower: every ratio
+measured against it flatters us).
+
 Usage: /usr/bin/python3 scripts/bench/trainer/bench.py [--runs 5] [--epochs 4] [--threads 1] [--workloads fashion-cnn]
 Serialise with other benchmarks on the shared machine through the common lock:
   flock /tmp/hypersearch-bench.lock /usr/bin/python3 scripts/bench/trainer/bench.py --runs 5 --epochs 5
@@ -19,6 +25,26 @@ BASELINE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pytorch_bas
 # (workload, batch, train samples, validation samples): the workloads' default subsets.
 CASES = [("fashion-mlp", 32, 12000, 3000), ("fashion-mlp", 128, 12000, 3000), ("fashion-cnn", 64, 5000, 1000),
          ("adding-problem", 64, 10000, 1000)]
+
+
+def ensure_packages():
+    """Debian's PyTorch 1.13 and OpenBLAS for it; nothing else of the benchmark needs root."""
+    missing = [pkg for pkg in ("python3-torch", "libopenblas0-pthread")
+               if subprocess.run(["dpkg-query", "-W", "-f=${Status}", pkg], capture_output=True, text=True).stdout
+               != "install ok installed"]
+    if missing:
+        sudo = [] if os.geteuid() == 0 else ["sudo"]
+        print(f"installing {' '.join(missing)}", file=sys.stderr)
+        subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", "--no-install-recommends"] + missing, check=True,
+                       env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"), stdout=subprocess.DEVNULL)
+
+
+def baseline_config(threads):
+    """PyTorch's build configuration, and the BLAS and thread counts a baseline process really uses."""
+    config = subprocess.run(["/usr/bin/python3", "-c", "import torch; print(torch.__config__.show())"],
+                            check=True, capture_output=True, text=True).stdout
+    probe = lines(["/usr/bin/python3", BASELINE, "--epochs", "0", "--threads", str(threads)], threads)[0]
+    return config, probe
 
 
 def lines(cmd, threads):
@@ -44,8 +70,9 @@ def ours(workload, batch, epochs, threads, seed):
 
 
 def pytorch(workload, batch, train, val, epochs, threads, seed):
-    rows = lines(["/usr/bin/python3", BASELINE, "--workload", workload, "--batch", str(batch), "--train", str(train),
-                  "--val", str(val), "--epochs", str(epochs), "--threads", str(threads), "--seed", str(seed)], threads)
+    rows = [r for r in lines(["/usr/bin/python3", BASELINE, "--workload", workload, "--batch", str(batch), "--train", str(train),
+                              "--val", str(val), "--epochs", str(epochs), "--threads", str(threads), "--seed", str(seed)], threads)
+            if "epoch" in r]
     return [r["seconds"] for r in rows[1:]], rows[-1]["valAccuracy"]
 
 
@@ -57,6 +84,17 @@ def main():
     p.add_argument("--workloads", default=None, help="comma-separated subset of the cases' workloads, e.g. fashion-cnn")
     a = p.parse_args()
     cases = [c for c in CASES if a.workloads is None or c[0] in a.workloads.split(",")]
+    ensure_packages()
+    config, probe = baseline_config(a.threads)
+    print("PyTorch baseline configuration (torch.__config__.show()):\n" + config)
+    print(f"baseline process: torch {probe['torch']}, BLAS loaded: {probe['blas']}, "
+          f"torch.get_num_threads() = {probe['threads']}, interop threads = {probe['interopThreads']}, "
+          f"OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = {a.threads}\n")
+    if "openblas" not in probe["blas"]:
+        # BLAS_INFO=generic in the config above is how Debian builds it against the libblas.so.3
+        # interface; what matters is the library the alternative points at when the process loads.
+        sys.exit(f"refusing to compare: the PyTorch baseline loaded '{probe['blas']}', not OpenBLAS. "
+                 "Install libopenblas0-pthread and check `update-alternatives --display libblas.so.3-x86_64-linux-gnu`.")
     subprocess.run(["dotnet", "build", os.path.join(ROOT, "src/HyperSearch.Cli"), "-c", "Release", "-v", "q", "-nologo"],
                    check=True, stdout=subprocess.DEVNULL)
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

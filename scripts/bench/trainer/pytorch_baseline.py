@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """PyTorch 1.13 baseline for the trainer benchmark: the same model, data sizes, batch size,
 optimizer, thread count and per-epoch work (train + validation) as `hypersearch trial run`.
-Prints one JSON line per epoch: {"epoch", "seconds", "valAccuracy"}."""
+Prints one JSON line with the BLAS library it loaded and its thread counts, then one per epoch:
+{"epoch", "seconds", "valAccuracy"}."""
 import argparse, gzip, json, time
 
 import numpy as np
@@ -75,6 +76,11 @@ def main():
 
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
+    # Which BLAS actually multiplies: Debian's python3-torch links libblas.so.3, whichever library the
+    # alternatives system points that at (the reference BLAS is ~10x slower than OpenBLAS).
+    torch.randn(64, 64) @ torch.randn(64, 64)
+    print(json.dumps({"blas": blas_library(), "threads": torch.get_num_threads(),
+                      "interopThreads": torch.get_num_interop_threads(), "torch": torch.__version__}), flush=True)
     if a.workload == "adding-problem":
         rng = np.random.default_rng(1997)
         train_x, train_y = adding(a.train, rng)
@@ -111,6 +117,13 @@ def main():
         # For regression the "accuracy" is R², as HyperSearch reports it.
         metric = 1 - sse / ((val_y - val_y.mean()) ** 2).sum().item() if regression else correct / len(val_x)
         print(json.dumps({"epoch": epoch, "seconds": seconds, "valAccuracy": metric}), flush=True)
+
+
+def blas_library():
+    """The real path of the libblas the process loaded, from its memory map."""
+    with open("/proc/self/maps") as f:
+        paths = {line.split()[-1] for line in f if "blas" in line.split()[-1] if "/" in line}
+    return ", ".join(sorted(paths)) or "none"
 
 
 def fashion(a):
