@@ -82,7 +82,8 @@ def main():
     with sqlite3.connect(db) as c:
         states = dict(c.execute("SELECT State, count(*) FROM Trials WHERE SearchId = ? AND Kind = 'Search' GROUP BY State", (search,)))
         failures = c.execute("SELECT Number, Error FROM Trials WHERE SearchId = ? AND State = 'Failed'", (search,)).fetchall()
-        epochs = c.execute("SELECT count(*) FROM EpochMetrics m JOIN Trials t ON t.Id = m.TrialId WHERE t.SearchId = ?", (search,)).fetchone()[0]
+        epochs = c.execute("SELECT count(*) FROM EpochMetrics m JOIN Trials t ON t.Id = m.TrialId "
+                           "WHERE t.SearchId = ? AND t.Kind = 'Search'", (search,)).fetchone()[0]
     print(f"trial states: {states}")
     for number, message in failures:
         print(f"  FAILED trial {number}: {message}")
