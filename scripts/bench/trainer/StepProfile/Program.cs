@@ -30,11 +30,13 @@ using var session = new TrainingSession(workload, data, config, "cpu", seed: 1);
 var order = new int[data.Train.Count];
 var timer = new StepTimer();
 var untimed = new List<double>();
-double allocatedPerStep = 0, gen0PerEpoch = 0, gen1PerEpoch = 0, gen2PerEpoch = 0, evaluateSeconds = 0;
+double beginSeconds = 0, allocatedPerStep = 0, gen0PerEpoch = 0, gen1PerEpoch = 0, gen2PerEpoch = 0, evaluateSeconds = 0;
 for (var epoch = 1; epoch <= epochs; epoch++)
 {
+    var begin = Stopwatch.StartNew();
     TorchTrainer.EpochOrder(order, 1, epoch);
     session.BeginEpoch(order);
+    beginSeconds = begin.Elapsed.TotalSeconds;
     session.Timer = epoch == 2 ? timer : null;
     var allocated = GC.GetAllocatedBytesForCurrentThread();
     int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
@@ -70,5 +72,5 @@ foreach (var phase in Enum.GetValues<StepPhase>())
 }
 
 Console.WriteLine($"| **step** | **{total:F1}** |");
-Console.WriteLine($"epoch without the timer (median of {untimed.Count}): {untimed.Order().ElementAt(untimed.Count / 2):F3} s, of which validation {evaluateSeconds:F3} s");
+Console.WriteLine($"epoch without the timer (median of {untimed.Count}): {untimed.Order().ElementAt(untimed.Count / 2):F3} s, of which validation {evaluateSeconds:F3} s; the epoch's sample order and gather before it: {beginSeconds:F3} s");
 Console.WriteLine($"managed allocation per step: {allocatedPerStep:F0} bytes; collections per epoch: gen0 {gen0PerEpoch:F1}, gen1 {gen1PerEpoch:F1}, gen2 {gen2PerEpoch:F1}");
