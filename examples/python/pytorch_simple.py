@@ -37,6 +37,7 @@ def main():
     parser.add_argument("--valid-size", type=int, default=128 * 10, help="validation images from the test file (Optuna: 1280)")
     args = parser.parse_args()
 
+    # snippet-begin: start
     trial = hypersearch_trial.start()
     torch.set_num_threads(trial.threads)
     torch.manual_seed(trial.seed)
@@ -64,7 +65,9 @@ def main():
         torch.set_rng_state(state["rng"])
         first = state["epoch"] + 1
     trial.resumed(first - 1)
+    # snippet-end: start
 
+    # snippet-begin: loop
     for epoch in range(first, trial.epochs + 1):
         for group, multiplier in zip(optimizer.param_groups, multipliers + [1.0] * len(optimizer.param_groups)):
             group["lr"] = trial.lr * multiplier
@@ -81,6 +84,7 @@ def main():
 
     if trial.evaluate_test_set:
         trial.report_test(*evaluate(model, test_x[test], test_y[test], trial.device))
+    # snippet-end: loop
 
 
 def define_model(params):
