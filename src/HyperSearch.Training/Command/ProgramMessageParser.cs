@@ -24,7 +24,7 @@ public static class ProgramMessageParser
         }
         catch (JsonException e)
         {
-            throw new ProtocolException($"not a JSON object ({e.Message.Split(" Path:")[0].TrimEnd('.')})");
+            throw new ProtocolException($"not a JSON object ({Reason(e)})");
         }
 
         if (root.ValueKind != JsonValueKind.Object)
@@ -46,6 +46,13 @@ public static class ProgramMessageParser
             "testLoss" => new TestResultMessage(Number(root, "testLoss"), Number(root, "testAccuracy")),
             _ => Epoch(root),
         };
+    }
+
+    // The parser's own words without its position suffix (" Path: $ | LineNumber: 0 | BytePositionInLine: 0."): the line is quoted anyway.
+    private static string Reason(JsonException e)
+    {
+        var cut = new[] { " Path:", " LineNumber:" }.Select(m => e.Message.IndexOf(m, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(e.Message.Length).Min();
+        return e.Message[..cut].TrimEnd(' ', '.', '|');
     }
 
     private static EpochMessage Epoch(JsonElement root)

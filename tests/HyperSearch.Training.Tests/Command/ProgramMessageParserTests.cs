@@ -39,6 +39,8 @@ public sealed class ProgramMessageParserTests
 
     [Theory]
     [InlineData("[1, 2]", "not a JSON object")]
+    [InlineData("loss=0.5", "not a JSON object ('l' is an invalid start of a value)")]
+    [InlineData("""{"epoch": 1,""", "not a JSON object (Expected start of a property name or value, but instead reached end of data)")]
     [InlineData("""{"epoch": 1, "resumed": 0}""", "has both 'epoch' and 'resumed' (one message per line)")]
     [InlineData("""{"resumed": -1}""", "'resumed' must be a whole number ≥ 0; got -1")]
     [InlineData("""{"epoch": 1.5, "trainLoss": 1, "valLoss": 1, "valAccuracy": 0}""", "'epoch' must be a whole number ≥ 1; got 1.5")]
