@@ -108,8 +108,8 @@ public static partial class CommandWorkloadSettings
         }
 
         var defaults = new CommandWorkload { Name = "", Executable = "" };
-        var timeout = reader.PositiveNumber("EpochTimeoutSeconds", defaults.EpochTimeout.TotalSeconds);
-        var grace = reader.PositiveNumber("StopGraceSeconds", defaults.StopGrace.TotalSeconds);
+        var timeout = Seconds(reader, "EpochTimeoutSeconds", defaults.EpochTimeout);
+        var grace = Seconds(reader, "StopGraceSeconds", defaults.StopGrace);
         if (name is null || executable is null || reader.Problems.Count > 0)
         {
             return null;
@@ -127,6 +127,16 @@ public static partial class CommandWorkloadSettings
             EpochTimeout = TimeSpan.FromSeconds(timeout),
             StopGrace = TimeSpan.FromSeconds(grace),
         };
+    }
+
+    // A week at most: a timer cannot wait longer than 2³¹ ms, and a longer "timeout" is a typo.
+    private static double Seconds(SettingsReader reader, string key, TimeSpan fallback)
+    {
+        const double week = 7 * 24 * 3600;
+        var seconds = reader.PositiveNumber(key, fallback.TotalSeconds);
+        if (seconds <= week) return seconds;
+        reader.Add(key, $"must be at most {week} (a week); got '{reader.Text(key)}'");
+        return fallback.TotalSeconds;
     }
 
     private static List<string> List(IConfigurationSection section, SettingsReader reader, string key)

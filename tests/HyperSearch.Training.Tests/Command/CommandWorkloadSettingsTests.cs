@@ -55,6 +55,7 @@ public sealed class CommandWorkloadSettingsTests
         var error = Assert.Throws<SettingsException>(() => CommandWorkloadSettings.Read(Configuration(
             ($"{First}:Executeable", "/usr/bin/python3"),
             ($"{First}:EpochTimeoutSeconds", "ten"),
+            ($"{First}:StopGraceSeconds", "1e9"),
             ("HyperSearch:Workloads:Commands:1:Name", "fashion-mlp"),
             ("HyperSearch:Workloads:Commands:1:Executable", "x"),
             ("HyperSearch:Workloads:Commands:1:Arguments", "train.py --fast"),
@@ -68,6 +69,7 @@ public sealed class CommandWorkloadSettingsTests
             $"{First}:Name: is required",
             $"{First}:Executable: is required (a path, or a program on PATH such as /usr/bin/python3)",
             $"{First}:EpochTimeoutSeconds: must be a number > 0; got 'ten'",
+            $"{First}:StopGraceSeconds: must be at most 604800 (a week); got '1e9'",
             "HyperSearch:Workloads:Commands:1:Arguments: must be a list, one argument per entry (\"Arguments\": [\"train.py\", \"--fast\"])",
             "HyperSearch:Workloads:Commands:1:Environment:CUDA_VISIBLE_DEVICES: is set by the worker for each trial",
             "HyperSearch:Workloads:Commands:2:Name: 'has space' must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit",
