@@ -17,9 +17,10 @@ command -v npm >/dev/null 2>&1 || packages+=(npm)
 if [[ "${1:-}" == "--test" ]]; then
   # chromium + chromium-driver: the real browser of the end-to-end tests (Playwright drives it;
   # `playwright install` would download and cannot work here).  postgresql: the scale-out tests
-  # start a private PostgreSQL 15 cluster.  python3-torch/python3-optuna are for the golden-data
-  # and benchmark scripts only, not needed by tests.
-  packages+=(chromium chromium-driver postgresql)
+  # start a private PostgreSQL 15 cluster.  python3-torch: the command-workload tests run the
+  # Python example (examples/python/pytorch_simple.py) with /usr/bin/python3.  python3-optuna is
+  # for the benchmark scripts only.
+  packages+=(chromium chromium-driver postgresql python3-torch)
 fi
 
 missing=()

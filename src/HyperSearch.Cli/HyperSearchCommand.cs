@@ -14,6 +14,7 @@ public static class HyperSearchCommand
         root.Subcommands.Add(ScheduleCommand.Create());
         root.Subcommands.Add(DecaysCommand.Create());
         root.Subcommands.Add(TrialCommand.Create());
+        root.Subcommands.Add(WorkloadsCommand.Create());
         root.Subcommands.Add(LrFindCommand.Create());
         root.Subcommands.Add(AskTellCommand.Create());
         root.Subcommands.Add(UserCommand.Create());

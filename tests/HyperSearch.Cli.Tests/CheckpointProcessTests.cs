@@ -93,9 +93,10 @@ public sealed class CheckpointProcessTests : IDisposable
     [Fact]
     public async Task Worker_ExamplePluginBuiltAndLoaded_SearchRunsAndBadParamsFailOnlyTheirTrial()
     {
-        var root = RepoRoot();
+        var root = TestRepo.Root;
         var project = Path.Combine(root, "examples", "TeamWorkloads");
-        var (built, buildLog) = await BuildAsync(Path.Combine(project, "TeamWorkloads.csproj"));
+        // Its own bin/ folder, as a team would build it (-o would also rebuild HyperSearch.Training into the folder).
+        var (built, buildLog) = await DotnetBuild.RunAsync(Path.Combine(project, "TeamWorkloads.csproj"));
         var output = Path.Combine(project, "bin", "Debug", "net10.0");
         Assert.True(built, buildLog);
         await using var database = await QueueDatabase.CreateAsync(postgres: false);
@@ -123,29 +124,6 @@ public sealed class CheckpointProcessTests : IDisposable
             var accuracy = (await database.Store.GetEpochsAsync(trial.Id))[^1].ValAccuracy;
             Assert.True(accuracy > 0.8, $"trial {trial.Number} reached only {accuracy}");
         }
-    }
-
-    // Its own bin/ folder, as a team would build it (-o would also rebuild HyperSearch.Training into the folder).
-    private static async Task<(bool Ok, string Log)> BuildAsync(string project)
-    {
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet", ["build", project, "-c", "Debug", "-v", "q", "-nologo"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var log = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode == 0, await log + await errors);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HyperSearch.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("HyperSearch.sln not found above the test folder");
     }
 
     private static async Task<TrialRow?> FirstTrial(QueueDatabase database, long searchId) =>

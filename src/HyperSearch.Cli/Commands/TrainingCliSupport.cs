@@ -1,4 +1,5 @@
 using System.Globalization;
+using HyperSearch.Core.Settings;
 using HyperSearch.Core.Validation;
 using HyperSearch.Training;
 using HyperSearch.Training.Workloads;
@@ -19,8 +20,8 @@ internal static class TrainingCliSupport
 
     /// <summary>
     /// appsettings.json next to the binary, then in <paramref name="workingDirectory"/> (default: the
-    /// current one), then HyperSearch__… variables. A malformed appsettings.json is reported on
-    /// <paramref name="error"/> naming the file, and null is returned.
+    /// current one), then HyperSearch__… variables. A malformed appsettings.json (naming the file) or a
+    /// wrong command workload setting (naming the key) is reported on <paramref name="error"/>, and null is returned.
     /// </summary>
     public static WorkloadRegistry? TryCreateRegistry(TextWriter error, string? workingDirectory = null)
     {
@@ -40,7 +41,19 @@ internal static class TrainingCliSupport
             return null;
         }
 
-        return TrainingConfiguration.Registry(configuration);
+        try
+        {
+            return TrainingConfiguration.Registry(configuration);
+        }
+        catch (SettingsException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                error.WriteLine($"error: {problem}");
+            }
+
+            return null;
+        }
     }
 
     public static int Invalid(TextWriter error, IEnumerable<ValidationError> errors)

@@ -5,6 +5,7 @@ using HyperSearch.Core.Json;
 using HyperSearch.Core.Training;
 using HyperSearch.Core.Trials;
 using HyperSearch.Core.Validation;
+using HyperSearch.Training;
 using HyperSearch.Training.Devices;
 using HyperSearch.Training.Runtime;
 using HyperSearch.Training.Workloads;
@@ -30,7 +31,7 @@ public static class TrialCommand
 
     private static Command CreateRun()
     {
-        var workload = new Option<string>("--workload") { Description = "Workload: fashion-mlp, fashion-cnn, synthetic-regression, two-spirals" };
+        var workload = new Option<string>("--workload") { Description = "Workload (hypersearch workloads lists them): fashion-mlp, fashion-cnn, …, or a command workload" };
         var config = new Option<string>("--config") { Description = "Trial config JSON file (initialLr, decay, warmup, optimizer, batchSize…)" };
         var epochs = new Option<string>("--epochs") { Description = "Epochs to train (default 5)" };
         var device = new Option<string>("--device") { Description = "cpu or cuda:N (default cpu)" };
@@ -84,12 +85,13 @@ public static class TrialCommand
             return InvalidInput;
         }
 
-        if (TrainingRequestValidator.Validate(request, registry) is { Count: > 0 } problems)
+        // A command workload's request is checked by the command trainer (it throws, caught below).
+        if (!registry.TryGetCommand(request.Workload, out _) && TrainingRequestValidator.Validate(request, registry) is { Count: > 0 } problems)
         {
             return Invalid(error, problems);
         }
 
-        var trainer = new TorchTrainer(registry);
+        var trainer = TrainingConfiguration.Trainer(registry, checkpoints: null);
         if (!json)
         {
             output.WriteLine($"{request.Workload} on {request.Device}, {request.Epochs} epochs, seed {request.Seed}, {request.Threads} thread(s)");

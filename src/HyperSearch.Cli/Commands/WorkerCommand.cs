@@ -61,7 +61,7 @@ public static class WorkerCommand
         if (DatabaseSettings.Problem(configuration) is { } database) problems.Add(database);
         problems.AddRange(SettingsException.Of(() => QueueSettings.From(configuration)));
         problems.AddRange(SettingsException.Of(() => WorkerOptions.From(configuration)));
-        problems.AddRange(SettingsException.Of(() => TrainingConfiguration.Checkpoints(configuration)));
+        problems.AddRange(TrainingConfiguration.Problems(configuration));
         if (problems.Count > 0)
         {
             foreach (var line in problems) error.WriteLine(line);

@@ -1,7 +1,6 @@
 using HyperSearch.Core.Training;
 using HyperSearch.Training;
 using HyperSearch.Training.Checkpoints;
-using HyperSearch.Training.Trainer;
 using HyperSearch.Training.Workloads;
 using HyperSearch.Worker;
 using HyperSearch.Worker.Testing;
@@ -12,9 +11,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace HyperSearch.Cli.Hosting;
 
 /// <summary>
-/// Which trainer the CLI's worker uses and which workloads a spec may name: the TorchSharp
-/// <see cref="TorchTrainer"/> with the built-in and plug-in workloads and the checkpoint store (all from
-/// appsettings.json) by default, or the sleeping test double when
+/// Which trainer the CLI's worker uses and which workloads a spec may name: the TorchSharp trainer for the
+/// built-in and plug-in workloads and the command trainer for the command workloads, with the checkpoint
+/// store (all from appsettings.json, <see cref="TrainingConfiguration.Trainer"/>) by default, or the sleeping test double when
 /// HyperSearch:Worker:Trainer=fake (workload "sleep" only).
 /// </summary>
 public static class TrainerRegistration
@@ -25,8 +24,7 @@ public static class TrainerRegistration
         services.TryAddSingleton(_ => TrainingConfiguration.Registry(configuration));
         services.TryAddSingleton(_ => TrainingConfiguration.Checkpoints(configuration));
         services.TryAddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<CheckpointStore>());
-        services.TryAddSingleton<ITrainer>(sp => new TorchTrainer(
-            sp.GetRequiredService<WorkloadRegistry>(), checkpoints: sp.GetRequiredService<CheckpointStore>()));
+        services.TryAddSingleton<ITrainer>(sp => TrainingConfiguration.Trainer(sp.GetRequiredService<WorkloadRegistry>(), sp.GetRequiredService<CheckpointStore>()));
     }
 
     public static IReadOnlyCollection<string> Workloads(IConfiguration configuration) =>

@@ -24,8 +24,13 @@ public sealed partial class CheckpointStore : ICheckpointStore
 
     public int EveryEpochs { get; }
 
-    public string PathOf(string key) =>
-        KeyPattern().IsMatch(key) ? Path.Combine(Directory, key + Extension) : throw new ArgumentException($"bad checkpoint key '{key}'", nameof(key));
+    public string PathOf(string key) => Path.Combine(Directory, CheckedKey(key) + Extension);
+
+    /// <summary>
+    /// The folder a command workload's run keeps under the key (its program's own checkpoint files and the
+    /// worker's notes, Command/TrialFolder); <see cref="Delete"/> removes it with the file.
+    /// </summary>
+    public string FolderOf(string key) => Path.Combine(Directory, CheckedKey(key));
 
     public void Write(string key, byte[] bytes)
     {
@@ -51,7 +56,14 @@ public sealed partial class CheckpointStore : ICheckpointStore
 
     public bool Exists(string key) => File.Exists(PathOf(key));
 
-    public void Delete(string key) => File.Delete(PathOf(key));
+    public void Delete(string key)
+    {
+        File.Delete(PathOf(key));
+        if (System.IO.Directory.Exists(FolderOf(key)))
+        {
+            System.IO.Directory.Delete(FolderOf(key), recursive: true);
+        }
+    }
 
     // A one-line file per search naming the trial whose checkpoint is kept; written by rename like the checkpoints.
     public long? SwapKept(long searchId, long trialId)
@@ -64,6 +76,9 @@ public sealed partial class CheckpointStore : ICheckpointStore
         File.Move(temporary, marker, overwrite: true);
         return previous;
     }
+
+    private static string CheckedKey(string key) =>
+        KeyPattern().IsMatch(key) ? key : throw new ArgumentException($"bad checkpoint key '{key}'", nameof(key));
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$")]
     private static partial Regex KeyPattern();

@@ -44,6 +44,29 @@ public static class DeviceCatalog
     /// <summary>Null when <paramref name="device"/> exists here, otherwise why not.</summary>
     public static string? Check(string? device)
     {
+        if (CheckName(device, out var index) is { } problem)
+        {
+            return problem;
+        }
+
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var count = CudaDeviceCount();
+        return index < count
+            ? null
+            : $"'{device}' is not available here (devices: {string.Join(", ", List())})";
+    }
+
+    /// <summary>
+    /// Null when <paramref name="device"/> is <c>cpu</c> or <c>cuda:N</c> (<paramref name="cudaIndex"/> N,
+    /// −1 for cpu), without asking whether it exists here: a command workload's program finds its own GPUs.
+    /// </summary>
+    public static string? CheckName(string? device, out int cudaIndex)
+    {
+        cudaIndex = -1;
         if (string.IsNullOrWhiteSpace(device))
         {
             return "must be cpu or cuda:N";
@@ -54,15 +77,9 @@ public static class DeviceCatalog
             return null;
         }
 
-        if (!device.StartsWith("cuda:", StringComparison.Ordinal)
-            || !int.TryParse(device.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-        {
-            return $"unknown device '{device}' (expected cpu or cuda:N)";
-        }
-
-        var count = CudaDeviceCount();
-        return index < count
+        return device.StartsWith("cuda:", StringComparison.Ordinal)
+            && int.TryParse(device.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out cudaIndex)
             ? null
-            : $"'{device}' is not available here (devices: {string.Join(", ", List())})";
+            : $"unknown device '{device}' (expected cpu or cuda:N)";
     }
 }

@@ -33,6 +33,13 @@ public static class TrainingRequestValidator
             errors.Add(new("device", deviceProblem));
         }
 
+        ValidateRun(request, errors);
+        return errors;
+    }
+
+    /// <summary>What every trainer checks, whichever runs the workload: epochs, threads and the config.</summary>
+    public static void ValidateRun(TrainingRequest request, List<ValidationError> errors)
+    {
         if (request.Epochs < 1)
         {
             errors.Add(new("epochs", "must be at least 1"));
@@ -46,11 +53,10 @@ public static class TrainingRequestValidator
         if (request.Config is null)
         {
             errors.Add(new("config", "is required"));
-            return errors;
+            return;
         }
 
         ValidateConfig(request.Config, errors);
-        return errors;
     }
 
     private static void ValidateConfig(TrialConfig config, List<ValidationError> errors)

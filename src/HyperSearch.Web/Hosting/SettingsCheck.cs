@@ -23,7 +23,7 @@ public static class SettingsCheck
         if (DatabaseSettings.Problem(configuration) is { } database) problems.Add(database);
         problems.AddRange(SettingsException.Of(() => QueueSettings.From(configuration)));
         problems.AddRange(SettingsException.Of(() => WorkerOptions.From(configuration)));
-        problems.AddRange(SettingsException.Of(() => TrainingConfiguration.Checkpoints(configuration)));
+        problems.AddRange(TrainingConfiguration.Problems(configuration));
         problems.AddRange(LiveFeedOptions.Problems(configuration));
         foreach (var proxy in configuration.GetSection(ForwardedHeadersSetup.KnownProxiesKey).Get<string[]>() ?? [])
         {

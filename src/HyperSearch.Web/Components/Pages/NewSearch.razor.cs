@@ -1,4 +1,5 @@
 using HyperSearch.Core.Searches;
+using HyperSearch.Core.Training;
 using HyperSearch.Web.Components.Charts;
 using HyperSearch.Web.Components.Launch;
 using HyperSearch.Web.Components.Shared;
@@ -65,6 +66,8 @@ public partial class NewSearch
             return $"grid of {grid:N0} points → {Math.Min(grid, Math.Max(0, form.Budget)):N0} trials";
         }
     }
+
+    private bool IsCommand(string workload) => Workloads.Workloads.Any(w => w.Name == workload && w.Kind == WorkloadKind.Command);
 
     protected override async Task OnInitializedAsync()
     {
