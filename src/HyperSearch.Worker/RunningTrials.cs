@@ -4,13 +4,13 @@ using HyperSearch.Core.Searches.Queue;
 namespace HyperSearch.Worker;
 
 /// <summary>The trials this worker holds (one per busy slot), for heartbeats and stop requests.</summary>
-public sealed class RunningTrials
+public sealed class RunningTrials(WorkerOptions options)
 {
     private readonly ConcurrentDictionary<long, RunningTrial> _trials = new();
 
     public RunningTrial Add(LeaseRef lease, CancellationToken workerStopping)
     {
-        var running = new RunningTrial(lease, workerStopping);
+        var running = new RunningTrial(lease, workerStopping, options.StopBudget);
         _trials[lease.TrialId] = running;
         return running;
     }
