@@ -26,7 +26,7 @@ public sealed record WorkerOptions
     /// back to the queue; the whole stop stays under 5 s. A trial not handed back in time (the database
     /// is locked) returns to the queue when its lease expires, or at once when a worker restarts here.
     /// </summary>
-    public TimeSpan StopBudget { get; init; } = TimeSpan.FromSeconds(3.5);
+    public TimeSpan StopBudget { get; init; } = TimeSpan.FromSeconds(3);
 
     public const string Section = "HyperSearch:Worker";
 

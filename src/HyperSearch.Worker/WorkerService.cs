@@ -73,7 +73,7 @@ public sealed class WorkerService(
             logger.LogWarning("{Count} trial(s) not handed back within {Budget:0.#} s; they return to the queue when their lease expires (at once if a worker restarts on this machine)",
                 running.Count, options.StopBudget.TotalSeconds);
         var unregistered = false;
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(0.75)))
         {
             try
             {
@@ -82,7 +82,7 @@ public sealed class WorkerService(
             }
             catch (Exception e) when (e is OperationCanceledException || faults.IsTransient(e))
             {
-                logger.LogWarning("Could not unregister worker {WorkerId}: {Reason}", workerId, e is OperationCanceledException ? "no answer within 1 s" : faults.Describe(e));
+                logger.LogWarning("Could not unregister worker {WorkerId}: {Reason}", workerId, e is OperationCanceledException ? "no answer within 0.75 s" : faults.Describe(e));
             }
         }
         // Kept unless everything was handed back: a worker restarted here then finds this one dead and takes its trials back.
