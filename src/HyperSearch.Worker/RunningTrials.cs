@@ -25,6 +25,13 @@ public sealed class RunningTrials(WorkerOptions options)
 
     public int Count => _trials.Count;
 
+    /// <summary>Trials a stopping worker could not hand back (the database did not answer within the stop budget).</summary>
+    public int Abandoned => Volatile.Read(ref _abandoned);
+
+    public void Abandon() => Interlocked.Increment(ref _abandoned);
+
+    private int _abandoned;
+
     public void Stop(long trialId, StopReason reason)
     {
         if (_trials.TryGetValue(trialId, out var running)) running.Stop(reason);

@@ -52,6 +52,7 @@ public sealed class TrialRunner(IWorkQueue queue, ITrainer trainer, IPrunerProvi
         {
             // The database did not answer within the stop budget: the lease brings the trial back (at once
             // when a worker restarts on this machine).
+            running.Abandon();
             logger.LogWarning("Trial {TrialId} could not be handed back before the worker stopped; it returns to the queue when its lease expires", trial.Lease.TrialId);
         }
         finally

@@ -68,10 +68,11 @@ public sealed class WorkerService(
         }
         // Stopping: every busy slot hands its trial back within the stop budget; a database that does not
         // answer in time must not hold the process (the host would dispose the store under the slots).
-        var handedBack = await Task.WhenAny(loops, Task.Delay(options.StopBudget + TimeSpan.FromMilliseconds(250), time)) == loops;
-        if (!handedBack)
+        await Task.WhenAny(loops, Task.Delay(options.StopBudget + TimeSpan.FromMilliseconds(250), time));
+        var notHandedBack = running.Abandoned + running.Count;
+        if (notHandedBack > 0)
             logger.LogWarning("{Count} trial(s) not handed back within {Budget:0.#} s; they return to the queue when their lease expires (at once if a worker restarts on this machine)",
-                running.Count, options.StopBudget.TotalSeconds);
+                notHandedBack, options.StopBudget.TotalSeconds);
         var unregistered = false;
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(0.75)))
         {
@@ -86,7 +87,7 @@ public sealed class WorkerService(
             }
         }
         // Kept unless everything was handed back: a worker restarted here then finds this one dead and takes its trials back.
-        if (handedBack && unregistered) liveness.Release();
+        if (notHandedBack == 0 && unregistered) liveness.Release();
         else liveness.Dispose();
     }
 

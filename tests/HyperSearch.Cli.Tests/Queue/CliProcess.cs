@@ -69,6 +69,35 @@ public sealed class CliProcess : IAsyncDisposable
     /// <summary>kill -9: no shutdown code runs, the trial's lease is simply never renewed.</summary>
     public void KillHard() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>kill -TERM, as systemd, Kubernetes or Slurm stop a worker.</summary>
+    public void Terminate()
+    {
+        if (Kill(_process.Id, Sigterm) != 0) throw new InvalidOperationException($"kill -TERM {_process.Id} failed");
+    }
+
+    /// <summary>Waits for the process to end; false when it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        _process.WaitForExit(); // flush the async output readers
+        return true;
+    }
+
+    public int ExitCode => _process.ExitCode;
+
+    private const int Sigterm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
