@@ -28,12 +28,10 @@ public sealed class WorkerLifecycleTests
     {
         await using var database = await QueueDatabase.CreateAsync(postgres: false);
         var env = Environment();
-        var id = await WorkerCommandTests.CreateSearchAsync(database, env, budget: 2, parallelism: 2, epochs: Epochs);
-        var doomed = CliProcess.Start(env, "worker", "--devices", "cpu:2", "--db", database.Db);
+        var (id, doomed) = await TwoTrialsRunningAsync(database, env);
         string doomedId;
         try
         {
-            await database.WaitUntilAsync(id, _ => TrialsAsync(database, id).Result.Count(t => t.EpochsDone >= 2) == 2, "both trials have two epochs", 120);
             doomed.KillHard();
             doomedId = (await TrialsAsync(database, id))[0].WorkerId!;
         }
@@ -63,9 +61,8 @@ public sealed class WorkerLifecycleTests
     {
         await using var database = await QueueDatabase.CreateAsync(postgres: false);
         var env = Environment();
-        var id = await WorkerCommandTests.CreateSearchAsync(database, env, budget: 2, parallelism: 2, epochs: Epochs);
-        await using var worker = CliProcess.Start(env, "worker", "--devices", "cpu:2", "--db", database.Db);
-        await database.WaitUntilAsync(id, _ => TrialsAsync(database, id).Result.Count(t => t.EpochsDone >= 2) == 2, "both trials have two epochs", 120);
+        var (id, worker) = await TwoTrialsRunningAsync(database, env);
+        await using var _ = worker;
         var workerId = (await TrialsAsync(database, id))[0].WorkerId;
 
         var clock = Stopwatch.StartNew();
@@ -97,14 +94,12 @@ public sealed class WorkerLifecycleTests
     {
         await using var database = await QueueDatabase.CreateAsync(postgres: false);
         var env = Environment();
-        var id = await WorkerCommandTests.CreateSearchAsync(database, env, budget: 2, parallelism: 2, epochs: Epochs);
-        var worker = CliProcess.Start(env, "worker", "--devices", "cpu:2", "--db", database.Db);
+        var (id, worker) = await TwoTrialsRunningAsync(database, env);
         TimeSpan stopTook;
         int exitCode;
         string log;
         try
         {
-            await database.WaitUntilAsync(id, _ => TrialsAsync(database, id).Result.Count(t => t.EpochsDone >= 2) == 2, "both trials have two epochs", 120);
             await using var locker = new SqliteConnection($"Data Source={database.Db};Pooling=False");
             await locker.OpenAsync();
             await using var command = locker.CreateCommand();
@@ -137,6 +132,23 @@ public sealed class WorkerLifecycleTests
         Assert.Equal(SearchState.Completed, (await database.Store.GetSearchAsync(id))!.Summary.State);
         foreach (var trial in await TrialsAsync(database, id))
             Assert.Equal(Enumerable.Range(1, Epochs), (await database.Store.GetEpochsAsync(trial.Id)).Select(e => e.Epoch));
+    }
+
+    /// <summary>A search of two trials, both running on one new worker and past their second epoch.</summary>
+    private static async Task<(long Id, CliProcess Worker)> TwoTrialsRunningAsync(QueueDatabase database, IReadOnlyDictionary<string, string> env)
+    {
+        var id = await WorkerCommandTests.CreateSearchAsync(database, env, budget: 2, parallelism: 2, epochs: Epochs);
+        var worker = CliProcess.Start(env, "worker", "--devices", "cpu:2", "--db", database.Db);
+        try
+        {
+            await database.WaitUntilAsync(id, _ => TrialsAsync(database, id).Result.Count(t => t.EpochsDone >= 2) == 2, "both trials have two epochs", 120);
+            return (id, worker);
+        }
+        catch
+        {
+            await worker.DisposeAsync();
+            throw;
+        }
     }
 
     private static async Task<IReadOnlyList<TrialRow>> TrialsAsync(QueueDatabase database, long searchId) =>

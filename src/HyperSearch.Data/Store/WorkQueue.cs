@@ -117,12 +117,20 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
     private async Task<int> ExtendExpiredLeasesAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
         var now = time.GetUtcNow();
         var until = now + settings.Lease;
-        var extended = await db.Trials.Where(t => t.State == TrialState.Running && t.LeaseExpiresAt < now)
-            .ExecuteUpdateAsync(u => u.SetProperty(t => t.LeaseExpiresAt, until), cancellationToken);
-        await tx.CommitAsync(cancellationToken);
+        var searches = await db.Trials.Where(t => t.State == TrialState.Running && t.LeaseExpiresAt < now)
+            .Select(t => t.SearchId).Distinct().ToListAsync(cancellationToken);
+        var extended = 0;
+        // One search at a time, its row locked first, as every writer does: a reaper elsewhere takes the same trial rows.
+        foreach (var searchId in searches)
+        {
+            await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+            await WriteTransaction.LockSearchAsync(db, searchId, cancellationToken);
+            extended += await db.Trials.Where(t => t.SearchId == searchId && t.State == TrialState.Running && t.LeaseExpiresAt < now)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.LeaseExpiresAt, until), cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
         return extended;
     }
 
