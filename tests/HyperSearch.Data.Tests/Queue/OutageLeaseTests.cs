@@ -40,6 +40,34 @@ public sealed class OutageLeaseTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task FinishTrial_TrainedToTheEndDuringTheOutage_ItsWaitingEpochsAndResultAreKept(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, Lease2s);
+        var holder = await ClaimTests.Register(db);
+        var other = await ClaimTests.Register(db);
+        var id = await db.Store.CreateSearchAsync(Specs.Search(budget: 1, parallelism: 1));
+        var trial = (await Specs.AskAsync(db.WorkQueue, id, Specs.Slot(holder))).Trial!;
+        await db.WorkQueue.ReportEpochAsync(trial.Lease, new EpochReport(1, 1, 0.9, 0.5, 0.01, 1));
+
+        db.Time.Advance(TimeSpan.FromSeconds(6)); // epochs 2 and 3 trained meanwhile, waiting in the holder's outbox
+        await db.WorkQueue.HeartbeatAsync(other, []); // the other worker gets through first
+        var flushed = new[]
+        {
+            await db.WorkQueue.ReportEpochAsync(trial.Lease, new EpochReport(2, 1, 0.8, 0.6, 0.01, 2)),
+            await db.WorkQueue.ReportEpochAsync(trial.Lease, new EpochReport(3, 1, 0.7, 0.7, 0.01, 3)),
+        };
+        var finished = await db.WorkQueue.FinishTrialAsync(trial.Lease, new TrialResult(TrialState.Completed, 3));
+
+        // Before, the other worker reaped it: these writes were refused and the trial retrained from scratch.
+        Assert.Equal([true, true], flushed);
+        Assert.True(finished);
+        var row = (await db.Store.GetTrialAsync(trial.Lease.TrialId))!;
+        Assert.Equal((TrialState.Completed, 1), (row.State, row.Attempt));
+        Assert.Equal([1, 2, 3], (await db.Store.GetEpochsAsync(row.Id)).Select(e => e.Epoch));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Heartbeat_HolderDoesNotComeBackAfterTheOutage_ReapedByAWorkerInContactOneLeaseLater(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, Lease2s);
