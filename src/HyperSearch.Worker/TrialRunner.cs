@@ -31,8 +31,9 @@ public sealed class TrialRunner(IWorkQueue queue, ITrainer trainer, IPrunerProvi
                     // Its epochs first: a trial resumes from no checkpoint beyond the epochs stored.
                     await outbox.FlushAsync(handle.WritesToken);
                     await retry.RunAsync("release", slot, ct => queue.ReleaseAsync(trial.Lease, ct), handle.WritesToken);
-                    logger.LogInformation("Trial {TrialId} (search {SearchId} #{Number}) handed back to the queue after epoch {Epoch}; it resumes from its checkpoint",
-                        trial.Lease.TrialId, trial.SearchId, trial.Number, progress.LastEpoch);
+                    logger.LogInformation("Trial {TrialId} (search {SearchId} #{Number}) handed back to the queue after epoch {Epoch}; {Next}",
+                        trial.Lease.TrialId, trial.SearchId, trial.Number, progress.LastEpoch,
+                        checkpoints.KeyFor(trial) is null ? "it starts over (no checkpoints)" : "it resumes from its checkpoint");
                     break;
                 case StopReason.LeaseLost:
                     logger.LogWarning("Trial {TrialId} lost its lease; stopped it at epoch {Epoch}, the retry owns it now", trial.Lease.TrialId, progress.LastEpoch);

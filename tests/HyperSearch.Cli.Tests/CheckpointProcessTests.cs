@@ -71,14 +71,15 @@ public sealed class CheckpointProcessTests : IDisposable
 
         int exitCode;
         TrialRow first;
+        string stoppedLog;
         await using (var stopped = CliProcess.Start(env, "worker", "--devices", "cpu:1", "--db", database.Db))
         {
             await database.WaitUntilAsync(id, _ => FirstTrial(database, id).Result?.EpochsDone >= 3, "trial 1 has three epochs", 600);
             stopped.Terminate();
             Assert.True(await stopped.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the worker did not stop");
-            exitCode = stopped.ExitCode;
+            (exitCode, stoppedLog) = (stopped.ExitCode, stopped.Error);
             first = (await FirstTrial(database, id))!;
-            Assert.Contains($"Trial {first.Id} (search {id} #1) handed back to the queue after epoch {first.EpochsDone}", stopped.Error);
+            Assert.Contains($"Trial {first.Id} (search {id} #1) handed back to the queue after epoch {first.EpochsDone}; it resumes from its checkpoint", stopped.Error);
         }
         string rescuerLog;
         await using (var rescuer = CliProcess.Start(env, "worker", "--devices", "cpu:1", "--db", database.Db))
@@ -90,7 +91,7 @@ public sealed class CheckpointProcessTests : IDisposable
         var finished = (await database.Store.GetTrialAsync(first.Id))!;
         var epochs = await database.Store.GetEpochsAsync(first.Id);
         Assert.Equal(0, exitCode);
-        Assert.Equal((TrialState.Queued, 1), (first.State, first.Attempt));
+        Assert.True((first.State, first.Attempt) == (TrialState.Queued, 1), $"handed back as {first.State} on attempt {first.Attempt}; the worker logged:\n{stoppedLog}");
         Assert.Equal((TrialState.Completed, 1), (finished.State, finished.Attempt));
         // A checkpoint is written after each epoch's report: the one it resumes from is the last or the one before.
         var resumedAt = System.Text.RegularExpressions.Regex.Match(rescuerLog, $@"Trial {first.Id} \(search {id} #1, attempt 1\) resumes from its checkpoint at epoch (\d) of 6");

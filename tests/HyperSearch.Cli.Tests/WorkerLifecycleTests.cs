@@ -79,7 +79,7 @@ public sealed class WorkerLifecycleTests
         var trials = await TrialsAsync(database, id);
         Assert.All(trials, t => Assert.Equal((TrialState.Queued, 1), (t.State, t.Attempt)));
         foreach (var trial in trials)
-            Assert.Contains($"Trial {trial.Id} (search {id} #{trial.Number}) handed back to the queue after epoch {trial.EpochsDone}; it resumes from its checkpoint", worker.Error);
+            Assert.Contains($"Trial {trial.Id} (search {id} #{trial.Number}) handed back to the queue after epoch {trial.EpochsDone}; it starts over (no checkpoints)", worker.Error);
         Assert.DoesNotContain((await database.Store.GetQueueAsync()).Workers, w => w.Id == workerId);
 
         // Handed back, not lost: the next worker finishes them on the same attempt, every epoch once.

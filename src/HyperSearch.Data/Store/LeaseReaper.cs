@@ -14,8 +14,10 @@ namespace HyperSearch.Data.Store;
 /// </summary>
 internal static class LeaseReaper
 {
-    public static Task<ReapedTrials> ReapExpiredAsync(HyperSearchDbContext db, long searchId, DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken) =>
-        ReapAsync(db, t => t.SearchId == searchId && t.State == TrialState.Running && t.LeaseExpiresAt < now, now, maxAttempts,
+    /// <param name="held">The reaping worker's own trials, renewed by the heartbeat that reaps: never reaped by it,
+    /// however long that heartbeat took to get from the renewal to the reap (a loaded machine).</param>
+    public static Task<ReapedTrials> ReapExpiredAsync(HyperSearchDbContext db, long searchId, IReadOnlyCollection<long> held, DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken) =>
+        ReapAsync(db, t => t.SearchId == searchId && t.State == TrialState.Running && t.LeaseExpiresAt < now && !held.Contains(t.Id), now, maxAttempts,
             t => $"lease expired on attempt {t.Attempt} of {maxAttempts} (worker {t.WorkerId} stopped answering)", cancellationToken);
 
     public static Task<ReapedTrials> ReapWorkersAsync(HyperSearchDbContext db, long searchId, IReadOnlyCollection<string> workers, DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken) =>

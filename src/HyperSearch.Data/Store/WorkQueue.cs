@@ -89,6 +89,7 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         var trials = await db.Trials.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
         var cancel = new List<long>();
         var lost = new List<long>();
+        var renewed = new List<long>();
         foreach (var lease in held)
         {
             if (!trials.TryGetValue(lease.TrialId, out var trial) || !Holds(trial, lease))
@@ -97,6 +98,7 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
                 continue;
             }
             trial.LeaseExpiresAt = now + settings.Lease;
+            renewed.Add(trial.Id);
             if (trial.CancelRequested) cancel.Add(trial.Id);
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -106,7 +108,7 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         // An unknown worker (its row gone) has no past to judge by: it extends, the safe side.
         if (previous is null || LeaseRules.ReaperWasCutOff(previous.Value, now, settings.Lease))
             return new HeartbeatReply(cancel, lost, await ExtendExpiredLeasesAsync(cancellationToken));
-        await ReapAsync(cancellationToken);
+        await ReapAsync(renewed, cancellationToken);
         return new HeartbeatReply(cancel, lost);
     }
 
@@ -134,15 +136,15 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         return extended;
     }
 
-    /// <summary>Re-queues or fails trials whose lease expired, one search at a time (search row locked first).</summary>
-    internal async Task ReapAsync(CancellationToken cancellationToken)
+    /// <summary>Re-queues or fails trials whose lease expired, except <paramref name="held"/>, one search at a time (search row locked first).</summary>
+    private async Task ReapAsync(IReadOnlyCollection<long> held, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var searches = await db.Trials.Where(t => t.State == TrialState.Running && t.LeaseExpiresAt < now)
+        var searches = await db.Trials.Where(t => t.State == TrialState.Running && t.LeaseExpiresAt < now && !held.Contains(t.Id))
             .Select(t => t.SearchId).Distinct().ToListAsync(cancellationToken);
         foreach (var searchId in searches)
-            await ReapSearchAsync(db, searchId, now, (db, id) => LeaseReaper.ReapExpiredAsync(db, id, now, settings.MaxAttempts, cancellationToken), cancellationToken);
+            await ReapSearchAsync(db, searchId, now, (db, id) => LeaseReaper.ReapExpiredAsync(db, id, held, now, settings.MaxAttempts, cancellationToken), cancellationToken);
     }
 
     /// <summary>One search's reap in its own transaction, the search row locked first; its lifecycle advances when a trial ended.</summary>
