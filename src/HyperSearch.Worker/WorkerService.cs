@@ -81,9 +81,11 @@ public sealed class WorkerService(
                 await queue.UnregisterWorkerAsync(workerId, timeout.Token);
                 unregistered = true;
             }
-            catch (Exception e) when (e is OperationCanceledException || faults.IsTransient(e))
+            catch (Exception e)
             {
-                logger.LogWarning("Could not unregister worker {WorkerId}: {Reason}", workerId, e is OperationCanceledException ? "no answer within 0.75 s" : faults.Describe(e));
+                // A line, not a stack trace: the worker is stopping either way, and its row goes quiet.
+                logger.LogWarning("Could not unregister worker {WorkerId}: {Reason}", workerId,
+                    e is OperationCanceledException ? "no answer within 0.75 s" : faults.IsTransient(e) ? faults.Describe(e) : e.Message);
             }
         }
         // Kept unless everything was handed back: a worker restarted here then finds this one dead and takes its trials back.

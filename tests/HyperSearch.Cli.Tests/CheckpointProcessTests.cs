@@ -92,7 +92,7 @@ public sealed class CheckpointProcessTests : IDisposable
         var epochs = await database.Store.GetEpochsAsync(first.Id);
         Assert.Equal(0, exitCode);
         Assert.True((first.State, first.Attempt) == (TrialState.Queued, 1), $"handed back as {first.State} on attempt {first.Attempt}; the worker logged:\n{stoppedLog}");
-        Assert.Equal((TrialState.Completed, 1), (finished.State, finished.Attempt));
+        Assert.True((finished.State, finished.Attempt) == (TrialState.Completed, 1), $"ended {finished.State} on attempt {finished.Attempt}; the next worker logged:\n{rescuerLog}");
         // A checkpoint is written after each epoch's report: the one it resumes from is the last or the one before.
         var resumedAt = System.Text.RegularExpressions.Regex.Match(rescuerLog, $@"Trial {first.Id} \(search {id} #1, attempt 1\) resumes from its checkpoint at epoch (\d) of 6");
         Assert.True(resumedAt.Success, rescuerLog);

@@ -18,7 +18,7 @@ public sealed class WorkerLifecycleTests
 
     private static Dictionary<string, string> Environment() => new(CliProcess.FastQueue(epochMs: 200))
     {
-        ["HyperSearch__Worker__LeaseSeconds"] = "60",
+        ["HyperSearch__Worker__LeaseSeconds"] = "300",
         // The lines a trial's hand-back and a take-back write are information, not warnings.
         ["Logging__LogLevel__HyperSearch.Worker"] = "Information",
     };
@@ -41,9 +41,10 @@ public sealed class WorkerLifecycleTests
         }
 
         await using var successor = CliProcess.Start(env, "worker", "--devices", "cpu:2", "--db", database.Db);
-        // Well inside the 60 s lease: only a take-back can have started them again.
-        await database.WaitUntilAsync(id, _ => TrialsAsync(database, id).Result.All(t => t is { State: TrialState.Running, Attempt: 2 } && t.WorkerId != doomedId),
-            "both trials run again on the restarted worker", 30);
+        // Well inside the 300 s lease (the time allows for a slow start on a loaded machine): only a take-back can have started them again.
+        await CliProcess.ShowingLogsAsync([successor], () => database.WaitUntilAsync(id,
+            _ => TrialsAsync(database, id).Result.All(t => t is { State: TrialState.Running, Attempt: 2 } && t.WorkerId != doomedId),
+            "both trials run again on the restarted worker", 150));
         var queueMeanwhile = await database.Store.GetQueueAsync();
         await database.WaitUntilAsync(id, s => s.State.IsFinal(), "the search ends", 120);
 
@@ -119,9 +120,10 @@ public sealed class WorkerLifecycleTests
             await worker.DisposeAsync();
         }
 
-        // Nothing could be handed back: the restarted worker takes the trials back at once (the lease is 60 s).
+        // Nothing could be handed back: the restarted worker takes the trials back at once (the lease is 300 s).
         await using var next = CliProcess.Start(env, "worker", "--devices", "cpu:2", "--db", database.Db);
-        await database.WaitUntilAsync(id, _ => TrialsAsync(database, id).Result.All(t => t is { State: TrialState.Running, Attempt: 2 }), "both trials run again", 30);
+        await CliProcess.ShowingLogsAsync([next], () => database.WaitUntilAsync(id,
+            _ => TrialsAsync(database, id).Result.All(t => t is { State: TrialState.Running, Attempt: 2 }), $"both trials run again (the stopped worker logged:\n{log})", 150));
         await database.WaitUntilAsync(id, s => s.State.IsFinal(), "the search ends", 120);
 
         // It waited on the lock until the host's 30 s shutdown timeout disposed the store under it.

@@ -81,9 +81,7 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         var now = time.GetUtcNow();
         // Read before it is overwritten: how long this worker was out of contact decides what an expired lease means.
         var previous = await db.Workers.Where(w => w.Id == workerId).Select(w => (DateTimeOffset?)w.HeartbeatAt).SingleOrDefaultAsync(cancellationToken);
-        // A worker that heartbeats is alive, whatever a successor once concluded (StoppedAt).
-        await db.Workers.Where(w => w.Id == workerId)
-            .ExecuteUpdateAsync(u => u.SetProperty(w => w.HeartbeatAt, now).SetProperty(w => w.StoppedAt, (DateTimeOffset?)null), cancellationToken);
+        await db.Workers.Where(w => w.Id == workerId).ExecuteUpdateAsync(u => u.SetProperty(w => w.HeartbeatAt, now), cancellationToken);
 
         var ids = held.Select(l => l.TrialId).ToList();
         var trials = await db.Trials.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);

@@ -93,6 +93,19 @@ public sealed class CliProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>Runs <paramref name="wait"/>; if it fails the test, the failure shows what the workers logged.</summary>
+    public static async Task ShowingLogsAsync(IReadOnlyList<CliProcess> workers, Func<Task> wait)
+    {
+        try
+        {
+            await wait();
+        }
+        catch (Xunit.Sdk.XunitException e)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message}\nworker logs:\n{string.Join("\n---\n", workers.Select(w => w.Error))}");
+        }
+    }
+
     private const int Sigterm = 15;
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
