@@ -7,14 +7,16 @@ using Npgsql;
 namespace HyperSearch.Cli.Tests;
 
 /// <summary>
-/// Real <c>hypersearch worker</c> processes training real TorchSharp trials (checkpoint after every
+/// Real <c>hypersearch worker</c> processes training real TorchSharp trials (a checkpoint after every
 /// epoch) while the database goes away for longer than a lease: a PostgreSQL cluster stopped for 2
 /// leases, a SQLite file write-locked by another process for 2.5 leases — the 60 s and 75 s
-/// against 30 s leases, scaled to a 10 s lease (shorter leases expire on a machine loaded by other
-/// builds: a process that is not scheduled for seconds cannot renew them, outage or not). Training goes on meanwhile (the epochs wait in the
-/// outboxes, the checkpoints run ahead of the database); afterwards every trial must be Completed on its
-/// first attempt with epochs 1..N exactly once. Before, the first worker back reaped the others' expired
-/// leases, their outboxes were refused, and the retries resumed from the newer checkpoints: epochs missing.
+/// against 30 s leases, scaled to a 10 s lease (shorter ones expire on a machine loaded by other builds:
+/// a process not scheduled for seconds cannot renew them, outage or not). Training goes on meanwhile (the
+/// epochs wait in the outboxes, the checkpoints run ahead of the database), and one worker freezes during
+/// the outage and comes back a few seconds after the other, so the other's first heartbeat finds its
+/// leases expired. Afterwards every trial must be Completed on its first attempt with epochs 1..N exactly
+/// once. Before, that heartbeat reaped them, the frozen worker's outbox was refused, and the retries
+/// resumed from its newer checkpoints: epochs missing from Completed trials.
 /// </summary>
 public sealed class WorkerOutageTests : IDisposable
 {
@@ -48,8 +50,16 @@ public sealed class WorkerOutageTests : IDisposable
         try
         {
             await CliProcess.ShowingLogsAsync(workers, () => database.WaitUntilAsync(id, _ => AllTraining(database, id).Result, "four trials are training", 600));
-            await cluster.RestartAsync(down: 2 * LeaseSeconds);
+            var outage = cluster.RestartAsync(down: 2 * LeaseSeconds);
+            // One worker freezes meanwhile (a stalled machine) and comes back after the other: that one's
+            // first heartbeat finds the frozen worker's leases expired. The frozen one trained, and
+            // checkpointed, ahead of the database before it froze.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            workers[1].Pause();
+            await outage;
             NpgsqlConnection.ClearAllPools(); // this process's pooled connections died with the server
+            await Task.Delay(TimeSpan.FromSeconds(LeaseSeconds / 2));
+            workers[1].Resume();
             await CliProcess.ShowingLogsAsync(workers, () => database.WaitUntilAsync(id, s => s.State.IsFinal(), "the search ends", 900));
             Assert.All(workers, w => Assert.False(w.HasExited, $"a worker exited: {w.Error}"));
             await CliProcess.ShowingLogsAsync(workers, () => AssertCompletedOnceAsync(database, id));
@@ -94,9 +104,16 @@ public sealed class WorkerOutageTests : IDisposable
                         cutOff = queue;
                     await Task.Delay(500);
                 }
+                // One worker freezes (a stalled machine) and comes back after the other, whose first heartbeat then
+                // finds the frozen worker's leases expired. It must not hold the workers' write gate (Data's
+                // SqliteWriteGate, a lock on "<db>-writelock") when it freezes, or nobody could write.
+                await using (await HoldWriteGateAsync(database.Db))
+                    workers[1].Pause();
                 command.CommandText = "ROLLBACK";
                 await command.ExecuteNonQueryAsync();
             }
+            await Task.Delay(TimeSpan.FromSeconds(LeaseSeconds / 2));
+            workers[1].Resume();
             await CliProcess.ShowingLogsAsync(workers, () => database.WaitUntilAsync(id, s => s.State.IsFinal(), "the search ends", 900));
             Assert.All(workers, w => Assert.False(w.HasExited, $"a worker exited: {w.Error}"));
             Assert.Contains(workers, w => w.Error.Contains("database is locked"));
@@ -108,6 +125,21 @@ public sealed class WorkerOutageTests : IDisposable
         finally
         {
             foreach (var w in workers) await w.DisposeAsync();
+        }
+    }
+
+    /// <summary>Takes the lock every worker's write passes through first; waits its turn (a worker holds it while its write waits out the busy timeout).</summary>
+    private static async Task<FileStream> HoldWriteGateAsync(string databasePath)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(120); ; await Task.Delay(1))
+        {
+            try
+            {
+                return new FileStream(databasePath + "-writelock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+            }
         }
     }
 

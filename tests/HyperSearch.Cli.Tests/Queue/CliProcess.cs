@@ -70,10 +70,7 @@ public sealed class CliProcess : IAsyncDisposable
     public void KillHard() => _process.Kill(entireProcessTree: true);
 
     /// <summary>kill -TERM, as systemd, Kubernetes or Slurm stop a worker.</summary>
-    public void Terminate()
-    {
-        if (Kill(_process.Id, Sigterm) != 0) throw new InvalidOperationException($"kill -TERM {_process.Id} failed");
-    }
+    public void Terminate() => Signal(Sigterm);
 
     /// <summary>Waits for the process to end; false when it is still running after <paramref name="timeout"/>.</summary>
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
@@ -106,7 +103,19 @@ public sealed class CliProcess : IAsyncDisposable
         }
     }
 
-    private const int Sigterm = 15;
+    /// <summary>kill -STOP: the process is frozen (a stalled machine, a paused VM) until <see cref="Resume"/>.</summary>
+    public void Pause() => Signal(Sigstop);
+
+    /// <summary>kill -CONT after <see cref="Pause"/>.</summary>
+    public void Resume() => Signal(Sigcont);
+
+    private void Signal(int signal)
+    {
+        if (Kill(_process.Id, signal) != 0) throw new InvalidOperationException($"kill -{signal} {_process.Id} failed");
+    }
+
+    // Linux x86-64 and arm64.
+    private const int Sigterm = 15, Sigstop = 19, Sigcont = 18;
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
