@@ -15,13 +15,16 @@ public sealed class EpochOutbox(IWorkQueue queue, DatabaseRetry retry, LeaseRef 
 
     public bool IsEmpty => _pending.Count == 0;
 
-    /// <summary>Queues <paramref name="report"/> and writes what it can now. False = the store says stop (cancelled, or the lease is gone).</summary>
-    public async Task<bool> AddAsync(EpochReport report)
+    /// <summary>
+    /// Queues <paramref name="report"/> and writes what it can now. False = the store says stop (cancelled,
+    /// or the lease is gone). <paramref name="cancellationToken"/>: the trial stops (a write it interrupts stays queued).
+    /// </summary>
+    public async Task<bool> AddAsync(EpochReport report, CancellationToken cancellationToken)
     {
         _pending.Enqueue(report);
         while (_pending.TryPeek(out var next))
         {
-            var (done, goOn) = await retry.TryOnceAsync("epoch report", slot, ct => queue.ReportEpochAsync(lease, next, ct), CancellationToken.None);
+            var (done, goOn) = await retry.TryOnceAsync("epoch report", slot, ct => queue.ReportEpochAsync(lease, next, ct), cancellationToken);
             if (!done) return true;
             _pending.Dequeue();
             if (!goOn) return false;

@@ -4,13 +4,13 @@ using HyperSearch.Core.Searches.Queue;
 namespace HyperSearch.Worker;
 
 /// <summary>The trials this worker holds (one per busy slot), for heartbeats and stop requests.</summary>
-public sealed class RunningTrials
+public sealed class RunningTrials(WorkerOptions options)
 {
     private readonly ConcurrentDictionary<long, RunningTrial> _trials = new();
 
     public RunningTrial Add(LeaseRef lease, CancellationToken workerStopping)
     {
-        var running = new RunningTrial(lease, workerStopping);
+        var running = new RunningTrial(lease, workerStopping, options.StopBudget);
         _trials[lease.TrialId] = running;
         return running;
     }
@@ -24,6 +24,13 @@ public sealed class RunningTrials
     public IReadOnlyCollection<LeaseRef> Leases => _trials.Values.Select(t => t.Lease).ToList();
 
     public int Count => _trials.Count;
+
+    /// <summary>Trials a stopping worker could not hand back (the database did not answer within the stop budget).</summary>
+    public int Abandoned => Volatile.Read(ref _abandoned);
+
+    public void Abandon() => Interlocked.Increment(ref _abandoned);
+
+    private int _abandoned;
 
     public void Stop(long trialId, StopReason reason)
     {

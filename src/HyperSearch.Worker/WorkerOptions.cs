@@ -21,6 +21,12 @@ public sealed record WorkerOptions
     /// <summary>The first wait after a database call failed transiently; it doubles up to <see cref="RetryMax"/>.</summary>
     public TimeSpan RetryFirst { get; init; } = TimeSpan.FromMilliseconds(100);
     public TimeSpan RetryMax { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long a stopping worker (SIGTERM, Ctrl+C, dashboard shutdown) spends handing its running trials
+    /// back to the queue; the whole stop stays under 5 s. A trial not handed back in time (the database
+    /// is locked) returns to the queue when its lease expires, or at once when a worker restarts here.
+    /// </summary>
+    public TimeSpan StopBudget { get; init; } = TimeSpan.FromSeconds(3);
 
     public const string Section = "HyperSearch:Worker";
 

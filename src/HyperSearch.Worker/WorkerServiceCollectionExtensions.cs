@@ -33,6 +33,7 @@ public static class WorkerServiceCollectionExtensions
         services.TryAddSingleton<IPrunerProvider, CorePrunerProvider>();
         services.TryAddSingleton<RunningTrials>();
         services.TryAddSingleton<SlotHealthBoard>();
+        services.TryAddSingleton(_ => new WorkerLiveness());
         services.TryAddSingleton<DatabaseRetry>();
         services.TryAddSingleton<SlotScheduler>();
         services.TryAddSingleton(sp => new CheckpointRetention(

@@ -41,23 +41,7 @@ public sealed class CheckpointProcessTests : IDisposable
         var env = RealTrainer();
         var id = await CreateSearchAsync(database, env, "fashion-mlp", """{ "initialLr": 0.05, "decay": { "step": { "stepSize": 2, "gamma": 0.5 } }, "optimizer": { "type": "sgd", "momentum": 0.9 } }""", epochs: 6);
 
-        var doomed = CliProcess.Start(env, "worker", "--devices", "cpu:1", "--db", database.Db);
-        TrialRow first;
-        try
-        {
-            await database.WaitUntilAsync(id, _ => FirstTrial(database, id).Result?.EpochsDone >= 3, "trial 1 has three epochs", 600);
-            // The trainer reports an epoch before it writes that epoch's checkpoint: kill only once a
-            // checkpoint has been written since epoch 3 was seen, so the resume point is epoch 3 or later.
-            var checkpoint = Path.Combine(env["HyperSearch__Checkpoints__Directory"], $"trial-{(await FirstTrial(database, id))!.Id}.ckpt");
-            var seenAt = File.GetLastWriteTimeUtc(checkpoint);
-            await database.WaitUntilAsync(id, _ => File.GetLastWriteTimeUtc(checkpoint) > seenAt, "a checkpoint written after epoch 3", 600);
-            doomed.KillHard();
-            first = (await FirstTrial(database, id))!;
-        }
-        finally
-        {
-            await doomed.DisposeAsync();
-        }
+        var first = await KillAfterThirdCheckpointAsync(database, env, id);
 
         await using (var rescuer = CliProcess.Start(env, "worker", "--devices", "cpu:1", "--db", database.Db))
         {
@@ -74,20 +58,117 @@ public sealed class CheckpointProcessTests : IDisposable
         Assert.True(kept >= 3, $"only {kept} epochs of the killed attempt were kept (it had reported {first.EpochsDone})");
         Assert.All(epochs.Skip(kept), e => Assert.Equal(2, e.Attempt));
 
-        // The same trial (config, seed, threads) trained without interruption, by `trial run`.
-        var config = Path.Combine(_dir, "config.json");
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(finished.Config, HyperJson.Options));
-        var seed = 11 + finished.Number;
+        Assert.Equal(await UninterruptedCurveAsync(env, finished), epochs.Select(e => (e.TrainLoss, e.ValLoss)));
+    }
+
+    [Fact]
+    public async Task Worker_Sigterm_TrialHandedBackAndTheNextWorkerResumesItFromItsCheckpointWithTheUninterruptedCurve()
+    {
+        await using var database = await QueueDatabase.CreateAsync(postgres: false);
+        var env = RealTrainer();
+        env["Logging__LogLevel__HyperSearch.Worker"] = "Information";
+        var id = await CreateSearchAsync(database, env, "fashion-mlp", """{ "initialLr": 0.05, "decay": { "step": { "stepSize": 2, "gamma": 0.5 } }, "optimizer": { "type": "sgd", "momentum": 0.9 } }""", epochs: 6);
+
+        int exitCode;
+        TrialRow first;
+        string stoppedLog;
+        await using (var stopped = CliProcess.Start(env, "worker", "--devices", "cpu:1", "--db", database.Db))
+        {
+            await database.WaitUntilAsync(id, _ => FirstTrial(database, id).Result?.EpochsDone >= 3, "trial 1 has three epochs", 600);
+            stopped.Terminate();
+            Assert.True(await stopped.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the worker did not stop");
+            (exitCode, stoppedLog) = (stopped.ExitCode, stopped.Error);
+            first = (await FirstTrial(database, id))!;
+            Assert.Contains($"Trial {first.Id} (search {id} #1) handed back to the queue after epoch {first.EpochsDone}; it resumes from its checkpoint", stopped.Error);
+        }
+        string rescuerLog;
+        await using (var rescuer = CliProcess.Start(env, "worker", "--devices", "cpu:1", "--db", database.Db))
+        {
+            await database.WaitUntilAsync(id, s => s.State.IsFinal(), "the search ends", 900);
+            rescuerLog = rescuer.Error;
+        }
+
+        var finished = (await database.Store.GetTrialAsync(first.Id))!;
+        var epochs = await database.Store.GetEpochsAsync(first.Id);
+        Assert.Equal(0, exitCode);
+        Assert.True((first.State, first.Attempt) == (TrialState.Queued, 1), $"handed back as {first.State} on attempt {first.Attempt}; the worker logged:\n{stoppedLog}");
+        Assert.True((finished.State, finished.Attempt) == (TrialState.Completed, 1), $"ended {finished.State} on attempt {finished.Attempt}; the next worker logged:\n{rescuerLog}");
+        // A checkpoint is written after each epoch's report: the one it resumes from is the last or the one before.
+        var resumedAt = System.Text.RegularExpressions.Regex.Match(rescuerLog, $@"Trial {first.Id} \(search {id} #1, attempt 1\) resumes from its checkpoint at epoch (\d) of 6");
+        Assert.True(resumedAt.Success, rescuerLog);
+        Assert.InRange(int.Parse(resumedAt.Groups[1].Value), first.EpochsDone - 1, first.EpochsDone);
+        Assert.Equal([1, 2, 3, 4, 5, 6], epochs.Select(e => e.Epoch));
+        Assert.Equal(await UninterruptedCurveAsync(env, finished), epochs.Select(e => (e.TrainLoss, e.ValLoss)));
+    }
+
+    [Fact]
+    public async Task Worker_DatabaseHoldsFewerEpochsThanTheCheckpoint_RetryStartsOverSoNoEpochIsMissing()
+    {
+        await using var database = await QueueDatabase.CreateAsync(postgres: false);
+        var env = RealTrainer();
+        var id = await CreateSearchAsync(database, env, "fashion-mlp", """{ "initialLr": 0.05, "decay": { "step": { "stepSize": 2, "gamma": 0.5 } }, "optimizer": { "type": "sgd", "momentum": 0.9 } }""", epochs: 6);
+        var trialId = (await KillAfterThirdCheckpointAsync(database, env, id)).Id;
+        // What an attempt that lost its lease in an outage leaves: it trained and checkpointed ahead of the
+        // epochs it could write (they waited in its outbox and were refused).
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database.Db};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"DELETE FROM EpochMetrics WHERE TrialId = {trialId} AND Epoch > 1; UPDATE Trials SET EpochsDone = 1 WHERE Id = {trialId};";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using (var rescuer = CliProcess.Start(env, "worker", "--devices", "cpu:1", "--db", database.Db))
+            await database.WaitUntilAsync(id, s => s.State.IsFinal(), "the search ends", 900);
+
+        var finished = (await database.Store.GetTrialAsync(trialId))!;
+        var epochs = await database.Store.GetEpochsAsync(trialId);
+        Assert.Equal(TrialState.Completed, finished.State);
+        // Resuming from the checkpoint left epochs 2 and 3 missing for good.
+        Assert.Equal([1, 2, 3, 4, 5, 6], epochs.Select(e => e.Epoch));
+        Assert.Contains("epochs the database holds", finished.Error);
+        Assert.Matches(@"checkpoint 'trial-\d+' could not be restored \(it is at epoch \d, ahead of the 1 epochs the database holds\); the trial restarted from epoch 1", finished.Error);
+        Assert.Equal(await UninterruptedCurveAsync(env, finished), epochs.Select(e => (e.TrainLoss, e.ValLoss)));
+    }
+
+    /// <summary>
+    /// Trains trial 1 on a worker and kills it (kill -9) once a checkpoint was written after its third
+    /// epoch was seen: the trainer reports an epoch before it writes that epoch's checkpoint, so the resume
+    /// point is then epoch 3 or later. Returns the trial as the kill left it.
+    /// </summary>
+    private static async Task<TrialRow> KillAfterThirdCheckpointAsync(QueueDatabase database, IReadOnlyDictionary<string, string> env, long id)
+    {
+        var doomed = CliProcess.Start(env, "worker", "--devices", "cpu:1", "--db", database.Db);
+        try
+        {
+            await database.WaitUntilAsync(id, _ => FirstTrial(database, id).Result?.EpochsDone >= 3, "trial 1 has three epochs", 600);
+            var checkpoint = Path.Combine(env["HyperSearch__Checkpoints__Directory"], $"trial-{(await FirstTrial(database, id))!.Id}.ckpt");
+            var seenAt = File.GetLastWriteTimeUtc(checkpoint);
+            await database.WaitUntilAsync(id, _ => File.GetLastWriteTimeUtc(checkpoint) > seenAt, "a checkpoint written after epoch 3", 600);
+            doomed.KillHard();
+            return (await FirstTrial(database, id))!;
+        }
+        finally
+        {
+            await doomed.DisposeAsync();
+        }
+    }
+
+    /// <summary>The same trial (config, seed, threads) trained without interruption, by <c>trial run</c>.</summary>
+    private async Task<List<(double TrainLoss, double ValLoss)>> UninterruptedCurveAsync(IReadOnlyDictionary<string, string> env, TrialRow trial)
+    {
+        var config = Path.Combine(_dir, $"config-{trial.Id}.json");
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(trial.Config, HyperJson.Options));
+        var seed = 11 + trial.Number;
         var threads = DeviceCatalog.ThreadsPerCpuSlot(1);
         var (exit, output, error) = await CliProcess.RunAsync(env, CliTimeout, "trial", "run", "--workload", "fashion-mlp", "--config", config,
             "--epochs", "6", "--seed", seed.ToString(), "--threads", threads.ToString(), "--json");
         Assert.True(exit == 0, error);
-        var uninterrupted = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonDocument.Parse(line).RootElement)
             .Where(e => e.TryGetProperty("epoch", out _))
             .Select(e => (e.GetProperty("trainLoss").GetDouble(), e.GetProperty("valLoss").GetDouble()))
             .ToList();
-        Assert.Equal(uninterrupted, epochs.Select(e => (e.TrainLoss, e.ValLoss)));
     }
 
     [Fact]

@@ -76,6 +76,8 @@ internal sealed class ScriptedAskQueue(int numberTakenFirst, TimeSpan insertDela
 
     public Task<string> RegisterWorkerAsync(WorkerRegistration registration, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task UnregisterWorkerAsync(string workerId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<RetiredWorkers> RetireWorkersAsync(IReadOnlyCollection<string> workerIds, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<bool> SignalAliveAsync(string workerId, string problem, DateTimeOffset since, IReadOnlyList<SlotHealth> backingOff, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<HeartbeatReply> HeartbeatAsync(string workerId, IReadOnlyCollection<LeaseRef> held, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task MarkSamplerExhaustedAsync(long searchId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task FailSearchAsync(long searchId, string error, CancellationToken cancellationToken = default) => throw new NotSupportedException();

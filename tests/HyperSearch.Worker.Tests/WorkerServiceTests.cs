@@ -76,7 +76,7 @@ public sealed class WorkerServiceTests
     }
 
     [Fact]
-    public async Task TrainerThrows_TrialFailedWithErrorAndSearchGoesOn()
+    public async Task TrainerThrows_TrialFailedWithErrorAndSearchGoesOnThenFailsWhenEveryTrialFailed()
     {
         var path = WorkerHarness.NewDatabasePath();
         await using var w = await new WorkerHarness(path, configure: s =>
@@ -86,12 +86,16 @@ public sealed class WorkerServiceTests
         }).StartAsync();
         var id = await w.Store.CreateSearchAsync(TestSpecs.Search(budget: 2, parallelism: 1));
 
-        await WorkerHarness.WaitUntilAsync(async () => (await w.Store.GetSearchAsync(id))!.Summary.State == SearchState.Completed, "the search completes");
+        await WorkerHarness.WaitUntilAsync(async () => (await w.Store.GetSearchAsync(id))!.Summary.State.IsFinal(), "the search ends");
 
         var trials = (await w.Store.GetTrialsAsync(new TrialQuery { SearchId = id })).Items;
+        var summary = (await w.Store.GetSearchAsync(id))!.Summary;
+        Assert.Equal(2, trials.Count);
         Assert.All(trials, t => Assert.Equal(TrialState.Failed, t.State));
         Assert.All(trials, t => Assert.Contains("native failure", t.Error));
-        Assert.Contains("no trial completed", (await w.Store.GetSearchAsync(id))!.Summary.Error);
+        // Nothing trained: the search failed, it did not complete.
+        Assert.Equal(SearchState.Failed, summary.State);
+        Assert.Contains("every trial failed (2); the last: out of memory — InvalidOperationException: native failure: out of memory", summary.Error);
     }
 
     [Fact]

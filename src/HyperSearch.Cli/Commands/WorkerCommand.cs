@@ -73,6 +73,9 @@ public static class WorkerCommand
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // The worker hands its trials back within WorkerOptions.StopBudget; the host's default 30 s would let a
+        // hang there hold SIGTERM for half a minute and then dispose the store under the slots.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.Services.AddHyperSearchData(configuration);
         TrainerRegistration.AddTrainer(builder.Services, configuration);
         builder.Services.AddHyperSearchWorker(configuration);

@@ -2,7 +2,9 @@ namespace HyperSearch.Core.Searches;
 
 /// <summary>
 /// One device slot of a worker and the trial running on it (null = free); <see cref="Problem"/> and
-/// <see cref="ProblemSince"/> when the slot is backing off from the database.
+/// <see cref="ProblemSince"/> when the slot is backing off from the database; <see cref="EpochsThisRun"/>:
+/// the epochs the trial reported since it was (re)started on this slot, the pace an ETA may use (a resumed
+/// trial's <see cref="EpochsDone"/> includes epochs trained before).
 /// </summary>
 public sealed record SlotView(
     string Device,
@@ -14,4 +16,5 @@ public sealed record SlotView(
     int? EpochsDone,
     DateTimeOffset? StartedAt,
     string? Problem = null,
-    DateTimeOffset? ProblemSince = null);
+    DateTimeOffset? ProblemSince = null,
+    int? EpochsThisRun = null);

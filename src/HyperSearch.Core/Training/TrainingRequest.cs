@@ -24,6 +24,13 @@ public sealed record TrainingRequest
     public string? CheckpointKey { get; init; }
 
     /// <summary>
+    /// The last epoch the database holds for this run (null = no limit). A checkpoint beyond it is not
+    /// resumed from: the epochs between would never be stored (it was written by an attempt that lost its
+    /// lease before its epochs reached the database); the run starts over instead and says so.
+    /// </summary>
+    public int? ResumeAtMost { get; init; }
+
+    /// <summary>
     /// PBT: when <see cref="CheckpointKey"/> holds nothing yet, start from this checkpoint (another run's:
     /// its weights, optimizer state and epoch) under this request's config; the schedule is replayed to
     /// that epoch, so the schedule position is copied too.

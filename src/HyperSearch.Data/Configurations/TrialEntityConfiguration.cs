@@ -12,6 +12,7 @@ public sealed class TrialEntityConfiguration : IEntityTypeConfiguration<TrialEnt
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Kind).HasConversion<string>();
         builder.Property(t => t.State).HasConversion<string>();
+        builder.Property(t => t.FailureKind).HasConversion<string>();
         builder.HasOne<SearchEntity>().WithMany().HasForeignKey(t => t.SearchId).OnDelete(DeleteBehavior.Cascade);
         // Two workers asking for trial n of a search: the second insert fails here (budget is checked too).
         builder.HasIndex(t => new { t.SearchId, t.Kind, t.Number }).IsUnique().HasDatabaseName("IX_Trials_SearchId_Kind_Number");

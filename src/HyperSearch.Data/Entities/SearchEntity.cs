@@ -36,5 +36,7 @@ public sealed class SearchEntity
     public string? Error { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>When a person last resumed it: the search guard counts only the trials that finished after.</summary>
+    public DateTimeOffset? ResumedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -1,3 +1,4 @@
+using HyperSearch.Core.Faults;
 using HyperSearch.Core.Searches;
 using HyperSearch.Core.Trials;
 
@@ -33,6 +34,8 @@ public sealed class TrialEntity
     public double? TestAccuracy { get; set; }
     public string? Diagnosis { get; set; }
     public string? Error { get; set; }
+    /// <summary>A Failed trial's kind of fault (the search guard compares kinds, not messages); null otherwise and for older rows.</summary>
+    public FailureKind? FailureKind { get; set; }
     /// <summary>When it entered the queue (again, after a re-queue): the age in the claim order.</summary>
     public DateTimeOffset QueuedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -95,6 +95,8 @@ internal static class EntityMapper
         Objective = s.Objective,
         Direction = s.Direction,
         Pruner = Pruner(s),
+        // The outbox writes epochs in order, so the rows are 1..EpochsDone (a rewind keeps them so).
+        EpochsStored = t.EpochsDone,
     };
 
     public static TrialRow ToRow(TrialEntity t) => new()

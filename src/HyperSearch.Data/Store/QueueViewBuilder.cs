@@ -18,14 +18,22 @@ internal static class QueueViewBuilder
 
     public static async Task<QueueSnapshot> BuildAsync(HyperSearchDbContext db, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        // Workers that stopped or went silent long ago are history, not part of the queue.
-        var recent = now - 10 * lease;
-        var workers = await db.Workers.AsNoTracking().Where(w => w.StoppedAt == null && w.HeartbeatAt >= recent)
+        // Workers that stopped or went silent a while ago are history, not part of the queue (a stopped one
+        // leaves at once). A worker cut off from a locked SQLite file is alive if its beacon says so.
+        var beacons = SqliteFile.PathOf(db) is { } path ? WorkerBeacons.ReadAll(path) : new Dictionary<string, WorkerBeacon>();
+        var signalled = beacons.Keys.ToList();
+        var recent = now - 2 * lease;
+        var workers = await db.Workers.AsNoTracking().Where(w => w.StoppedAt == null && (w.HeartbeatAt >= recent || signalled.Contains(w.Id)))
             .OrderBy(w => w.StartedAt).ToListAsync(cancellationToken);
         var running = await (from t in db.Trials
                              join s in db.Searches on t.SearchId equals s.Id
                              where t.State == TrialState.Running
-                             select new { t.Id, t.SearchId, s.Name, s.TeamId, t.Number, t.WorkerId, t.Device, t.Slot, t.EpochsDone, t.StartedAt })
+                             select new
+                             {
+                                 t.Id, t.SearchId, s.Name, s.TeamId, t.Number, t.WorkerId, t.Device, t.Slot, t.EpochsDone, t.StartedAt,
+                                 // The pace of this run only: a resumed trial's earlier epochs took no time here.
+                                 EpochsThisRun = db.EpochMetrics.Count(e => e.TrialId == t.Id && e.RecordedAt >= t.StartedAt),
+                             })
             .ToListAsync(cancellationToken);
         var runningBySearch = running.GroupBy(r => r.SearchId).ToDictionary(g => g.Key, g => g.Count());
         var load = await TeamLoadReader.ReadAsync(db, cancellationToken);
@@ -34,14 +42,18 @@ internal static class QueueViewBuilder
         var workerViews = workers.Select(w =>
         {
             var devices = JsonSerializer.Deserialize<List<StoredDevice>>(w.DevicesJson, HyperJson.Options) ?? [];
+            var beacon = beacons.GetValueOrDefault(w.Id) is { } b && b.At > w.HeartbeatAt ? b : null;
             var slots = devices.SelectMany(d => Enumerable.Range(0, d.Slots).Select(i =>
             {
                 var r = running.FirstOrDefault(x => x.WorkerId == w.Id && x.Device == d.Device && x.Slot == i);
-                var problem = d.BackingOff?.FirstOrDefault(p => p.Slot == i);
-                return new SlotView(d.Device, i, r?.Id, r?.SearchId, r?.Name, r?.Number, r?.EpochsDone, r?.StartedAt, problem?.Problem, problem?.Since);
+                var (problem, since) = beacon is not null
+                    ? beacon.BackingOff.FirstOrDefault(h => h.Device == d.Device && h.Slot == i) is { } h ? (h.Problem, (DateTimeOffset?)h.Since) : (null, null)
+                    : d.BackingOff?.FirstOrDefault(p => p.Slot == i) is { } p ? (p.Problem, p.Since) : (null, null);
+                return new SlotView(d.Device, i, r?.Id, r?.SearchId, r?.Name, r?.Number, r?.EpochsDone, r?.StartedAt, problem, since, r?.EpochsThisRun);
             })).ToList();
-            return new WorkerView(w.Id, w.Host, w.ProcessId, w.StartedAt, w.HeartbeatAt, w.HeartbeatAt >= now - lease, slots);
-        }).OrderByDescending(w => w.Alive).ToList();
+            var lastSign = beacon?.At ?? w.HeartbeatAt;
+            return new WorkerView(w.Id, w.Host, w.ProcessId, w.StartedAt, w.HeartbeatAt, lastSign >= now - lease, slots, beacon?.Problem, beacon?.Since);
+        }).Where(w => w.Alive || w.HeartbeatAt >= recent).OrderByDescending(w => w.Alive).ToList();
 
         // A team waits for its quota when it is at its cap on every kind a live worker offers.
         var offered = workerViews.Where(w => w.Alive).SelectMany(w => w.Slots).Select(s => DeviceKind.Of(s.Device)).Distinct().ToList();

@@ -64,8 +64,11 @@ internal static class SearchCommands
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
         var now = time.GetUtcNow();
+        // A resume restarts the search guard's count (MisconfigurationCheck): the failures before it were seen.
+        DateTimeOffset? resumedAt = to == SearchState.Running ? now : null;
         var changed = await db.Searches.Where(s => s.Id == searchId && s.State == from)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.State, to).SetProperty(s => s.UpdatedAt, now)
+                .SetProperty(s => s.ResumedAt, s => resumedAt ?? s.ResumedAt)
                 // A pause the search took itself (MisconfigurationCheck) leaves its reason; a person's pause or resume clears it.
                 .SetProperty(s => s.Error, (string?)null), cancellationToken);
         // A resumed search whose trials all finished while paused completes now.

@@ -1,3 +1,4 @@
+using HyperSearch.Core.Faults;
 using HyperSearch.Core.Sampling;
 using HyperSearch.Core.Searches;
 using HyperSearch.Core.Trials;
@@ -51,20 +52,25 @@ internal static class SearchLifecycle
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Pauses a running search whose first trials all failed alike (<see cref="MisconfigurationCheck"/>); call after a trial failed.</summary>
-    public static async Task PauseIfMisconfiguredAsync(HyperSearchDbContext db, SearchEntity search, CancellationToken cancellationToken)
+    /// <summary>
+    /// Pauses a running search whose last trials all failed with one kind (<see cref="MisconfigurationCheck"/>),
+    /// counting those that finished since it was last resumed; call after a trial failed.
+    /// </summary>
+    public static async Task PauseIfMisconfiguredAsync(HyperSearchDbContext db, SearchEntity search, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (search.State != SearchState.Running) return;
-        var finished = await db.Trials.AsNoTracking()
-            .Where(t => t.SearchId == search.Id && t.Kind == TrialKind.Search
+        var since = search.ResumedAt ?? DateTimeOffset.MinValue;
+        var latest = await db.Trials.AsNoTracking()
+            .Where(t => t.SearchId == search.Id && t.Kind == TrialKind.Search && t.FinishedAt >= since
                         && (t.State == TrialState.Completed || t.State == TrialState.Pruned || t.State == TrialState.Diverged || t.State == TrialState.Failed))
-            .OrderBy(t => t.FinishedAt).ThenBy(t => t.Id)
-            .Select(t => new { t.State, t.Error })
-            .Take(MisconfigurationCheck.Trials + 1)
+            .OrderByDescending(t => t.FinishedAt).ThenByDescending(t => t.Id)
+            .Select(t => new FinishedTrialFact(t.State, t.FailureKind, t.Error))
+            .Take(MisconfigurationCheck.Trials)
             .ToListAsync(cancellationToken);
-        if (MisconfigurationCheck.PauseReason(finished.Select(t => (t.State, t.Error)).ToList()) is not { } reason) return;
+        if (MisconfigurationCheck.PauseReason(latest) is not { } reason) return;
         search.State = SearchState.Paused;
         search.Error = reason;
+        search.UpdatedAt = now;
     }
 
     private static async Task CompleteSearchPhaseAsync(HyperSearchDbContext db, SearchEntity search, int total, int active, DateTimeOffset now, CancellationToken cancellationToken)
@@ -73,9 +79,17 @@ internal static class SearchLifecycle
 
         if (search.BestTrialId is not long bestId)
         {
-            search.State = SearchState.Completed;
+            // Nothing trained to the end. When every trial failed the search itself failed (a full disk, a
+            // workload that never loads): it must not read as Completed.
+            var outcomes = await db.Trials.Where(t => t.SearchId == search.Id && t.Kind == TrialKind.Search)
+                .GroupBy(t => t.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            var failed = outcomes.Where(o => o.State == TrialState.Failed).Sum(o => o.Count);
+            var everyTrialFailed = failed > 0 && outcomes.All(o => o.State is TrialState.Failed or TrialState.Cancelled);
+            search.State = everyTrialFailed ? SearchState.Failed : SearchState.Completed;
             search.FinishedAt = now;
-            search.Error = "no trial completed, so there is no best trial to test";
+            search.Error = everyTrialFailed
+                ? $"every trial failed ({failed}); the last: {await LastErrorAsync(db, search.Id, cancellationToken)}"
+                : "no trial completed, so there is no best trial to test";
             return;
         }
         var best = await db.Trials.SingleAsync(t => t.Id == bestId, cancellationToken);
@@ -92,6 +106,15 @@ internal static class SearchLifecycle
         testRun.ConfigJson = best.ConfigJson;
         db.Trials.Add(testRun);
         search.State = SearchState.Evaluating;
+    }
+
+    private static async Task<string?> LastErrorAsync(HyperSearchDbContext db, long searchId, CancellationToken cancellationToken)
+    {
+        var last = await db.Trials.AsNoTracking()
+            .Where(t => t.SearchId == searchId && t.Kind == TrialKind.Search && t.State == TrialState.Failed)
+            .OrderByDescending(t => t.FinishedAt).ThenByDescending(t => t.Id)
+            .Select(t => new { t.FailureKind, t.Error }).FirstOrDefaultAsync(cancellationToken);
+        return last?.FailureKind is { } kind ? $"{kind.Describe()} — {last.Error}" : last?.Error;
     }
 
     private static async Task CompleteTestRunAsync(HyperSearchDbContext db, SearchEntity search, DateTimeOffset now, CancellationToken cancellationToken)

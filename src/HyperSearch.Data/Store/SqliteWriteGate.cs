@@ -31,7 +31,14 @@ internal sealed class SqliteWriteGate
                     var file = new FileStream(_lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
                     return new Held(this, file);
                 }
-                catch (IOException) when (attempt < 60_000)
+                catch (IOException e) when (attempt >= 60_000)
+                {
+                    // Over a minute behind other processes' writers (a long outage: each waits out the busy
+                    // timeout in turn). A timeout is a passing fault: the caller retries it like "database is
+                    // locked" — an IOException here once failed a trial whose epoch report had waited it out.
+                    throw new TimeoutException($"waited over a minute for the write lock of {_lockPath}", e);
+                }
+                catch (IOException)
                 {
                     await Task.Delay(1, cancellationToken);
                 }

@@ -45,17 +45,49 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         await tx.CommitAsync(cancellationToken);
     }
 
+    public async Task<RetiredWorkers> RetireWorkersAsync(IReadOnlyCollection<string> workerIds, CancellationToken cancellationToken = default)
+    {
+        var ids = workerIds.ToList();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var known = await db.Workers.Where(w => ids.Contains(w.Id)).Select(w => w.Id).ToListAsync(cancellationToken);
+        if (known.Count == 0) return new RetiredWorkers([], []);
+        var now = time.GetUtcNow();
+        var searches = await db.Trials.Where(t => t.State == TrialState.Running && known.Contains(t.WorkerId!))
+            .Select(t => t.SearchId).Distinct().ToListAsync(cancellationToken);
+        var trials = new List<long>();
+        foreach (var searchId in searches)
+            trials.AddRange(await ReapSearchAsync(db, searchId, now, (db, id) => LeaseReaper.ReapWorkersAsync(db, id, known, now, settings.MaxAttempts, cancellationToken), cancellationToken));
+
+        db.ChangeTracker.Clear();
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await db.Workers.Where(w => known.Contains(w.Id) && w.StoppedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(w => w.StoppedAt, now), cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new RetiredWorkers(known, trials);
+    }
+
+    public async Task<bool> SignalAliveAsync(string workerId, string problem, DateTimeOffset since, IReadOnlyList<SlotHealth> backingOff, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (SqliteFile.PathOf(db) is not { } path) return false;
+        WorkerBeacons.Write(path, new WorkerBeacon(workerId, time.GetUtcNow(), problem, since, backingOff));
+        return true;
+    }
+
     public async Task<HeartbeatReply> HeartbeatAsync(string workerId, IReadOnlyCollection<LeaseRef> held, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
         var now = time.GetUtcNow();
+        // Read before it is overwritten: how long this worker was out of contact decides what an expired lease means.
+        var previous = await db.Workers.Where(w => w.Id == workerId).Select(w => (DateTimeOffset?)w.HeartbeatAt).SingleOrDefaultAsync(cancellationToken);
         await db.Workers.Where(w => w.Id == workerId).ExecuteUpdateAsync(u => u.SetProperty(w => w.HeartbeatAt, now), cancellationToken);
 
         var ids = held.Select(l => l.TrialId).ToList();
         var trials = await db.Trials.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
         var cancel = new List<long>();
         var lost = new List<long>();
+        var renewed = new List<long>();
         foreach (var lease in held)
         {
             if (!trials.TryGetValue(lease.TrialId, out var trial) || !Holds(trial, lease))
@@ -64,31 +96,68 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
                 continue;
             }
             trial.LeaseExpiresAt = now + settings.Lease;
+            renewed.Add(trial.Id);
             if (trial.CancelRequested) cancel.Add(trial.Id);
         }
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        if (SqliteFile.PathOf(db) is { } path) WorkerBeacons.Clear(path, workerId);
 
-        await ReapAsync(cancellationToken);
+        // An unknown worker (its row gone) has no past to judge by: it extends, the safe side.
+        if (previous is null || LeaseRules.ReaperWasCutOff(previous.Value, now, settings.Lease))
+            return new HeartbeatReply(cancel, lost, await ExtendExpiredLeasesAsync(cancellationToken));
+        await ReapAsync(renewed, cancellationToken);
         return new HeartbeatReply(cancel, lost);
     }
 
-    /// <summary>Re-queues or fails trials whose lease expired, one search at a time (search row locked first).</summary>
-    internal async Task ReapAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// After an outage (<see cref="LeaseRules"/>): every expired lease gets one more lease from now, so
+    /// that live holders, cut off like this worker, can renew theirs before anyone reaps them.
+    /// </summary>
+    private async Task<int> ExtendExpiredLeasesAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
+        var until = now + settings.Lease;
         var searches = await db.Trials.Where(t => t.State == TrialState.Running && t.LeaseExpiresAt < now)
             .Select(t => t.SearchId).Distinct().ToListAsync(cancellationToken);
+        var extended = 0;
+        // One search at a time, its row locked first, as every writer does: a reaper elsewhere takes the same trial rows.
         foreach (var searchId in searches)
         {
-            db.ChangeTracker.Clear();
             await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
             await WriteTransaction.LockSearchAsync(db, searchId, cancellationToken);
-            if (await LeaseReaper.ReapAsync(db, searchId, now, settings.MaxAttempts, cancellationToken))
-                await SearchLifecycle.AdvanceAsync(db, searchId, now, cancellationToken);
+            extended += await db.Trials.Where(t => t.SearchId == searchId && t.State == TrialState.Running && t.LeaseExpiresAt < now)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.LeaseExpiresAt, until), cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
+        return extended;
+    }
+
+    /// <summary>Re-queues or fails trials whose lease expired, except <paramref name="held"/>, one search at a time (search row locked first).</summary>
+    private async Task ReapAsync(IReadOnlyCollection<long> held, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var searches = await db.Trials.Where(t => t.State == TrialState.Running && t.LeaseExpiresAt < now && !held.Contains(t.Id))
+            .Select(t => t.SearchId).Distinct().ToListAsync(cancellationToken);
+        foreach (var searchId in searches)
+            await ReapSearchAsync(db, searchId, now, (db, id) => LeaseReaper.ReapExpiredAsync(db, id, held, now, settings.MaxAttempts, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>One search's reap in its own transaction, the search row locked first; its lifecycle advances when a trial ended.</summary>
+    private static async Task<IReadOnlyList<long>> ReapSearchAsync(HyperSearchDbContext db, long searchId, DateTimeOffset now,
+        Func<HyperSearchDbContext, long, Task<ReapedTrials>> reap, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        var search = await WriteTransaction.LockAndLoadSearchAsync(db, searchId, cancellationToken);
+        if (search is null) return [];
+        var reaped = await reap(db, searchId);
+        if (reaped.Failed) await SearchLifecycle.PauseIfMisconfiguredAsync(db, search, now, cancellationToken);
+        if (reaped.Ended) await SearchLifecycle.AdvanceAsync(db, search, now, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return reaped.Trials;
     }
 
     public async Task<ClaimedTrial?> ClaimQueuedAsync(SlotRef slot, CancellationToken cancellationToken = default)
@@ -338,6 +407,7 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         trial.Error = result.Error;
         trial.TestLoss = result.TestLoss;
         trial.TestAccuracy = result.TestAccuracy;
+        trial.FailureKind = result.State == TrialState.Failed ? result.Kind : null;
         trial.LeaseExpiresAt = null;
         trial.FinishedAt = now;
         trial.UpdatedAt = now;
@@ -349,7 +419,7 @@ internal sealed class WorkQueue(IDbContextFactory<HyperSearchDbContext> factory,
         trial.Diagnosis = await TrialDiagnosis.DiagnoseAsync(db, trial, search, cancellationToken);
         // Saved before advancing: the lifecycle's best/count queries must see this trial's new state.
         await db.SaveChangesAsync(cancellationToken);
-        if (result.State == TrialState.Failed) await SearchLifecycle.PauseIfMisconfiguredAsync(db, search, cancellationToken);
+        if (result.State == TrialState.Failed) await SearchLifecycle.PauseIfMisconfiguredAsync(db, search, now, cancellationToken);
         await SearchLifecycle.AdvanceAsync(db, search, now, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;

@@ -18,8 +18,7 @@ internal static class WriteTransaction
     {
         if (!db.IsSqlite)
             return new WriteScope(await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken), null);
-        var path = ((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection()).DataSource;
-        var gate = await SqliteWriteGate.For(path).EnterAsync(cancellationToken);
+        var gate = await SqliteWriteGate.For(SqliteFile.PathOf(db)!).EnterAsync(cancellationToken);
         try
         {
             return new WriteScope(await db.Database.BeginTransactionAsync(cancellationToken), gate);

@@ -37,8 +37,28 @@ public sealed partial class CheckpointStore : ICheckpointStore
         var path = PathOf(key);
         System.IO.Directory.CreateDirectory(Directory);
         var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            // A full or read-only disk: leave no partial file behind (the old checkpoint stays).
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     /// <summary>The checkpoint's bytes, or null when there is none.</summary>
@@ -72,8 +92,16 @@ public sealed partial class CheckpointStore : ICheckpointStore
         long? previous = File.Exists(marker) && long.TryParse(File.ReadAllText(marker).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
         System.IO.Directory.CreateDirectory(Directory);
         var temporary = $"{marker}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(temporary, trialId.ToString(CultureInfo.InvariantCulture));
-        File.Move(temporary, marker, overwrite: true);
+        try
+        {
+            File.WriteAllText(temporary, trialId.ToString(CultureInfo.InvariantCulture));
+            File.Move(temporary, marker, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
         return previous;
     }
 

@@ -244,6 +244,12 @@ public sealed class TorchTrainer : ITrainer
                 throw new InvalidDataException($"it belongs to another run (workload {meta.Workload}, seed {meta.Seed})");
             }
 
+            if (meta.Epoch > request.ResumeAtMost)
+            {
+                // Written by an attempt that lost its lease before its epochs reached the database.
+                throw new InvalidDataException($"it is at epoch {meta.Epoch}, ahead of the {request.ResumeAtMost} epochs the database holds");
+            }
+
             if (meta.Epoch < 1 || meta.Epoch >= request.Epochs || meta.ValLosses.Count != meta.Epoch || meta.BatchesPerEpoch != session.BatchesPerEpoch)
             {
                 // A finished run's (or a changed data size's) checkpoint: nothing sensible to resume.

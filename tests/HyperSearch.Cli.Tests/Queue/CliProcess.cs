@@ -69,6 +69,57 @@ public sealed class CliProcess : IAsyncDisposable
     /// <summary>kill -9: no shutdown code runs, the trial's lease is simply never renewed.</summary>
     public void KillHard() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>kill -TERM, as systemd, Kubernetes or Slurm stop a worker.</summary>
+    public void Terminate() => Signal(Sigterm);
+
+    /// <summary>Waits for the process to end; false when it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        _process.WaitForExit(); // flush the async output readers
+        return true;
+    }
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Runs <paramref name="wait"/>; if it fails the test, the failure shows what the workers logged.</summary>
+    public static async Task ShowingLogsAsync(IReadOnlyList<CliProcess> workers, Func<Task> wait)
+    {
+        try
+        {
+            await wait();
+        }
+        catch (Xunit.Sdk.XunitException e)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message}\nworker logs:\n{string.Join("\n---\n", workers.Select(w => w.Error))}");
+        }
+    }
+
+    /// <summary>kill -STOP: the process is frozen (a stalled machine, a paused VM) until <see cref="Resume"/>.</summary>
+    public void Pause() => Signal(Sigstop);
+
+    /// <summary>kill -CONT after <see cref="Pause"/>.</summary>
+    public void Resume() => Signal(Sigcont);
+
+    private void Signal(int signal)
+    {
+        if (Kill(_process.Id, signal) != 0) throw new InvalidOperationException($"kill -{signal} {_process.Id} failed");
+    }
+
+    // Linux x86-64 and arm64.
+    private const int Sigterm = 15, Sigstop = 19, Sigcont = 18;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

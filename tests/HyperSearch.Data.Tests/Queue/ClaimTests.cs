@@ -99,8 +99,7 @@ public sealed class ClaimTests
         var b2 = await Specs.AskAsync(db.WorkQueue, busy, Specs.Slot(worker));
         db.Time.Advance(TimeSpan.FromSeconds(1));
         var c = await Specs.AskAsync(db.WorkQueue, idle, Specs.Slot(worker));
-        db.Time.Advance(TimeSpan.FromSeconds(11));
-        await db.WorkQueue.HeartbeatAsync(worker, []);
+        await InContact.PassAsync(db, worker, TimeSpan.FromSeconds(11));
         await db.Store.SetPriorityAsync(low, 5);
 
         var order = new List<long>();
@@ -121,8 +120,7 @@ public sealed class ClaimTests
         var worker = await Register(db);
         var id = await db.Store.CreateSearchAsync(Specs.Search(budget: 3, parallelism: 3));
         await Specs.AskAsync(db.WorkQueue, id, Specs.Slot(worker));
-        db.Time.Advance(TimeSpan.FromSeconds(11));
-        await db.WorkQueue.HeartbeatAsync(worker, []);
+        await InContact.PassAsync(db, worker, TimeSpan.FromSeconds(11));
 
         Assert.True(await db.Store.PauseSearchAsync(id));
         var whilePaused = await db.WorkQueue.ClaimQueuedAsync(Specs.Slot(worker));

@@ -21,8 +21,7 @@ public sealed class LeaseTests
         await db.WorkQueue.ReportEpochAsync(trial.Lease, new EpochReport(1, 1.0, 0.9, 0.5, 0.01, 0.1));
         await db.WorkQueue.ReportEpochAsync(trial.Lease, new EpochReport(2, 0.8, 0.7, 0.6, 0.01, 0.2));
 
-        db.Time.Advance(TimeSpan.FromSeconds(3));
-        await db.WorkQueue.HeartbeatAsync(alive, []);
+        await InContact.PassAsync(db, alive, TimeSpan.FromSeconds(3));
         var retry = await db.WorkQueue.ClaimQueuedAsync(Specs.Slot(alive));
 
         Assert.NotNull(retry);
@@ -45,8 +44,7 @@ public sealed class LeaseTests
         var id = await db.Store.CreateSearchAsync(Specs.Search());
         var first = (await Specs.AskAsync(db.WorkQueue, id, Specs.Slot(w))).Trial!;
         for (var e = 1; e <= 3; e++) await db.WorkQueue.ReportEpochAsync(first.Lease, new EpochReport(e, 1, 1.0 / e, 0.5, 0.01, e));
-        db.Time.Advance(TimeSpan.FromSeconds(3));
-        await db.WorkQueue.HeartbeatAsync(w, []);
+        await InContact.PassAsync(db, w, TimeSpan.FromSeconds(3));
         var retry = (await db.WorkQueue.ClaimQueuedAsync(Specs.Slot(w)))!;
 
         await db.WorkQueue.ReportEpochAsync(retry.Lease, new EpochReport(1, 1, 0.95, 0.5, 0.01, 1));
@@ -60,24 +58,24 @@ public sealed class LeaseTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Heartbeat_LastAttemptExpired_TrialFailed(string provider)
+    public async Task Heartbeat_LastAttemptExpired_TrialFailedAndItsSearchWithIt(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, ShortLease);
         var w = await ClaimTests.Register(db);
         var id = await db.Store.CreateSearchAsync(Specs.Search(budget: 1, parallelism: 1));
         await Specs.AskAsync(db.WorkQueue, id, Specs.Slot(w));
-        db.Time.Advance(TimeSpan.FromSeconds(3));
-        await db.WorkQueue.HeartbeatAsync(w, []);
+        await InContact.PassAsync(db, w, TimeSpan.FromSeconds(3));
         await db.WorkQueue.ClaimQueuedAsync(Specs.Slot(w));
-        db.Time.Advance(TimeSpan.FromSeconds(3));
 
-        await db.WorkQueue.HeartbeatAsync(w, []);
+        await InContact.PassAsync(db, w, TimeSpan.FromSeconds(3));
 
         var trial = Assert.Single((await db.Store.GetTrialsAsync(new Core.Searches.TrialQuery { SearchId = id })).Items);
         Assert.Equal(TrialState.Failed, trial.State);
         Assert.Contains("lease expired", trial.Error);
         var search = (await db.Store.GetSearchAsync(id))!.Summary;
-        Assert.Equal(Core.Searches.SearchState.Completed, search.State);
+        // Its only trial failed: the search failed too, naming the kind and the trial's error.
+        Assert.Equal(Core.Searches.SearchState.Failed, search.State);
+        Assert.StartsWith("every trial failed (1); the last: worker stopped answering — lease expired on attempt 2 of 2", search.Error);
     }
 
     [Theory]

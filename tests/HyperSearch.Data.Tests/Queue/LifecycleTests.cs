@@ -93,8 +93,7 @@ public sealed class LifecycleTests
         var w = await ClaimTests.Register(db);
         var id = await db.Store.CreateSearchAsync(Specs.Search(budget: 5, parallelism: 2));
         var queued = (await Specs.AskAsync(db.WorkQueue, id, Specs.Slot(w))).Trial!;
-        db.Time.Advance(TimeSpan.FromSeconds(6));
-        await db.WorkQueue.HeartbeatAsync(w, []);
+        await InContact.PassAsync(db, w, TimeSpan.FromSeconds(6));
         var running = (await Specs.AskAsync(db.WorkQueue, id, Specs.Slot(w))).Trial!;
 
         Assert.True(await db.Store.CancelSearchAsync(id));

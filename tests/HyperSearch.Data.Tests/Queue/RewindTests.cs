@@ -18,8 +18,7 @@ public sealed class RewindTests
         var first = (await Specs.AskAsync(db.WorkQueue, id, Specs.Slot(w))).Trial!;
         double[] valLosses = [0.9, 0.8, 0.3, 0.6];
         for (var e = 1; e <= 4; e++) await db.WorkQueue.ReportEpochAsync(first.Lease, new EpochReport(e, 1, valLosses[e - 1], 0.5, 0.01, e));
-        db.Time.Advance(TimeSpan.FromSeconds(3));
-        await db.WorkQueue.HeartbeatAsync(w, []);
+        await InContact.PassAsync(db, w, TimeSpan.FromSeconds(3));
         var retry = (await db.WorkQueue.ClaimQueuedAsync(Specs.Slot(w)))!;
 
         await db.WorkQueue.RewindEpochsAsync(first.Lease, 0); // the lost lease changes nothing

@@ -5,6 +5,7 @@ using HyperSearch.Core.Searches;
 using HyperSearch.Core.Trials;
 using HyperSearch.Web.Components.Pages;
 using HyperSearch.Web.Components.Shared;
+using HyperSearch.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -39,6 +40,57 @@ public class QueuePageTests : DashboardTestContext
         Assert.Contains("sweep #3", cut.Find("[data-slot='cuda:0/0']").TextContent);
         Assert.Contains("4/10 epochs", cut.Find("[data-slot='cuda:0/0']").TextContent);
         Assert.Contains("free", cut.Find("[data-slot='cuda:1/0']").TextContent);
+    }
+
+    [Fact]
+    public void Render_ResumedTrial_EtaCountsTheEpochsLeftAtThePaceOfThisRunOnly()
+    {
+        var search = Store.AddSearch("long", epochs: 60).Summary.Id;
+        // Resumed at epoch 26 from its checkpoint 100 minutes ago; trained 2 epochs since: 50 min an epoch, 32 left.
+        Store.Queue = Store.Queue with
+        {
+            Workers = [Store.Queue.Workers[0] with { Slots = [new SlotView("cuda:0", 0, 70, search, "long", 1, 28, DateTimeOffset.UtcNow.AddMinutes(-100), EpochsThisRun: 2)] }],
+        };
+
+        var cut = Render<Queue>();
+
+        // Counting the 26 restored epochs as trained here said 1h 54m.
+        Assert.Equal("26h 40m", cut.Find("[data-slot='cuda:0/0'] td:last-child").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_WorkerCutOffFromALockedDatabase_AliveAndSaysWhyInsteadOfNoHeartbeat()
+    {
+        var heartbeat = DateTimeOffset.UtcNow.AddSeconds(-45);
+        Store.Queue = Store.Queue with
+        {
+            Workers = [new WorkerView("w1", "box", 42, heartbeat, heartbeat, true,
+                [new SlotView("cpu", 0, null, null, null, null, null, null, "database is locked", heartbeat)], "database is locked", heartbeat)],
+        };
+
+        var cut = Render<Queue>();
+
+        Assert.Equal("alive", cut.Find("[data-worker='w1'] .mud-chip").TextContent.Trim());
+        Assert.Matches(@"^cannot write to the database: database is locked for 4[5-9] s, retrying$", cut.Find("[data-worker='w1'] .hs-worker-problem").TextContent);
+        Assert.Matches(@"^database is locked for 4[5-9] s, retrying$", cut.Find("[data-slot='cpu/0'] .hs-slot-problem").TextContent);
+    }
+
+    [Fact]
+    public async Task LiveUpdate_NothingChangedButTwoSecondsPassed_ReloadsSoAStoppedWorkerLeavesThePage()
+    {
+        var clock = new ManualTime();
+        Services.AddSingleton<TimeProvider>(clock);
+        var cut = Render<Queue>();
+        Store.Queue = Store.Queue with { Workers = [] }; // the worker unregistered; no trial or search changed
+        var empty = new ChangeSet([], [], [], ChangeCursor.Start, false);
+
+        await cut.InvokeAsync(() => Feed.PushAsync(empty));
+        var afterOneTick = cut.FindAll("[data-worker]").Count;
+        clock.Now += TimeSpan.FromSeconds(2);
+        await cut.InvokeAsync(() => Feed.PushAsync(empty));
+
+        Assert.Equal(1, afterOneTick); // unchanged ticks do not each cost a queue read
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-worker]")));
     }
 
     [Fact]

@@ -21,4 +21,10 @@ public sealed record ClaimedTrial
     public required ObjectiveMetric Objective { get; init; }
     public required ObjectiveDirection Direction { get; init; }
     public required PrunerSpec Pruner { get; init; }
+    /// <summary>
+    /// The epochs the database holds for this trial (1..EpochsStored) when it was claimed: the trainer must
+    /// not resume from a checkpoint beyond them, or the epochs in between would never be stored (a worker
+    /// that lost its lease may have trained, and checkpointed, ahead of what it could write).
+    /// </summary>
+    public int EpochsStored { get; init; }
 }

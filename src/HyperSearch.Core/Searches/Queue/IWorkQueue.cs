@@ -15,7 +15,27 @@ public interface IWorkQueue
 
     Task UnregisterWorkerAsync(string workerId, CancellationToken cancellationToken = default);
 
-    /// <summary>Renews the worker's heartbeat and the leases it holds; reaps expired leases of others.</summary>
+    /// <summary>
+    /// Workers known to be dead (a worker restarted on their machine found their process gone): each is
+    /// marked stopped and its running trials go back to the queue now (attempt + 1, epochs kept; Failed
+    /// after the last attempt), as when their lease expires, without waiting for it. Ids this database
+    /// does not know (another database's workers) are ignored; the answer lists the ones it knew.
+    /// </summary>
+    Task<RetiredWorkers> RetireWorkersAsync(IReadOnlyCollection<string> workerIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The worker cannot write its heartbeat (the database is locked or unreachable): it leaves a sign of
+    /// life, why, and its slots' health where the dashboard can still read them. SQLite: a small file
+    /// beside the database file (a locked file is still readable); the next heartbeat that reaches the
+    /// database removes it. False where the provider has no such place (PostgreSQL: a dashboard that
+    /// cannot reach the server cannot read anything else either).
+    /// </summary>
+    Task<bool> SignalAliveAsync(string workerId, string problem, DateTimeOffset since, IReadOnlyList<SlotHealth> backingOff, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Renews the worker's heartbeat and the leases it holds; reaps expired leases of others — or, when this
+    /// worker was itself out of contact (<see cref="LeaseRules.ReaperWasCutOff"/>), extends them by a lease.
+    /// </summary>
     Task<HeartbeatReply> HeartbeatAsync(string workerId, IReadOnlyCollection<LeaseRef> held, CancellationToken cancellationToken = default);
 
     /// <summary>

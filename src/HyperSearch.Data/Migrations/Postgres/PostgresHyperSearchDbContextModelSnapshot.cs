@@ -208,6 +208,9 @@ namespace HyperSearch.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("ResumedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("SamplerExhausted")
                         .HasColumnType("boolean");
 
@@ -369,6 +372,9 @@ namespace HyperSearch.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FailureKind")
                         .HasColumnType("text");
 
                     b.Property<double?>("FinalValue")

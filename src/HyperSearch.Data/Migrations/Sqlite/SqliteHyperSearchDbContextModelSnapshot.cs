@@ -195,6 +195,9 @@ namespace HyperSearch.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ResumedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("SamplerExhausted")
                         .HasColumnType("INTEGER");
 
@@ -352,6 +355,9 @@ namespace HyperSearch.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureKind")
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("FinalValue")

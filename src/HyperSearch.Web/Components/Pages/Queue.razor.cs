@@ -35,13 +35,22 @@ public partial class Queue : IDisposable
         actor = await Commands.ActorAsync();
         await LoadAsync();
         subscription = Live.Subscribe("queue page", update => update.Changes.Trials.Count + update.Changes.Searches.Count == 0 && !update.Gap
+                                                              && Time.GetUtcNow() - loadedAt < RefreshEvery
             ? Task.CompletedTask
             // Every open Queue page reads the same tick's queue: one query however many are open.
             : InvokeAsync(async () => { await LoadAsync(update.Snapshot); StateHasChanged(); }), TimeSpan.FromSeconds(1));
     }
 
+    /// <summary>
+    /// Reloaded at least this often though no trial or search changed: heartbeats, a worker that stopped,
+    /// one that is cut off from a locked database, and the ETAs change without touching either.
+    /// </summary>
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(2);
+    private DateTimeOffset loadedAt;
+
     private async Task LoadAsync(LiveSnapshot? tick = null)
     {
+        loadedAt = Time.GetUtcNow();
         snapshot = await (tick?.GetQueueAsync() ?? Store.GetQueueAsync());
         foreach (var searchId in snapshot.Workers.SelectMany(w => w.Slots).Select(s => s.SearchId).OfType<long>().Distinct())
         {
@@ -84,13 +93,24 @@ public partial class Queue : IDisposable
         return $"{slot.Problem} for {seconds} s, retrying";
     }
 
-    /// <summary>Time per epoch so far times the epochs left.</summary>
+    /// <summary>
+    /// The epochs left at the pace of this run: its time on the slot over the epochs it trained there. A
+    /// resumed trial's earlier epochs (restored from its checkpoint) took no time here and do not count.
+    /// </summary>
     private string Eta(SlotView slot)
     {
         var total = EpochsOf(slot);
-        if (slot.StartedAt is not { } started || slot.EpochsDone is not { } done || done <= 0 || total <= done) return "–";
-        var perEpoch = (Time.GetUtcNow() - started) / done;
+        var trained = slot.EpochsThisRun ?? slot.EpochsDone;
+        if (slot.StartedAt is not { } started || slot.EpochsDone is not { } done || trained is not > 0 || total <= done) return "–";
+        var perEpoch = (Time.GetUtcNow() - started) / trained.Value;
         return Shared.Format.Duration(perEpoch * (total - done));
+    }
+
+    /// <summary>"database is locked for 45 s, retrying": a live worker that cannot write its heartbeat says why (SQLite).</summary>
+    private string CutOff(WorkerView worker)
+    {
+        var seconds = worker.ProblemSince is { } since ? Math.Max(0, (int)(Time.GetUtcNow() - since).TotalSeconds) : 0;
+        return $"cannot write to the database: {worker.Problem} for {seconds} s, retrying";
     }
 
     private async Task SetPriorityAsync(long searchId, string name, int priority)
