@@ -165,7 +165,9 @@ public sealed class CommandWorkloadProcessTests : IDisposable
         await using var database = await QueueDatabase.CreateAsync(postgres: false);
         var env = Env("stub", "/usr/bin/python3", stub);
         env["HyperSearch__Workloads__Commands__0__EpochTimeoutSeconds"] = "3";
-        var id = await CreateSearchAsync(database, env, "stub", """{ "initialLr": 0.01, "params": { "mode": [1, 2, 3, 4, 0] } }""", epochs: 3, budget: 5);
+        // The healthy trial runs between the failures: three failures of one kind in a row would pause the
+        // search (MisconfigurationCheck) before every mode had run, and this test is about isolation.
+        var id = await CreateSearchAsync(database, env, "stub", """{ "initialLr": 0.01, "params": { "mode": [1, 2, 0, 3, 4] } }""", epochs: 3, budget: 5);
 
         await using (var worker = CliProcess.Start(env, "worker", "--devices", "cpu:1", "--db", database.Db))
         {
