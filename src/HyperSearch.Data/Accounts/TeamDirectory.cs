@@ -16,12 +16,16 @@ public sealed class TeamDirectory(IDbContextFactory<HyperSearchDbContext> factor
         return await db.Users.AnyAsync(cancellationToken);
     }
 
-    /// <summary>Null when the account does not exist (deleted since the cookie or token was issued).</summary>
-    public async Task<Actor?> ActorAsync(string userId, bool canWrite, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Null when the account does not exist (deleted since the cookie or token was issued), or when
+    /// <paramref name="securityStamp"/> is given and is not the account's any more (it signed out since
+    /// the cookie was issued: a circuit opened before that may do nothing).
+    /// </summary>
+    public async Task<Actor?> ActorAsync(string userId, bool canWrite, string? securityStamp = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.UserName, u.IsAdmin }).SingleOrDefaultAsync(cancellationToken);
-        if (user is null) return null;
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.UserName, u.IsAdmin, u.SecurityStamp }).SingleOrDefaultAsync(cancellationToken);
+        if (user is null || (securityStamp is not null && securityStamp != user.SecurityStamp)) return null;
         var teams = await db.TeamMembers.AsNoTracking().Where(m => m.UserId == userId).ToDictionaryAsync(m => m.TeamId, m => m.Role, cancellationToken);
         return new Actor(user.Id, user.UserName ?? user.Id, user.IsAdmin, teams, canWrite);
     }

@@ -24,7 +24,9 @@ public static class AccountsRegistration
         services.AddScoped<ICurrentActor, CircuitActor>();
         services.AddSingleton<ILaunchTeams, LaunchTeams>();
         services.AddSingleton<IAuditTrail, DatabaseAuditTrail>();
+        services.AddScoped<StandInPassword>();
         services.AddHostedService<LoopbackGuard>();
+        services.AddHostedService<TokenUseWriter>();
 
         const string selector = "HyperSearch";
         var authentication = services.AddAuthentication(o =>
@@ -49,6 +51,7 @@ public static class AccountsRegistration
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
         });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new SignedInOrOpenModeRequirement()).Build());

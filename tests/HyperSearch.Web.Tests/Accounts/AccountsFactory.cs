@@ -6,25 +6,50 @@ using HyperSearch.Data.Entities;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HyperSearch.Web.Tests.Accounts;
 
 /// <summary>
-/// The real web app on a real SQLite file with accounts: admin "root", team "alpha" (ann member,
-/// lee lead, val viewer) and team "beta" (bea member). No embedded worker.
+/// The real web app on a real SQLite file (or the PostgreSQL database given) with accounts once
+/// <see cref="SeedAsync"/> ran: admin "root", team "alpha" (ann member, lee lead, val viewer) and team
+/// "beta" (bea member); without it, open mode. No embedded worker.
 /// </summary>
 public sealed partial class AccountsFactory : WebApplicationFactory<Program>
 {
     public const string Password = "a-long-password-1";
     private readonly string database = Path.Combine(Path.GetTempPath(), $"hypersearch-accounts-{Guid.NewGuid():N}.db");
+    private readonly string? postgres;
+    private readonly string environment;
+    private readonly Action<IServiceCollection>? services;
     private bool seeded;
+
+    /// <param name="postgres">A PostgreSQL connection string; a fresh SQLite file when null.</param>
+    /// <param name="environment">Production runs the pipeline as deployed (the pages' error handler included).</param>
+    /// <param name="sqliteOptions">Appended to the SQLite connection string (e.g. a shorter command timeout).</param>
+    /// <param name="services">Test replacements of the app's services.</param>
+    public AccountsFactory(string? postgres = null, string environment = "Development", string sqliteOptions = "", Action<IServiceCollection>? services = null)
+    {
+        this.postgres = postgres;
+        this.environment = environment;
+        this.services = services;
+        SqliteConnectionString = $"Data Source={database}{sqliteOptions}";
+    }
+
+    public string SqliteConnectionString { get; }
+
+    /// <summary>The SQLite file (another connection locks it in the outage tests).</summary>
+    public string DatabaseFile => database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(environment);
         builder.UseSetting("HyperSearch:Worker:Embedded", "false");
-        builder.UseSetting("HyperSearch:Database:ConnectionString", $"Data Source={database}");
+        builder.UseSetting("HyperSearch:Database:Provider", postgres is null ? "sqlite" : "postgres");
+        builder.UseSetting("HyperSearch:Database:ConnectionString", postgres ?? SqliteConnectionString);
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 
     protected override void Dispose(bool disposing)
@@ -92,6 +117,15 @@ public sealed partial class AccountsFactory : WebApplicationFactory<Program>
         }));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         return response.Headers.Location!.OriginalString;
+    }
+
+    /// <summary>Signs out with the app bar's form (its antiforgery token read from <paramref name="page"/>); returns the response.</summary>
+    public static async Task<HttpResponseMessage> SignOutAsync(HttpClient client, string page = "/queue")
+    {
+        var html = await client.GetStringAsync(page);
+        var token = AntiforgeryField().Match(html).Groups[1].Value;
+        Assert.NotEmpty(token);
+        return await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
