@@ -25,7 +25,8 @@ public static class AccountsRegistration
         services.AddSingleton<ILaunchTeams, LaunchTeams>();
         services.AddSingleton<IAuditTrail, DatabaseAuditTrail>();
         services.AddScoped<StandInPassword>();
-        services.AddHostedService<LoopbackGuard>();
+        services.AddSingleton<LoopbackGuard>();
+        services.AddHostedService(sp => sp.GetRequiredService<LoopbackGuard>());
         services.AddHostedService<TokenUseWriter>();
 
         const string selector = "HyperSearch";
