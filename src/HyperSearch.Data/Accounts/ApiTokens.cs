@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using HyperSearch.Core.Access;
+using HyperSearch.Core.Validation;
 using HyperSearch.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +31,7 @@ public sealed class ApiTokens(IDbContextFactory<HyperSearchDbContext> factory, T
         name = name.Trim();
         if (name.Length == 0) return (null, "name: must not be empty");
         if (name.Length > 100) return (null, "name: must be at most 100 characters");
+        if (DisplayText.Problem(name) is { } problem) return (null, $"name: {problem}");
         if (days is < 1 or > MaxDays) return (null, $"days: must be between 1 and {MaxDays}");
         var token = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow();

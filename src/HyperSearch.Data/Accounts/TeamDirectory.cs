@@ -1,5 +1,6 @@
 using HyperSearch.Core.Access;
 using HyperSearch.Core.FairShare;
+using HyperSearch.Core.Validation;
 using HyperSearch.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,6 +56,7 @@ public sealed class TeamDirectory(IDbContextFactory<HyperSearchDbContext> factor
         name = name.Trim();
         if (name.Length == 0) return (null, "name: must not be empty");
         if (name.Length > MaxNameLength) return (null, $"name: must be at most {MaxNameLength} characters");
+        if (DisplayText.Problem(name) is { } problem) return (null, $"name: {problem}");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (await db.Teams.AnyAsync(t => t.Name == name, cancellationToken)) return (null, $"name: a team named '{name}' exists");
         var team = new TeamEntity { Name = name, CreatedAt = time.GetUtcNow() };
@@ -107,7 +109,7 @@ public sealed class TeamDirectory(IDbContextFactory<HyperSearchDbContext> factor
     public async Task<TeamSync> JoinTeamsAsync(string userId, IReadOnlyCollection<string> teamNames, TeamRole role, bool createUnknown, bool removeUnlisted,
         CancellationToken cancellationToken = default)
     {
-        var names = teamNames.Select(n => n.Trim()).Where(n => n.Length is > 0 and <= MaxNameLength).Distinct(StringComparer.Ordinal).ToList();
+        var names = teamNames.Select(n => n.Trim()).Where(n => n.Length is > 0 and <= MaxNameLength && DisplayText.Problem(n) is null).Distinct(StringComparer.Ordinal).ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var existing = await db.Teams.Where(t => names.Contains(t.Name)).ToDictionaryAsync(t => t.Name, t => t.Id, cancellationToken);
         var created = new List<string>();

@@ -21,35 +21,32 @@ public sealed partial class AccountsFactory : WebApplicationFactory<Program>
 {
     public const string Password = "a-long-password-1";
     private readonly string database = Path.Combine(Path.GetTempPath(), $"hypersearch-accounts-{Guid.NewGuid():N}.db");
-    private readonly string? postgres;
-    private readonly string environment;
-    private readonly Action<IServiceCollection>? services;
     private bool seeded;
 
-    /// <param name="postgres">A PostgreSQL connection string; a fresh SQLite file when null.</param>
-    /// <param name="environment">Production runs the pipeline as deployed (the pages' error handler included).</param>
-    /// <param name="sqliteOptions">Appended to the SQLite connection string (e.g. a shorter command timeout).</param>
-    /// <param name="services">Test replacements of the app's services.</param>
-    public AccountsFactory(string? postgres = null, string environment = "Development", string sqliteOptions = "", Action<IServiceCollection>? services = null)
-    {
-        this.postgres = postgres;
-        this.environment = environment;
-        this.services = services;
-        SqliteConnectionString = $"Data Source={database}{sqliteOptions}";
-    }
+    /// <summary>A PostgreSQL connection string; a fresh SQLite file when null.</summary>
+    public string? Postgres { get; init; }
 
-    public string SqliteConnectionString { get; }
+    /// <summary>Production runs the pipeline as deployed (the pages' error handler included).</summary>
+    public string Environment { get; init; } = "Development";
+
+    /// <summary>Appended to the SQLite connection string (e.g. a shorter command timeout).</summary>
+    public string SqliteOptions { get; init; } = "";
+
+    /// <summary>Test replacements of the app's services.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
+    public string SqliteConnectionString => $"Data Source={database}{SqliteOptions}";
 
     /// <summary>The SQLite file (another connection locks it in the outage tests).</summary>
     public string DatabaseFile => database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(environment);
+        builder.UseEnvironment(Environment);
         builder.UseSetting("HyperSearch:Worker:Embedded", "false");
-        builder.UseSetting("HyperSearch:Database:Provider", postgres is null ? "sqlite" : "postgres");
-        builder.UseSetting("HyperSearch:Database:ConnectionString", postgres ?? SqliteConnectionString);
-        if (services is not null) builder.ConfigureTestServices(services);
+        builder.UseSetting("HyperSearch:Database:Provider", Postgres is null ? "sqlite" : "postgres");
+        builder.UseSetting("HyperSearch:Database:ConnectionString", Postgres ?? SqliteConnectionString);
+        if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 
     protected override void Dispose(bool disposing)

@@ -72,7 +72,7 @@ public sealed class SessionTests
     public async Task SignIn_WrongPasswordKnownOrUnknownAccount_VerifiesExactlyOnePasswordHash(string user, string password)
     {
         var hasher = new CountingHasher();
-        using var factory = new AccountsFactory(services: s => s.AddScoped<IPasswordHasher<UserEntity>>(_ => hasher));
+        using var factory = new AccountsFactory { TestServices = s => s.AddScoped<IPasswordHasher<UserEntity>>(_ => hasher) };
         await factory.SeedAsync();
         var client = factory.BrowserLikeClient();
         hasher.Verifications = 0;

@@ -30,7 +30,7 @@ public sealed class OutageTests
     public async Task SqliteWriteLocked_AccountsOn_ReadsAnswer200_WriteAnswers503_TokenUseWrittenAfterwards()
     {
         // Default Timeout=1: Microsoft.Data.Sqlite's own busy retries stop after 1 s, so SQLite's busy_timeout (10 s) is the wait.
-        using var factory = new AccountsFactory(environment: "Production", sqliteOptions: ";Default Timeout=1");
+        using var factory = new AccountsFactory { Environment = "Production", SqliteOptions = ";Default Timeout=1" };
         await factory.SeedAsync();
         var launcher = Bearer(factory, await factory.TokenAsync("ann"));
         using var created = await PostJsonAsync(launcher, "/api/searches", Spec);
@@ -57,7 +57,7 @@ public sealed class OutageTests
     [Fact]
     public async Task SqliteWriteLocked_OpenMode_PagesAndApiRead200()
     {
-        using var factory = new AccountsFactory(environment: "Production", sqliteOptions: ";Default Timeout=1");
+        using var factory = new AccountsFactory { Environment = "Production", SqliteOptions = ";Default Timeout=1" };
         var client = factory.CreateClient();
         using var created = await PostJsonAsync(client, "/api/searches", Spec);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -77,7 +77,7 @@ public sealed class OutageTests
     {
         await using var cluster = await PrivatePostgres.StartAsync();
         var connection = await CreateDatabaseAsync(cluster.Admin, "hs_outage");
-        using var factory = new AccountsFactory(postgres: connection, environment: "Production");
+        using var factory = new AccountsFactory { Postgres = connection, Environment = "Production" };
         HttpClient api, browser;
         if (accounts)
         {
