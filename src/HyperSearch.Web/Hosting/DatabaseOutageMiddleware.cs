@@ -32,7 +32,7 @@ public sealed class DatabaseOutageMiddleware(RequestDelegate next, ITransientFau
             if (WantsPage(context.Request))
             {
                 context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync(OutagePage.Html(reason, RetryAfterSeconds));
+                await context.Response.WriteAsync(StatusPage.Outage(reason, RetryAfterSeconds));
                 return;
             }
             await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: Title, detail: reason,

@@ -31,17 +31,26 @@ public static class WebApplicationExtensions
         });
         // A form post to /account without a valid antiforgery token throws (ThrowOnBadRequest is on for the API's
         // messages), and the error page cannot answer a POST: it is the client's 400, not a 500.
-        app.UseWhen(context => !IsApi(context), pages => pages.Use(async (context, next) =>
+        app.UseWhen(context => !IsApi(context), pages =>
         {
-            try
+            // A bare status (an unknown address, a refused form post) gets a small page, not an empty body.
+            pages.UseStatusCodePages(async status =>
             {
-                await next(context);
-            }
-            catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
+                status.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+                await status.HttpContext.Response.WriteAsync(StatusPage.ForStatus(status.HttpContext.Response.StatusCode));
+            });
+            pages.Use(async (context, next) =>
             {
-                context.Response.StatusCode = bad.StatusCode;
-            }
-        }));
+                try
+                {
+                    await next(context);
+                }
+                catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
+                {
+                    context.Response.StatusCode = bad.StatusCode;
+                }
+            });
+        });
 
         app.UseAuthorization();
         app.UseRateLimiter();
