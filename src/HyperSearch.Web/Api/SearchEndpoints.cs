@@ -54,10 +54,12 @@ public static class SearchEndpoints
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, ApiAccess access, ILaunchTeams teams, AuditLog audit, ITrialStore store, IWorkloadCatalog workloads, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpRequest request, ApiAccess access, ILaunchTeams teams, ITrialStore store, IWorkloadCatalog workloads, CancellationToken ct)
     {
         var (actor, denied) = await access.ActorAsync(request.HttpContext, ct);
         if (actor is null) return denied!;
+        var (key, keyProblem) = IdempotencyKey.Read(request);
+        if (keyProblem is not null) return ApiProblems.Validation(IdempotencyKey.Header, keyProblem);
         var (body, tooLarge) = await ReadBodyAsync(request, ct);
         if (body is null) return tooLarge!;
         var (spec, errors) = SearchSpecValidator.Parse(body, workloads.Names);
@@ -65,8 +67,14 @@ public static class SearchEndpoints
         var (owned, field, problem) = await teams.AssignAsync(actor, spec, ct);
         if (owned is null)
             return field is null ? ApiAccess.Forbidden(actor, problem!) : ApiProblems.Validation(field, problem!);
-        var id = await store.CreateSearchAsync(owned, ct);
-        await audit.RecordAsync(actor.Name, AuditAction.Launch, id, $"“{owned.Name}” in team {owned.TeamId} via the API", ct);
+        var launched = await store.LaunchSearchAsync(owned,
+            new SearchLaunch(actor.Name, AuditAction.Launch, $"“{owned.Name}” in team {owned.TeamId} via the API", key, LaunchFingerprint.Of(body)), ct);
+        var id = launched.SearchId;
+        if (launched.Outcome == LaunchOutcome.KeyReused)
+            return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: $"{IdempotencyKey.Header} was used for a different request.",
+                detail: $"search {id} was launched with this key from another body; use a new key for a new search");
+        // A retry gets the first answer again; the header tells it apart for a client that cares.
+        if (launched.Outcome == LaunchOutcome.Replayed) request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
         return Results.Created($"/api/searches/{id}", new CreatedSearch(id, $"/searches/{id}"));
     }
 

@@ -45,6 +45,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICurrentActor>(Actor);
         Services.AddSingleton<ILaunchTeams>(new FakeLaunchTeams());
         Services.AddSingleton<IAuditTrail>(Audit);
+        Services.AddSingleton<HyperSearch.Core.Faults.ITransientFaultDetector>(new TimeoutFaults());
         Services.AddSingleton<HyperSearch.Web.Analysis.ImportanceCache>();
         Services.AddSingleton<HyperSearch.Web.Analysis.AnalysisCache>();
         AddAuthorization();

@@ -5,7 +5,11 @@ public sealed class PostgresTheoryAttribute : TheoryAttribute
 {
     public PostgresTheoryAttribute()
     {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("HYPERSEARCH_TEST_POSTGRES")))
-            Skip = "HYPERSEARCH_TEST_POSTGRES is not set: run scripts/test-postgres.sh start (the CI test script does) to run the PostgreSQL tests";
+        if (SkipReason() is { } reason) Skip = reason;
     }
+
+    internal static string? SkipReason() =>
+        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("HYPERSEARCH_TEST_POSTGRES"))
+            ? "HYPERSEARCH_TEST_POSTGRES is not set: run scripts/test-postgres.sh start (the CI test script does) to run the PostgreSQL tests"
+            : null;
 }

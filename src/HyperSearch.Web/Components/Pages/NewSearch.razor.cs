@@ -27,7 +27,7 @@ public partial class NewSearch
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required HyperSearch.Web.Accounts.ICurrentActor Actors { get; init; }
     [Inject] public required HyperSearch.Web.Accounts.ILaunchTeams Teams { get; init; }
-    [Inject] public required HyperSearch.Web.Accounts.IAuditTrail Audit { get; init; }
+    [Inject] public required HyperSearch.Core.Faults.ITransientFaultDetector Faults { get; init; }
 
     private IReadOnlyList<string> teamChoices = [];
 
@@ -161,13 +161,19 @@ public partial class NewSearch
                 submitError = problem;
                 return;
             }
-            var id = await Store.CreateSearchAsync(owned);
             var cloned = long.TryParse(Clone, out var source);
-            await Audit.RecordAsync(actor.Name, cloned ? HyperSearch.Data.Accounts.AuditAction.Clone : HyperSearch.Data.Accounts.AuditAction.Launch, id,
-                cloned ? $"“{owned.Name}” from search {source}" : $"“{owned.Name}”");
+            var fingerprint = LaunchFingerprint.Of(owned);
+            var id = (await Store.LaunchSearchAsync(owned, new SearchLaunch(actor.Name,
+                cloned ? HyperSearch.Data.Accounts.AuditAction.Clone : HyperSearch.Data.Accounts.AuditAction.Launch,
+                cloned ? $"“{owned.Name}” from search {source}" : $"“{owned.Name}”", $"form:{form.LaunchKey}:{fingerprint}", fingerprint))).SearchId;
             Draft.Form = null;
             Snackbar.Add($"Launched “{spec.Name}” ({spec.Budget} trials).", Severity.Success);
             Navigation.NavigateTo($"searches/{id}");
+        }
+        catch (Exception e) when (Faults.IsTransient(e))
+        {
+            // The launch may have been saved before its answer was lost; the form's key makes a second try return it, not a copy.
+            submitError = $"The database did not answer ({Faults.Describe(e)}). Launch again: a search already saved is not saved twice.";
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
