@@ -21,8 +21,8 @@ public interface ITrialStore
     /// </summary>
     Task<LaunchedSearch> LaunchSearchAsync(SearchSpec spec, SearchLaunch launch, CancellationToken cancellationToken = default);
 
-    /// <summary>Newest first.</summary>
-    Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, CancellationToken cancellationToken = default);
+    /// <summary>Newest first; only those of <paramref name="teamIds"/> when given (read isolation between teams).</summary>
+    Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, IReadOnlyCollection<long>? teamIds = null, CancellationToken cancellationToken = default);
 
     Task<SearchDetail?> GetSearchAsync(long searchId, CancellationToken cancellationToken = default);
 

@@ -15,10 +15,11 @@ internal sealed class TrialStore(IDbContextFactory<HyperSearchDbContext> factory
     public Task<LaunchedSearch> LaunchSearchAsync(SearchSpec spec, SearchLaunch launch, CancellationToken cancellationToken = default) =>
         SearchLaunches.LaunchAsync(factory, time, spec, launch, cancellationToken);
 
-    public async Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, IReadOnlyCollection<long>? teamIds = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var searches = await db.Searches.AsNoTracking().OrderByDescending(s => s.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var visible = teamIds is null ? db.Searches.AsNoTracking() : db.Searches.AsNoTracking().Where(s => teamIds.Contains(s.TeamId));
+        var searches = await visible.OrderByDescending(s => s.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
         return await SummariesAsync(db, searches, cancellationToken);
     }
 

@@ -20,6 +20,8 @@ public static class AccountsRegistration
     {
         services.AddHyperSearchAccounts().AddSignInManager();
         services.AddSingleton<AccountMode>();
+        services.AddSingleton(ReadIsolation.From(configuration));
+        services.AddScoped<SearchVisibility>();
         services.AddSingleton<ActorResolver>();
         services.AddScoped<ICurrentActor, CircuitActor>();
         services.AddSingleton<ILaunchTeams, LaunchTeams>();

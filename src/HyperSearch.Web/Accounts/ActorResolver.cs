@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace HyperSearch.Web.Accounts;
 
 /// <summary>The <see cref="Actor"/> behind a request's or a circuit's user: claims say who, the database says their teams.</summary>
-public sealed class ActorResolver(AccountMode mode, TeamDirectory teams, IOptions<IdentityOptions> identity)
+public sealed class ActorResolver(AccountMode mode, TeamDirectory teams, ReadIsolation isolation, IOptions<IdentityOptions> identity)
 {
     /// <summary>
     /// Null when accounts exist and the user is not signed in, the account is gone, or — for a cookie
@@ -21,6 +21,7 @@ public sealed class ActorResolver(AccountMode mode, TeamDirectory teams, IOption
         var scope = user.FindFirstValue(ApiTokenHandler.ScopeClaim);
         // A token carries a scope and no stamp (tokens are revoked on their own); a cookie always carries its stamp.
         var stamp = scope is null ? user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) ?? "" : null;
-        return await teams.ActorAsync(userId, canWrite: scope is null || scope == nameof(TokenScope.ReadWrite), stamp, cancellationToken);
+        var actor = await teams.ActorAsync(userId, canWrite: scope is null || scope == nameof(TokenScope.ReadWrite), stamp, cancellationToken);
+        return actor is null || isolation.Enabled ? actor : actor with { ReadsEveryTeam = true };
     }
 }

@@ -32,6 +32,9 @@ public sealed partial class AccountsFactory : WebApplicationFactory<Program>
     /// <summary>Appended to the SQLite connection string (e.g. a shorter command timeout).</summary>
     public string SqliteOptions { get; init; } = "";
 
+    /// <summary>More settings (key → value), e.g. <c>HyperSearch:Accounts:ReadIsolation</c>.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Test replacements of the app's services.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
@@ -46,6 +49,7 @@ public sealed partial class AccountsFactory : WebApplicationFactory<Program>
         builder.UseSetting("HyperSearch:Worker:Embedded", "false");
         builder.UseSetting("HyperSearch:Database:Provider", Postgres is null ? "sqlite" : "postgres");
         builder.UseSetting("HyperSearch:Database:ConnectionString", Postgres ?? SqliteConnectionString);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 

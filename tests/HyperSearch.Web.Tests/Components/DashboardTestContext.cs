@@ -43,6 +43,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());
         Services.AddSingleton<ICheckpointStore>(Checkpoints);
         Services.AddSingleton<ICurrentActor>(Actor);
+        Services.AddScoped<SearchVisibility>();
         Services.AddSingleton<ILaunchTeams>(new FakeLaunchTeams());
         Services.AddSingleton<IAuditTrail>(Audit);
         Services.AddSingleton<HyperSearch.Core.Faults.ITransientFaultDetector>(new TimeoutFaults());

@@ -100,8 +100,8 @@ public sealed class FakeTrialStore : ITrialStore
         }
     }
 
-    public Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<SearchSummary>>([.. Searches.Select(s => s.Summary).OrderByDescending(s => s.Id).Skip(skip).Take(take)]);
+    public Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, IReadOnlyCollection<long>? teamIds = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<SearchSummary>>([.. Searches.Select(s => s.Summary).Where(s => teamIds is null || teamIds.Contains(s.TeamId)).OrderByDescending(s => s.Id).Skip(skip).Take(take)]);
 
     public Task<SearchDetail?> GetSearchAsync(long searchId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Searches.FirstOrDefault(s => s.Summary.Id == searchId));

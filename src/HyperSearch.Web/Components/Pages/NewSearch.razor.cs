@@ -28,6 +28,7 @@ public partial class NewSearch
     [Inject] public required HyperSearch.Web.Accounts.ICurrentActor Actors { get; init; }
     [Inject] public required HyperSearch.Web.Accounts.ILaunchTeams Teams { get; init; }
     [Inject] public required HyperSearch.Core.Faults.ITransientFaultDetector Faults { get; init; }
+    [Inject] public required HyperSearch.Web.Accounts.SearchVisibility Visibility { get; init; }
 
     private IReadOnlyList<string> teamChoices = [];
 
@@ -71,7 +72,7 @@ public partial class NewSearch
         teamChoices = await Teams.LaunchableAsync(await Actors.GetAsync());
         var workload = Workloads.Names.Contains("fashion-mlp") ? "fashion-mlp" : Workloads.Names.FirstOrDefault() ?? "";
         form = LaunchForm.CreateDefault(workload);
-        if (long.TryParse(Clone, out var searchId) && await Store.GetSearchAsync(searchId) is { } source)
+        if (long.TryParse(Clone, out var searchId) && await Visibility.SearchAsync(searchId) is { } source)
         {
             form = LaunchFormReader.FromSpec(source.Spec);
         }

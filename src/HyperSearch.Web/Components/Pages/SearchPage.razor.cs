@@ -79,8 +79,9 @@ public partial class SearchPage : IDisposable
     {
         if (detail?.Summary.Id != SearchId)
         {
-            detail = await Store.GetSearchAsync(SearchId);
             actor = await Commands.ActorAsync();
+            // Read isolation: another team's search reads as no such search.
+            detail = await Store.GetSearchAsync(SearchId) is { } found && SearchPermissions.CanRead(actor, found.Summary.TeamId) ? found : null;
             loaded = true;
             subscription ??= Live.Subscribe($"search {SearchId} page", OnUpdateAsync, TimeSpan.FromMilliseconds(500));
         }
@@ -215,7 +216,7 @@ public partial class SearchPage : IDisposable
         var mine = changes.Trials.Where(t => t.SearchId == SearchId).ToList();
         var search = changes.Searches.FirstOrDefault(s => s.Id == SearchId);
         var epochs = changes.Epochs.Where(e => shown.Contains(e.TrialId)).ToList();
-        if (!update.Gap && mine.Count == 0 && search is null && epochs.Count == 0) return;
+        if (detail is null || (!update.Gap && mine.Count == 0 && search is null && epochs.Count == 0)) return;
 
         // Reads below go through the tick's snapshot: every viewer of this search shares them.
         tick = update.Snapshot;
