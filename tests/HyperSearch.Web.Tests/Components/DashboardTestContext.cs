@@ -37,7 +37,13 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<LaunchDraft>();
         Services.AddSingleton<ITrialStore>(Store);
         Services.AddSingleton<ILiveFeed>(Feed);
-        Services.AddScoped<CircuitLiveUpdates>();
+        // Component tests render as the circuit does: its subscriptions are live (a prerender's are not).
+        Services.AddScoped(sp =>
+        {
+            var updates = new CircuitLiveUpdates(sp.GetRequiredService<ILiveFeed>());
+            updates.Open();
+            return updates;
+        });
         Services.AddOptions<LiveFeedOptions>();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());
