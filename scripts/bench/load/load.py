@@ -65,6 +65,13 @@ class MemorySampler(threading.Thread):
             time.sleep(0.1)
 
 
+def cpu_seconds(pid):
+    """User + system CPU the process has used so far."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values, p):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -112,7 +119,7 @@ def main():
     baseline = rss_mb(args.pid)
     sampler = MemorySampler(args.pid)
     sampler.start()
-    all_gets, all_creates, errors = [], [], []
+    all_gets, all_creates, errors, cpus = [], [], [], []
     for round_number in range(1, args.rounds + 1):
         gets, creates = [], []
         start = threading.Barrier(args.gets + args.creates)
@@ -141,23 +148,27 @@ def main():
 
         threads = [threading.Thread(target=get, args=(pages[i % len(pages)],)) for i in range(args.gets)]
         threads += [threading.Thread(target=create, args=(i,)) for i in range(args.creates)]
-        wall = time.perf_counter()
+        wall, cpu = time.perf_counter(), cpu_seconds(args.pid)
         for t in threads:
             t.start()
         for t in threads:
             t.join()
-        wall = time.perf_counter() - wall
+        wall, cpu = time.perf_counter() - wall, cpu_seconds(args.pid) - cpu
         all_gets += gets
+        cpus.append(cpu)
         all_creates += creates
         print(f"round {round_number}: {args.gets} GETs p50 {percentile(gets, 50):.2f} s, p95 {percentile(gets, 95):.2f} s, "
               f"max {max(gets):.2f} s; {args.creates} creates p50 {percentile(creates, 50):.2f} s, p95 {percentile(creates, 95):.2f} s; "
-              f"wall {wall:.1f} s; rss peak so far {sampler.peak:.0f} MB; load {open('/proc/loadavg').read().split()[:3]}")
+              f"wall {wall:.1f} s; dashboard CPU {cpu:.1f} s ({1000 * cpu / (args.gets + args.creates):.0f} ms a request); "
+              f"rss peak so far {sampler.peak:.0f} MB; load {open('/proc/loadavg').read().split()[:3]}")
     time.sleep(args.settle)
     sampler.running = False
     after = rss_mb(args.pid)
     print(f"GETs ({len(all_gets)}): p50 {percentile(all_gets, 50):.2f} s, p95 {percentile(all_gets, 95):.2f} s, "
           f"p99 {percentile(all_gets, 99):.2f} s, max {max(all_gets):.2f} s")
     print(f"creates ({len(all_creates)}): p50 {percentile(all_creates, 50):.2f} s, p95 {percentile(all_creates, 95):.2f} s, max {max(all_creates):.2f} s")
+    print(f"dashboard CPU per round: {', '.join(f'{c:.1f} s' for c in cpus)} "
+          f"({1000 * statistics.mean(cpus) / (args.gets + args.creates):.0f} ms a request)")
     print(f"errors: {len(errors)}" + "".join(f"\n  {e}" for e in errors[:10]))
     print(f"dashboard memory (RSS): before {baseline:.0f} MB, peak {sampler.peak:.0f} MB, {args.settle:.0f} s after {after:.0f} MB")
     print(f"load average after: {open('/proc/loadavg').read().split()[:3]}")

@@ -55,6 +55,8 @@ public static class WebApplicationBuilderExtensions
         services.AddScoped<BrowserClock>();
         services.AddScoped<SearchCommands>();
         services.AddScoped<LaunchDraft>();
+        services.AddSingleton(PrerenderOptions.From(configuration));
+        services.AddSingleton<PrerenderGate>();
         services.AddSingleton<HyperSearch.Web.Analysis.ImportanceCache>();
         services.AddSingleton<HyperSearch.Web.Analysis.AnalysisCache>();
         services.TryAddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());

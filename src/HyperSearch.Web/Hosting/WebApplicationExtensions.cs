@@ -53,6 +53,9 @@ public static class WebApplicationExtensions
         });
 
         app.UseAuthorization();
+        // After authorization: a request sent to sign in takes no prerender slot.
+        var prerender = app.Services.GetRequiredService<PrerenderGate>();
+        app.Use((context, next) => prerender.DecideAsync(context, () => next(context)));
         app.UseRateLimiter();
         app.UseAntiforgery();
         // The login page needs its styles and scripts before anyone is signed in.
