@@ -153,7 +153,8 @@ public static class SearchEndpoints
         return Results.Ok(await store.GetTrialsAsync(query, ct));
     }
 
-    private static async Task<IResult> ExportAsync(long id, HttpContext http, ApiAccess access, ITrialStore store, string? format, string? state, string? decay, CancellationToken ct)
+    /// <summary>Every trial, ranked, as CSV or JSON (also a download of the pages: <see cref="DownloadEndpoints"/>).</summary>
+    internal static async Task<IResult> ExportAsync(long id, HttpContext http, ApiAccess access, ITrialStore store, string? format, string? state, string? decay, CancellationToken ct)
     {
         format ??= "csv";
         if (format is not ("csv" or "json")) return ApiProblems.Validation("format", "must be csv or json");

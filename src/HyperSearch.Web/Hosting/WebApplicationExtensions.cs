@@ -65,6 +65,7 @@ public static class WebApplicationExtensions
         app.MapSsoEndpoints();
         app.MapOpenApi();
         app.MapHyperSearchApi();
+        app.MapDownloadEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

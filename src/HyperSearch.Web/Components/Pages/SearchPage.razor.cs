@@ -177,7 +177,7 @@ public partial class SearchPage : IDisposable
         var query = new List<string> { $"format={format}" };
         if (Query().States is { } states) query.Add("state=" + Uri.EscapeDataString(string.Join(',', states.Select(s => s.ToString().ToLowerInvariant()))));
         if (Query().DecayTypes is { } decays) query.Add("decay=" + Uri.EscapeDataString(string.Join(',', decays)));
-        return $"api/searches/{SearchId}/export?{string.Join('&', query)}";
+        return $"downloads/searches/{SearchId}/export?{string.Join('&', query)}"; // cookie-authenticated (the API takes tokens only)
     }
 
     /// <summary>The curves show the selected trials, or the K best under the current filters.</summary>
