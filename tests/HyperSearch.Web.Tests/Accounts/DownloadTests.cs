@@ -3,9 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using HyperSearch.Core.Training;
-using HyperSearch.Training.Checkpoints;
-using HyperSearch.Web.Tests.Fakes;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HyperSearch.Web.Tests.Accounts;
@@ -13,7 +10,8 @@ namespace HyperSearch.Web.Tests.Accounts;
 /// <summary>
 /// The pages' download links (Export CSV/JSON, Metrics JSON, Checkpoint) for a user signed in with the
 /// cookie: they answered 401 when they pointed at the bearer-only API. The API still refuses the cookie;
-/// read isolation applies to the downloads as to the API. Open mode (no account) downloads without a sign-in.
+/// read isolation applies to the downloads as to the API.
+/// Open mode: <see cref="Api.CheckpointEndpointTests"/>, <see cref="Api.SearchEndpointsTests"/>.
 /// </summary>
 public sealed class DownloadTests
 {
@@ -60,37 +58,5 @@ public sealed class DownloadTests
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
         using var anonymous = await factory.BrowserLikeClient().GetAsync(downloads[0]);
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode); // not signed in: to the login page
-    }
-
-    [Fact]
-    public async Task OpenMode_DownloadsWithoutSignIn_MissingCheckpointSaysWhy()
-    {
-        var dir = Directory.CreateTempSubdirectory("hs-downloads-").FullName;
-        try
-        {
-            using var factory = new DashboardFactory();
-            factory.Store.AddSearch("open");
-            factory.Store.AddTrial(1, 0.1, "step", 0.3);
-            factory.Store.AddTrial(1, 0.2, "step", 0.4);
-            new CheckpointStore(new CheckpointOptions { Directory = dir }).Write(ICheckpointStore.KeyOf(1), [7, 8, 9]);
-            var client = factory.WithWebHostBuilder(b => b.UseSetting("HyperSearch:Checkpoints:Directory", dir)).CreateClient();
-
-            var csv = await client.GetStringAsync("/downloads/searches/1/export?format=csv");
-            using var kept = await client.GetAsync("/downloads/trials/1/checkpoint");
-            using var none = await client.GetAsync("/downloads/trials/2/checkpoint");
-            using var format = await client.GetAsync("/downloads/searches/1/export?format=xml");
-
-            Assert.Equal(3, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // header + 2 trials
-            Assert.Equal([7, 8, 9], await kept.Content.ReadAsByteArrayAsync());
-            Assert.Equal("trial-1.ckpt", kept.Content.Headers.ContentDisposition?.FileName);
-            Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
-            Assert.Contains("only while they are their search's best", await none.Content.ReadAsStringAsync());
-            Assert.Equal(HttpStatusCode.BadRequest, format.StatusCode); // the field named, as from the API
-            Assert.Contains("format", await format.Content.ReadAsStringAsync());
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
     }
 }
