@@ -5,17 +5,7 @@
 # percentiles, errors and the dashboard's memory. Prints the load average (the machine is shared).
 # Usage: scripts/bench/load/run.sh [--gets 200] [--creates 50] [--rounds 3] [--settle 30]
 #        SERVER_ENV="NAME=VALUE ..." scripts/bench/load/run.sh   (runtime settings for the dashboard alone)
-set -euo pipefail
-cd "$(dirname "$0")/../../.."
-root=$(pwd)
-dotnet build src/HyperSearch.Web -c Release -v q -nologo >/dev/null
-dotnet build src/HyperSearch.Cli -c Release -v q -nologo >/dev/null
-dir=$(mktemp -d /tmp/hypersearch-bench-load.XXXXXX)
-port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-db="Data Source=$dir/hypersearch.db"
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$dir"; }
-trap cleanup EXIT
+source "$(dirname "$0")/prepare.sh" load
 (cd "$dir" && exec env ${SERVER_ENV:-} ASPNETCORE_ENVIRONMENT=Production HyperSearch__Worker__Embedded=false \
   HyperSearch__Database__ConnectionString="$db" \
   dotnet "$root/src/HyperSearch.Web/bin/Release/net10.0/HyperSearch.Web.dll" --urls "http://127.0.0.1:$port" >"$dir/web.log" 2>&1) &

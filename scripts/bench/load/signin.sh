@@ -2,23 +2,13 @@
 # Sign-in timing (docs/benchmarks.md, "Sign-in timing"): a wrong password for existing accounts and for
 # unknown names against the real dashboard with 10 accounts. Prints the load average (shared machine).
 # Usage: scripts/bench/load/signin.sh
-set -euo pipefail
-cd "$(dirname "$0")/../../.."
-root=$(pwd)
-dotnet build src/HyperSearch.Web -c Release -v q -nologo >/dev/null
-dotnet build src/HyperSearch.Cli -c Release -v q -nologo >/dev/null
-dir=$(mktemp -d /tmp/hypersearch-bench-signin.XXXXXX)
-port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-db="Data Source=$dir/hypersearch.db"
-pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$dir"; }
-trap cleanup EXIT
+source "$(dirname "$0")/prepare.sh" signin
 for i in $(seq 0 9); do
   echo "a-long-password-$i" | dotnet "$root/src/HyperSearch.Cli/bin/Release/net10.0/hypersearch.dll" user add "u$i" --db "$db" >/dev/null
 done
 (cd "$dir" && exec env ASPNETCORE_ENVIRONMENT=Production HyperSearch__Worker__Embedded=false HyperSearch__Database__ConnectionString="$db" \
   HyperSearch__ForwardedHeaders__KnownProxies__0=127.0.0.1 \
   dotnet "$root/src/HyperSearch.Web/bin/Release/net10.0/HyperSearch.Web.dll" --urls "http://127.0.0.1:$port" >"$dir/web.log" 2>&1) &
-pid=$!
+pids+=($!)
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 /usr/bin/python3 scripts/bench/load/signin.py --url "http://127.0.0.1:$port"
