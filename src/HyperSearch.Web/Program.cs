@@ -11,8 +11,10 @@ builder.AddHyperSearchWeb();
 
 var app = builder.Build();
 app.MapHyperSearch();
-// Before the host starts, so an unusable database is one log line and exit code 1 (docs/reliability.md).
-if (!await app.Services.GetRequiredService<DatabaseMigrator>().TryMigrateAsync())
+// Before the host starts, so an unusable database is one log line and exit code 1 (docs/reliability.md),
+// and so is an address beyond loopback without accounts (docs/teams.md): not one request is answered there.
+if (!await app.Services.GetRequiredService<DatabaseMigrator>().TryMigrateAsync()
+    || !await app.Services.GetRequiredService<HyperSearch.Web.Accounts.LoopbackGuard>().AllowsStartAsync())
 {
     // The console logger writes from a background queue; disposing the host flushes it, or the one line
     // can be lost when Main returns first (seen in CI: exit code 1 with empty output).
@@ -20,7 +22,7 @@ if (!await app.Services.GetRequiredService<DatabaseMigrator>().TryMigrateAsync()
     return 1;
 }
 app.Run();
-return 0;
+return Environment.ExitCode; // 1 when LoopbackGuard stopped a server it found listening beyond loopback
 
 // Lets WebApplicationFactory<Program> find the entry point in tests.
 public partial class Program;

@@ -13,7 +13,7 @@ public static class SearchReadActions
         CliGuard.RunAsync(console, async () =>
         {
             await using var services = await CliServices.CreateAsync(console.Configuration(), cancellationToken);
-            WriteTable(console, await services.GetRequiredService<ITrialStore>().ListSearchesAsync(0, 1000, cancellationToken));
+            WriteTable(console, await services.GetRequiredService<ITrialStore>().ListSearchesAsync(0, 1000, cancellationToken: cancellationToken));
             return CliConsole.Ok;
         });
 

@@ -3,11 +3,20 @@ namespace HyperSearch.Core.Access;
 /// <summary>
 /// The rules of who may do what to a team's searches (docs/teams.md): admins everything; leads
 /// manage every search of their team and its priorities; members launch and manage their own;
-/// viewers only look; nobody outside a team changes its work. Read access is open to every
-/// signed-in user. Any write needs a request that may write (not a read-only token).
+/// viewers only look; nobody outside a team changes its work — and, with read isolation (the
+/// default), nobody outside a team sees it either. Any write needs a request that may write (not a
+/// read-only token).
 /// </summary>
 public static class SearchPermissions
 {
+    /// <summary>See the search, its trials, curves, exports and checkpoints.</summary>
+    public static bool CanRead(Actor actor, long teamId) =>
+        actor.IsAdmin || actor.ReadsEveryTeam || actor.Teams.ContainsKey(teamId);
+
+    /// <summary>The teams whose searches the actor reads; null when every team's.</summary>
+    public static IReadOnlyCollection<long>? ReadableTeams(Actor actor) =>
+        actor.IsAdmin || actor.ReadsEveryTeam ? null : [.. actor.Teams.Keys];
+
     public static bool CanLaunch(Actor actor, long teamId) =>
         actor.CanWrite && (actor.IsAdmin || actor.RoleIn(teamId) >= TeamRole.Member);
 

@@ -39,6 +39,13 @@ public static class TrialConfigValidator
         if (config.BatchSize is { } batchSize)
         {
             AtLeast(errors, "batchSize", batchSize, 1);
+            if (batchSize > Space.TrialParameters.MaxBatchSize) errors.Add(new("batchSize", $"must be ≤ {Space.TrialParameters.MaxBatchSize}; got {batchSize}"));
+        }
+
+        foreach (var (name, value) in config.Params ?? new Dictionary<string, double>())
+        {
+            if ((double.IsFinite(value) ? Space.TrialParameters.Generic(name).Check(value) : "must be a finite number") is { } problem)
+                errors.Add(new($"params.{name}", $"{problem}; got {value}"));
         }
 
         if (config.GradClipNorm is { } clip)

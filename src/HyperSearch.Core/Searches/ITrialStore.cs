@@ -10,11 +10,19 @@ namespace HyperSearch.Core.Searches;
 /// </summary>
 public interface ITrialStore
 {
-    /// <summary>Writes a validated spec as a Running search (its trials are asked for by workers).</summary>
+    /// <summary>Writes a validated spec as a Running search (its trials are asked for by workers), without an audit entry (the CLI's database commands).</summary>
     Task<long> CreateSearchAsync(SearchSpec spec, CancellationToken cancellationToken = default);
 
-    /// <summary>Newest first.</summary>
-    Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// A person's launch (pages, API): the search and its audit entry in one transaction, so neither is
+    /// written without the other. With an idempotency key the launcher used before, nothing is written
+    /// and the first search is returned (<see cref="LaunchOutcome.Replayed"/>, or
+    /// <see cref="LaunchOutcome.KeyReused"/> when that launch was a different request).
+    /// </summary>
+    Task<LaunchedSearch> LaunchSearchAsync(SearchSpec spec, SearchLaunch launch, CancellationToken cancellationToken = default);
+
+    /// <summary>Newest first; only those of <paramref name="teamIds"/> when given (read isolation between teams).</summary>
+    Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, IReadOnlyCollection<long>? teamIds = null, CancellationToken cancellationToken = default);
 
     Task<SearchDetail?> GetSearchAsync(long searchId, CancellationToken cancellationToken = default);
 

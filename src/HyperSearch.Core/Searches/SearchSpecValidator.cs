@@ -58,6 +58,7 @@ public static class SearchSpecValidator
 
         var name = r.String("name", required: true);
         if (name is not null && name.Trim().Length == 0) r.Error("name", "must not be empty");
+        else if (name is not null && DisplayText.Problem(name) is { } nameProblem) r.Error("name", nameProblem);
         var owner = r.String("owner") ?? "local";
         var team = r.String("team");
         if (team is not null && team.Trim().Length == 0) r.Error("team", "must not be empty");

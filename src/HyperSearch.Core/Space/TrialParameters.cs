@@ -11,11 +11,20 @@ public static class TrialParameters
     public static ParamInfo InitialLr { get; } =
         new("initialLr", ParamKind.Float, new FloatDistribution(1e-4, 1, Log: true), Min: 0, MinExclusive: true, Required: true);
 
-    public static ParamInfo BatchSize { get; } =
-        new("batchSize", ParamKind.Int, CategoricalDistribution.Of(32, 64, 128), Min: 1);
+    /// <summary>Samples per batch at most: far above any built-in training set's use, far below what would exhaust memory.</summary>
+    public const int MaxBatchSize = 65_536;
 
-    /// <summary>Entries of the free-form <c>params</c> section: any finite number.</summary>
-    public static ParamInfo Generic(string name) => new(name, ParamKind.Float, null);
+    /// <summary>
+    /// The sanity bound of every <c>params</c> value (|x| ≤ 10⁶): <c>hidden: 1e9</c> is refused at launch.
+    /// The workload checks its own, narrower range when a trial builds its model (docs/search-space.md).
+    /// </summary>
+    public const double MaxGenericParam = 1_000_000;
+
+    public static ParamInfo BatchSize { get; } =
+        new("batchSize", ParamKind.Int, CategoricalDistribution.Of(32, 64, 128), Min: 1, Max: MaxBatchSize);
+
+    /// <summary>Entries of the free-form <c>params</c> section: any finite number within ±<see cref="MaxGenericParam"/>.</summary>
+    public static ParamInfo Generic(string name) => new(name, ParamKind.Float, null, Min: -MaxGenericParam, Max: MaxGenericParam);
 
     public static IReadOnlyList<ParamInfo> Warmup { get; } =
     [

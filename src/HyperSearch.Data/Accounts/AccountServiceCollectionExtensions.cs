@@ -18,6 +18,7 @@ public static class AccountServiceCollectionExtensions
         services.AddSingleton<TeamDirectory>();
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AccountSessions>();
         return services.AddIdentityCore<UserEntity>(options =>
             {
                 options.Password.RequiredLength = 10;

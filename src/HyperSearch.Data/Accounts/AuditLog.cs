@@ -9,13 +9,16 @@ public sealed class AuditLog(IDbContextFactory<HyperSearchDbContext> factory, Ti
     public async Task RecordAsync(string actor, string action, long? searchId, string detail, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.AuditLog.Add(new AuditEntryEntity
-        {
-            At = time.GetUtcNow(), Actor = actor, Action = action, SearchId = searchId,
-            Detail = detail.Length > 1000 ? detail[..1000] : detail,
-        });
+        db.AuditLog.Add(Entry(time.GetUtcNow(), actor, action, searchId, detail));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>An entry to add in the caller's own transaction (a launch writes its entry with the search).</summary>
+    internal static AuditEntryEntity Entry(DateTimeOffset at, string actor, string action, long? searchId, string detail) => new()
+    {
+        At = at, Actor = actor, Action = action, SearchId = searchId,
+        Detail = detail.Length > 1000 ? detail[..1000] : detail,
+    };
 
     /// <summary>Newest first, optionally only one action and/or one actor.</summary>
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string? action = null, string? actor = null, int take = 500, CancellationToken cancellationToken = default)

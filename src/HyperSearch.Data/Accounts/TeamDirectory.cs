@@ -1,5 +1,6 @@
 using HyperSearch.Core.Access;
 using HyperSearch.Core.FairShare;
+using HyperSearch.Core.Validation;
 using HyperSearch.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,12 +17,16 @@ public sealed class TeamDirectory(IDbContextFactory<HyperSearchDbContext> factor
         return await db.Users.AnyAsync(cancellationToken);
     }
 
-    /// <summary>Null when the account does not exist (deleted since the cookie or token was issued).</summary>
-    public async Task<Actor?> ActorAsync(string userId, bool canWrite, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Null when the account does not exist (deleted since the cookie or token was issued), or when
+    /// <paramref name="securityStamp"/> is given and is not the account's any more (it signed out since
+    /// the cookie was issued: a circuit opened before that may do nothing).
+    /// </summary>
+    public async Task<Actor?> ActorAsync(string userId, bool canWrite, string? securityStamp = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.UserName, u.IsAdmin }).SingleOrDefaultAsync(cancellationToken);
-        if (user is null) return null;
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.UserName, u.IsAdmin, u.SecurityStamp }).SingleOrDefaultAsync(cancellationToken);
+        if (user is null || (securityStamp is not null && securityStamp != user.SecurityStamp)) return null;
         var teams = await db.TeamMembers.AsNoTracking().Where(m => m.UserId == userId).ToDictionaryAsync(m => m.TeamId, m => m.Role, cancellationToken);
         return new Actor(user.Id, user.UserName ?? user.Id, user.IsAdmin, teams, canWrite);
     }
@@ -51,6 +56,7 @@ public sealed class TeamDirectory(IDbContextFactory<HyperSearchDbContext> factor
         name = name.Trim();
         if (name.Length == 0) return (null, "name: must not be empty");
         if (name.Length > MaxNameLength) return (null, $"name: must be at most {MaxNameLength} characters");
+        if (DisplayText.Problem(name) is { } problem) return (null, $"name: {problem}");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (await db.Teams.AnyAsync(t => t.Name == name, cancellationToken)) return (null, $"name: a team named '{name}' exists");
         var team = new TeamEntity { Name = name, CreatedAt = time.GetUtcNow() };
@@ -103,7 +109,7 @@ public sealed class TeamDirectory(IDbContextFactory<HyperSearchDbContext> factor
     public async Task<TeamSync> JoinTeamsAsync(string userId, IReadOnlyCollection<string> teamNames, TeamRole role, bool createUnknown, bool removeUnlisted,
         CancellationToken cancellationToken = default)
     {
-        var names = teamNames.Select(n => n.Trim()).Where(n => n.Length is > 0 and <= MaxNameLength).Distinct(StringComparer.Ordinal).ToList();
+        var names = teamNames.Select(n => n.Trim()).Where(n => n.Length is > 0 and <= MaxNameLength && DisplayText.Problem(n) is null).Distinct(StringComparer.Ordinal).ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var existing = await db.Teams.Where(t => names.Contains(t.Name)).ToDictionaryAsync(t => t.Name, t => t.Id, cancellationToken);
         var created = new List<string>();

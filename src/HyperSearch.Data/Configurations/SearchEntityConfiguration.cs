@@ -21,5 +21,9 @@ public sealed class SearchEntityConfiguration : IEntityTypeConfiguration<SearchE
         builder.HasIndex(s => s.CreatedAt).HasDatabaseName("IX_Searches_CreatedAt");
         builder.HasIndex(s => s.State).HasDatabaseName("IX_Searches_State");
         builder.HasIndex(s => s.UpdatedAt).HasDatabaseName("IX_Searches_UpdatedAt");
+        // At most one search per launcher and idempotency key, whatever the race (docs/reliability.md).
+        builder.Property(s => s.LaunchKey).HasMaxLength(64);
+        builder.Property(s => s.LaunchFingerprint).HasMaxLength(64);
+        builder.HasIndex(s => s.LaunchKey).IsUnique().HasDatabaseName("IX_Searches_LaunchKey");
     }
 }

@@ -34,6 +34,10 @@ public sealed class SearchEntity
     public double? TestLoss { get; set; }
     public double? TestAccuracy { get; set; }
     public string? Error { get; set; }
+    /// <summary>Hex SHA-256 of the launcher and the launch's idempotency key; null without a key. Unique.</summary>
+    public string? LaunchKey { get; set; }
+    /// <summary>The launch request's fingerprint: the same key with another request is refused, not replayed.</summary>
+    public string? LaunchFingerprint { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     /// <summary>When a person last resumed it: the search guard counts only the trials that finished after.</summary>

@@ -9,21 +9,17 @@ namespace HyperSearch.Data.Store;
 /// <summary><see cref="ITrialStore"/> on EF Core: a context per call (safe for long-lived Blazor circuits).</summary>
 internal sealed class TrialStore(IDbContextFactory<HyperSearchDbContext> factory, QueueSettings settings, TimeProvider time) : ITrialStore
 {
-    public async Task<long> CreateSearchAsync(SearchSpec spec, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
-        var entity = EntityMapper.ToEntity(spec, time.GetUtcNow());
-        db.Searches.Add(entity);
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return entity.Id;
-    }
+    public async Task<long> CreateSearchAsync(SearchSpec spec, CancellationToken cancellationToken = default) =>
+        (await SearchLaunches.LaunchAsync(factory, time, spec, null, cancellationToken)).SearchId;
 
-    public async Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, CancellationToken cancellationToken = default)
+    public Task<LaunchedSearch> LaunchSearchAsync(SearchSpec spec, SearchLaunch launch, CancellationToken cancellationToken = default) =>
+        SearchLaunches.LaunchAsync(factory, time, spec, launch, cancellationToken);
+
+    public async Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, IReadOnlyCollection<long>? teamIds = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var searches = await db.Searches.AsNoTracking().OrderByDescending(s => s.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var visible = teamIds is null ? db.Searches.AsNoTracking() : db.Searches.AsNoTracking().Where(s => teamIds.Contains(s.TeamId));
+        var searches = await visible.OrderByDescending(s => s.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
         return await SummariesAsync(db, searches, cancellationToken);
     }
 

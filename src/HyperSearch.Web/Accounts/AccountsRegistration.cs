@@ -20,11 +20,16 @@ public static class AccountsRegistration
     {
         services.AddHyperSearchAccounts().AddSignInManager();
         services.AddSingleton<AccountMode>();
+        services.AddSingleton(ReadIsolation.From(configuration));
+        services.AddScoped<SearchVisibility>();
         services.AddSingleton<ActorResolver>();
         services.AddScoped<ICurrentActor, CircuitActor>();
         services.AddSingleton<ILaunchTeams, LaunchTeams>();
         services.AddSingleton<IAuditTrail, DatabaseAuditTrail>();
-        services.AddHostedService<LoopbackGuard>();
+        services.AddScoped<StandInPassword>();
+        services.AddSingleton<LoopbackGuard>();
+        services.AddHostedService(sp => sp.GetRequiredService<LoopbackGuard>());
+        services.AddHostedService<TokenUseWriter>();
 
         const string selector = "HyperSearch";
         var authentication = services.AddAuthentication(o =>
@@ -49,6 +54,7 @@ public static class AccountsRegistration
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
         });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new SignedInOrOpenModeRequirement()).Build());

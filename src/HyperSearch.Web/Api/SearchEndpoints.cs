@@ -1,3 +1,4 @@
+using HyperSearch.Core.Access;
 using HyperSearch.Core.Importance;
 using HyperSearch.Data.Accounts;
 using HyperSearch.Web.Accounts;
@@ -19,13 +20,9 @@ public static class SearchEndpoints
             .Produces<CreatedSearch>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .WithSummary("Create a search from a spec document (the same document as `hypersearch search create`).");
-        searches.MapGet("/", async (ITrialStore store, int? skip, int? take, CancellationToken ct) =>
-            skip is < 0 || take is < 1 or > 1000
-                ? ApiProblems.Validation(skip is < 0 ? "skip" : "take", skip is < 0 ? "must be ≥ 0" : "must be between 1 and 1000")
-                : Results.Ok(await store.ListSearchesAsync(skip ?? 0, take ?? 100, ct)))
-            .Produces<IReadOnlyList<SearchSummary>>().WithSummary("Searches, newest first.");
-        searches.MapGet("/{id:long}", async (long id, ITrialStore store, CancellationToken ct) =>
-            await store.GetSearchAsync(id, ct) is { } detail ? Results.Ok(detail) : Results.NotFound())
+        searches.MapGet("/", ListAsync).Produces<IReadOnlyList<SearchSummary>>().WithSummary("Searches, newest first (with read isolation: of the caller's teams).");
+        searches.MapGet("/{id:long}", async (long id, HttpContext http, ApiAccess access, CancellationToken ct) =>
+                await access.ReadableAsync(http, id, ct) is var (detail, denied) && detail is not null ? Results.Ok(detail) : denied!)
             .Produces<SearchDetail>().Produces(StatusCodes.Status404NotFound);
         searches.MapPost("/{id:long}/cancel", (long id, HttpContext http, ApiAccess access, AuditLog audit, ITrialStore store, CancellationToken ct) =>
             CommandAsync(id, http, access, ApiAccess.Manage, audit, AuditAction.Cancel, "", store, s => s.CancelSearchAsync(id, ct), ct)).WithSummary("Cancel queued trials; running ones stop at the next check.");
@@ -45,8 +42,9 @@ public static class SearchEndpoints
             .ProducesValidationProblem().Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status409Conflict)
             .WithSummary("Add a trial with this config to the search (\"re-run with changes\"): queued ahead of the sampler, one more in the budget; a completed search reopens.");
 
-        searches.MapGet("/{id:long}/importance", async (long id, HyperSearch.Web.Analysis.ImportanceCache importance, CancellationToken ct) =>
-                await importance.GetAsync(id, ct) is { } report ? Results.Ok(report) : Results.NotFound())
+        searches.MapGet("/{id:long}/importance", async (long id, HttpContext http, ApiAccess access, HyperSearch.Web.Analysis.ImportanceCache importance, CancellationToken ct) =>
+                await access.ReadableAsync(http, id, ct) is var (search, denied) && search is null ? denied!
+                : await importance.GetAsync(id, ct) is { } report ? Results.Ok(report) : Results.NotFound())
             .Produces<ImportanceReport>().Produces(StatusCodes.Status404NotFound)
             .WithSummary("Each parameter's share of the objective's variance over the completed trials (see docs/search-space.md).");
         searches.MapGet("/{id:long}/export", ExportAsync)
@@ -54,10 +52,21 @@ public static class SearchEndpoints
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, ApiAccess access, ILaunchTeams teams, AuditLog audit, ITrialStore store, IWorkloadCatalog workloads, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, ApiAccess access, ITrialStore store, int? skip, int? take, CancellationToken ct)
+    {
+        if (skip is < 0 || take is < 1 or > 1000)
+            return ApiProblems.Validation(skip is < 0 ? "skip" : "take", skip is < 0 ? "must be ≥ 0" : "must be between 1 and 1000");
+        var (actor, denied) = await access.ActorAsync(http, ct);
+        if (actor is null) return denied!;
+        return Results.Ok(await store.ListSearchesAsync(skip ?? 0, take ?? 100, SearchPermissions.ReadableTeams(actor), ct));
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, ApiAccess access, ILaunchTeams teams, ITrialStore store, IWorkloadCatalog workloads, CancellationToken ct)
     {
         var (actor, denied) = await access.ActorAsync(request.HttpContext, ct);
         if (actor is null) return denied!;
+        var (key, keyProblem) = IdempotencyKey.Read(request);
+        if (keyProblem is not null) return ApiProblems.Validation(IdempotencyKey.Header, keyProblem);
         var (body, tooLarge) = await ReadBodyAsync(request, ct);
         if (body is null) return tooLarge!;
         var (spec, errors) = SearchSpecValidator.Parse(body, workloads.Names);
@@ -65,8 +74,14 @@ public static class SearchEndpoints
         var (owned, field, problem) = await teams.AssignAsync(actor, spec, ct);
         if (owned is null)
             return field is null ? ApiAccess.Forbidden(actor, problem!) : ApiProblems.Validation(field, problem!);
-        var id = await store.CreateSearchAsync(owned, ct);
-        await audit.RecordAsync(actor.Name, AuditAction.Launch, id, $"“{owned.Name}” in team {owned.TeamId} via the API", ct);
+        var launched = await store.LaunchSearchAsync(owned,
+            new SearchLaunch(actor.Name, AuditAction.Launch, $"“{owned.Name}” in team {owned.TeamId} via the API", key, LaunchFingerprint.Of(body)), ct);
+        var id = launched.SearchId;
+        if (launched.Outcome == LaunchOutcome.KeyReused)
+            return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: $"{IdempotencyKey.Header} was used for a different request.",
+                detail: $"search {id} was launched with this key from another body; use a new key for a new search");
+        // A retry gets the first answer again; the header tells it apart for a client that cares.
+        if (launched.Outcome == LaunchOutcome.Replayed) request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
         return Results.Created($"/api/searches/{id}", new CreatedSearch(id, $"/searches/{id}"));
     }
 
@@ -128,22 +143,25 @@ public static class SearchEndpoints
             : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The search is already finished.");
     }
 
-    private static async Task<IResult> TrialsAsync(long id, ITrialStore store, string? state, string? decay, string? sort,
+    private static async Task<IResult> TrialsAsync(long id, HttpContext http, ApiAccess access, ITrialStore store, string? state, string? decay, string? sort,
         bool? desc, int? skip, int? take, CancellationToken ct)
     {
         var (query, errors) = TrialQueryReader.Read(id, state, decay, sort, desc, skip, take);
         if (query is null) return ApiProblems.Validation(errors);
-        if (await store.GetSearchAsync(id, ct) is null) return Results.NotFound();
+        var (search, denied) = await access.ReadableAsync(http, id, ct);
+        if (search is null) return denied!;
         return Results.Ok(await store.GetTrialsAsync(query, ct));
     }
 
-    private static async Task<IResult> ExportAsync(long id, ITrialStore store, string? format, string? state, string? decay, CancellationToken ct)
+    /// <summary>Every trial, ranked, as CSV or JSON (also a download of the pages: <see cref="DownloadEndpoints"/>).</summary>
+    internal static async Task<IResult> ExportAsync(long id, HttpContext http, ApiAccess access, ITrialStore store, string? format, string? state, string? decay, CancellationToken ct)
     {
         format ??= "csv";
         if (format is not ("csv" or "json")) return ApiProblems.Validation("format", "must be csv or json");
         var (query, errors) = TrialQueryReader.Read(id, state, decay, null, null, null, null);
         if (query is null) return ApiProblems.Validation(errors);
-        if (await store.GetSearchAsync(id, ct) is not { } detail) return Results.NotFound();
+        var (detail, denied) = await access.ReadableAsync(http, id, ct);
+        if (detail is null) return denied!;
         var rows = await store.GetAllTrialsAsync(query, ct);
         return format == "csv"
             ? Results.File(System.Text.Encoding.UTF8.GetBytes(TrialExport.ToCsv(rows)), "text/csv", $"search-{id}-trials.csv")

@@ -9,21 +9,13 @@ public static class TrialEndpoints
     public static RouteGroupBuilder MapTrialEndpoints(this RouteGroupBuilder api)
     {
         var trials = api.MapGroup("/trials").WithTags("Trials");
-        trials.MapGet("/{id:long}", async (long id, ITrialStore store, CancellationToken ct) =>
-            await store.GetTrialAsync(id, ct) is { } trial ? Results.Ok(trial) : Results.NotFound())
+        trials.MapGet("/{id:long}", async (long id, HttpContext http, ApiAccess access, ITrialStore store, CancellationToken ct) =>
+                await ReadableAsync(id, http, access, store, ct) is var (trial, denied) && trial is not null ? Results.Ok(trial) : denied!)
             .Produces<TrialRow>().Produces(StatusCodes.Status404NotFound);
-        trials.MapGet("/{id:long}/metrics", async (long id, ITrialStore store, CancellationToken ct) =>
-            await store.GetTrialAsync(id, ct) is null ? Results.NotFound() : Results.Ok(await store.GetEpochsAsync(id, ct)))
+        trials.MapGet("/{id:long}/metrics", MetricsAsync)
             .Produces<IReadOnlyList<EpochPoint>>().WithSummary("Every stored epoch (losses may be \"NaN\"/\"Infinity\").");
-        trials.MapGet("/{id:long}/checkpoint", async (long id, ITrialStore store, ICheckpointStore checkpoints, CancellationToken ct) =>
-        {
-            if (await store.GetTrialAsync(id, ct) is null) return Results.NotFound();
-            var key = ICheckpointStore.KeyOf(id);
-            return checkpoints.Exists(key)
-                ? Results.File(checkpoints.PathOf(key), "application/octet-stream", key + ".ckpt")
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound,
-                    title: "This trial has no checkpoint: finished trials keep theirs only while they are their search's best.");
-        }).WithSummary("The trial's last checkpoint (model, optimizer, RNG, schedule position; docs/training.md describes the format).");
+        trials.MapGet("/{id:long}/checkpoint", CheckpointAsync)
+            .WithSummary("The trial's last checkpoint (model, optimizer, RNG, schedule position; docs/training.md describes the format).");
         trials.MapPost("/{id:long}/cancel", async (long id, HttpContext http, ApiAccess access, HyperSearch.Data.Accounts.AuditLog audit, ITrialStore store, CancellationToken ct) =>
         {
             if (await store.GetTrialAsync(id, ct) is not { } row) return Results.NotFound();
@@ -42,5 +34,29 @@ public static class TrialEndpoints
         api.MapGet("/queue", (ITrialStore store, CancellationToken ct) => store.GetQueueAsync(ct))
             .WithTags("Queue").WithSummary("Every device slot of every worker and the queued trials in claim order with why they wait.");
         return api;
+    }
+
+    /// <summary>Every stored epoch of the trial (also a download of the pages: <see cref="DownloadEndpoints"/>).</summary>
+    internal static async Task<IResult> MetricsAsync(long id, HttpContext http, ApiAccess access, ITrialStore store, CancellationToken ct) =>
+        await ReadableAsync(id, http, access, store, ct) is var (trial, denied) && trial is null ? denied! : Results.Ok(await store.GetEpochsAsync(id, ct));
+
+    /// <summary>The trial's kept checkpoint file, or 404 saying why there is none (also a download of the pages).</summary>
+    internal static async Task<IResult> CheckpointAsync(long id, HttpContext http, ApiAccess access, ITrialStore store, ICheckpointStore checkpoints, CancellationToken ct)
+    {
+        var (trial, denied) = await ReadableAsync(id, http, access, store, ct);
+        if (trial is null) return denied!;
+        var key = ICheckpointStore.KeyOf(id);
+        return checkpoints.Exists(key)
+            ? Results.File(checkpoints.PathOf(key), "application/octet-stream", key + ".ckpt")
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound,
+                title: "This trial has no checkpoint: finished trials keep theirs only while they are their search's best.");
+    }
+
+    /// <summary>The trial when the caller may read its search (read isolation); else 401, or 404 as for a trial that does not exist.</summary>
+    private static async Task<(TrialRow? Trial, IResult? Denied)> ReadableAsync(long id, HttpContext http, ApiAccess access, ITrialStore store, CancellationToken ct)
+    {
+        if (await store.GetTrialAsync(id, ct) is not { } trial) return (null, Results.NotFound());
+        var (search, denied) = await access.ReadableAsync(http, trial.SearchId, ct);
+        return search is null ? (null, denied) : (trial, null);
     }
 }

@@ -25,6 +25,8 @@ public static class SettingsCheck
         problems.AddRange(SettingsException.Of(() => WorkerOptions.From(configuration)));
         problems.AddRange(TrainingConfiguration.Problems(configuration));
         problems.AddRange(LiveFeedOptions.Problems(configuration));
+        problems.AddRange(SettingsException.Of(() => HyperSearch.Web.Accounts.ReadIsolation.From(configuration)));
+        problems.AddRange(SettingsException.Of(() => PrerenderOptions.From(configuration)));
         foreach (var proxy in configuration.GetSection(ForwardedHeadersSetup.KnownProxiesKey).Get<string[]>() ?? [])
         {
             if (!IPAddress.TryParse(proxy, out _)) problems.Add($"{ForwardedHeadersSetup.KnownProxiesKey}: '{proxy}' is not an IP address");

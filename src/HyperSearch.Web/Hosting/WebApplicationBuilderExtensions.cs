@@ -21,6 +21,12 @@ public static class WebApplicationBuilderExtensions
         // Static assets come from the build's manifest whatever the environment, so the app also
         // works when started as `dotnet HyperSearch.Web.dll` from the build folder.
         builder.WebHost.UseStaticWebAssets();
+        // Kestrel's own refusals (a %00 or raw non-ASCII path, a request line over 8 KB) get a body too.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => connection =>
+        {
+            connection.Transport = new RejectionBodyPipe(connection.Transport);
+            return next(connection);
+        })));
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
@@ -49,6 +55,8 @@ public static class WebApplicationBuilderExtensions
         services.AddScoped<BrowserClock>();
         services.AddScoped<SearchCommands>();
         services.AddScoped<LaunchDraft>();
+        services.AddSingleton(PrerenderOptions.From(configuration));
+        services.AddSingleton<PrerenderGate>();
         services.AddSingleton<HyperSearch.Web.Analysis.ImportanceCache>();
         services.AddSingleton<HyperSearch.Web.Analysis.AnalysisCache>();
         services.TryAddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());

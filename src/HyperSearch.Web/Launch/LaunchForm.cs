@@ -11,6 +11,13 @@ namespace HyperSearch.Web.Launch;
 /// </summary>
 public sealed class LaunchForm
 {
+    /// <summary>
+    /// This form's own idempotency key (with the spec's fingerprint): a double click, or a launch sent
+    /// again after its answer was lost, returns the first search; a new form (after a launch, or
+    /// "Start over") launches anew.
+    /// </summary>
+    public string LaunchKey { get; } = Guid.NewGuid().ToString("N");
+
     public string Name { get; set; } = "";
     /// <summary>The team to launch in; empty: the launcher's first team where they may launch.</summary>
     public string? Team { get; set; }

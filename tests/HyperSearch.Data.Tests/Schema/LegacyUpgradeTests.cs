@@ -28,10 +28,12 @@ public sealed class LegacyUpgradeTests
 
         await using var after = await database.Factory.CreateDbContextAsync();
         Assert.Equal(22, before.Count); // 2 searches, 7 trials, 12 epochs, 1 worker: the fixture is not empty
-        Assert.Equal(before, await TableRows.ReadAsync(after, except: ["TeamId", "LaunchedByUserId", "FailureKind", "ResumedAt"]));
+        Assert.Equal(before, await TableRows.ReadAsync(after, except: ["TeamId", "LaunchedByUserId", "FailureKind", "ResumedAt", "LaunchKey", "LaunchFingerprint"]));
         // FailureKind and ResumedAt came later and are empty on old rows.
-        // The Accounts migration moved every existing search to the "default" team, launched by no account.
-        Assert.All(await after.Searches.ToListAsync(), s => Assert.Equal((DefaultTeam.Id, (string?)null), (s.TeamId, s.LaunchedByUserId)));
+        // The Accounts migration moved every existing search to the "default" team, launched by no account;
+        // IdempotentLaunch gave them no launch key.
+        Assert.All(await after.Searches.ToListAsync(), s => Assert.Equal((DefaultTeam.Id, (string?)null, (string?)null, (string?)null),
+            (s.TeamId, s.LaunchedByUserId, s.LaunchKey, s.LaunchFingerprint)));
         Assert.Equal(DefaultTeam.Name, (await after.Teams.SingleAsync()).Name);
     }
 

@@ -28,6 +28,19 @@ public class StartupFailureTests
         Assert.DoesNotContain("   at ", output); // no stack frame anywhere in the log
     }
 
+    [Fact]
+    public async Task Start_AllInterfacesWithoutAccounts_ExitsWithCodeOneBeforeListening()
+    {
+        var url = $"http://0.0.0.0:{WebAppProcess.FreePort()}";
+
+        var (exitCode, output) = await WebAppProcess.RunUntilExitAsync(new Dictionary<string, string>(), TimeSpan.FromSeconds(90), url);
+
+        // Was exit code 0, after the server had listened on every interface (and answered a request) in open mode.
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"Refusing to listen on {url} without accounts", output);
+        Assert.DoesNotContain("Now listening on", output);
+    }
+
     [Theory]
     [InlineData("HyperSearch__ForwardedHeaders__KnownProxies__0", "proxy.local", "", "",
         "error: HyperSearch:ForwardedHeaders:KnownProxies: 'proxy.local' is not an IP address")]

@@ -29,7 +29,13 @@ public sealed class TeamsFlowTests : IAsyncLifetime
         await CliProcess.MustAsync(null, "team", "add", "beta", "--db", db);
         await CliProcess.MustAsync(null, "team", "member", "alpha", "ann", "--role", "lead", "--db", db);
         await CliProcess.MustAsync(null, "team", "member", "beta", "bea", "--role", "member", "--db", db);
-        app = await WebAppProcess.StartAsync(new Dictionary<string, string> { ["HyperSearch__Worker__Embedded"] = "false" }, data);
+        // These flows look at what a member of another team may do with a search she sees: read isolation
+        // (on by default, which hides it from her) is off here; SignOutFlowTests and ReadIsolation* cover it on.
+        app = await WebAppProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["HyperSearch__Worker__Embedded"] = "false",
+            ["HyperSearch__Accounts__ReadIsolation"] = "off",
+        }, data);
         await browser.InitializeAsync();
     }
 

@@ -56,9 +56,9 @@ public sealed class WebAppProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the app and waits for it to end by itself (a start-up that must fail): exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IDictionary<string, string> settings, TimeSpan timeout)
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IDictionary<string, string> settings, TimeSpan timeout, string? baseUrl = null)
     {
-        await using var app = Launch(settings, null, null);
+        await using var app = Launch(settings, null, baseUrl);
         using var cancel = new CancellationTokenSource(timeout);
         await app.process.WaitForExitAsync(cancel.Token);
         app.process.WaitForExit(); // drains the redirected output

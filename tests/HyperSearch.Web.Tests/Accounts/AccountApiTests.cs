@@ -115,7 +115,7 @@ public sealed class AccountApiTests : IClassFixture<AccountsFactory>, IAsyncLife
     }
 
     [Fact]
-    public async Task Steer_OtherTeamOrNotTheirs_Returns403_LeadAndAdmin_Succeed()
+    public async Task Steer_OtherTeam404_NotTheirs403_LeadAndAdmin_Succeed()
     {
         var id = await LaunchAsync("ann", "steer-me");
         var bea = Client(await factory.TokenAsync("bea"));
@@ -130,8 +130,9 @@ public sealed class AccountApiTests : IClassFixture<AccountsFactory>, IAsyncLife
         using var leePriority = await PostAsync(lee, $"/api/searches/{id}/priority", """{ "priority": 50 }""");
         using var rootResume = await PostAsync(root, $"/api/searches/{id}/resume");
 
-        Assert.Equal(HttpStatusCode.Forbidden, beaPause.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, beaPriority.StatusCode);
+        // Read isolation: another team's search answers as one that does not exist.
+        Assert.Equal(HttpStatusCode.NotFound, beaPause.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, beaPriority.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, annPriority.StatusCode); // members do not set priorities; leads do
         Assert.Equal(HttpStatusCode.NoContent, annPause.StatusCode);   // their own search
         Assert.Equal(HttpStatusCode.NoContent, leePriority.StatusCode);
@@ -142,7 +143,7 @@ public sealed class AccountApiTests : IClassFixture<AccountsFactory>, IAsyncLife
     }
 
     [Fact]
-    public async Task AddTrial_OtherTeam_Returns403_Owner_Adds_AndIsAudited()
+    public async Task AddTrial_OtherTeam_Returns404_Owner_Adds_AndIsAudited()
     {
         var id = await LaunchAsync("ann", "rerun-me");
         const string config = """{ "initialLr": 0.01, "decay": { "type": "constant" } }""";
@@ -150,7 +151,7 @@ public sealed class AccountApiTests : IClassFixture<AccountsFactory>, IAsyncLife
         using var forged = await PostAsync(Client(await factory.TokenAsync("bea")), $"/api/searches/{id}/trials", config);
         using var own = await PostAsync(Client(await factory.TokenAsync("ann")), $"/api/searches/{id}/trials", config);
 
-        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Created, own.StatusCode);
         var log = (await factory.Services.GetRequiredService<AuditLog>().ListAsync()).Where(e => e.SearchId == id).Select(e => $"{e.Actor} {e.Action}").ToList();
         Assert.Contains("ann add-trial", log);

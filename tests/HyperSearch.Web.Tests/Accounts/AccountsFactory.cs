@@ -6,14 +6,16 @@ using HyperSearch.Data.Entities;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HyperSearch.Web.Tests.Accounts;
 
 /// <summary>
-/// The real web app on a real SQLite file with accounts: admin "root", team "alpha" (ann member,
-/// lee lead, val viewer) and team "beta" (bea member). No embedded worker.
+/// The real web app on a real SQLite file (or the PostgreSQL database given) with accounts once
+/// <see cref="SeedAsync"/> ran: admin "root", team "alpha" (ann member, lee lead, val viewer) and team
+/// "beta" (bea member); without it, open mode. No embedded worker.
 /// </summary>
 public sealed partial class AccountsFactory : WebApplicationFactory<Program>
 {
@@ -21,10 +23,34 @@ public sealed partial class AccountsFactory : WebApplicationFactory<Program>
     private readonly string database = Path.Combine(Path.GetTempPath(), $"hypersearch-accounts-{Guid.NewGuid():N}.db");
     private bool seeded;
 
+    /// <summary>A PostgreSQL connection string; a fresh SQLite file when null.</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>Production runs the pipeline as deployed (the pages' error handler included).</summary>
+    public string Environment { get; init; } = "Development";
+
+    /// <summary>Appended to the SQLite connection string (e.g. a shorter command timeout).</summary>
+    public string SqliteOptions { get; init; } = "";
+
+    /// <summary>More settings (key → value), e.g. <c>HyperSearch:Accounts:ReadIsolation</c>.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Test replacements of the app's services.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
+    public string SqliteConnectionString => $"Data Source={database}{SqliteOptions}";
+
+    /// <summary>The SQLite file (another connection locks it in the outage tests).</summary>
+    public string DatabaseFile => database;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(Environment);
         builder.UseSetting("HyperSearch:Worker:Embedded", "false");
-        builder.UseSetting("HyperSearch:Database:ConnectionString", $"Data Source={database}");
+        builder.UseSetting("HyperSearch:Database:Provider", Postgres is null ? "sqlite" : "postgres");
+        builder.UseSetting("HyperSearch:Database:ConnectionString", Postgres ?? SqliteConnectionString);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 
     protected override void Dispose(bool disposing)
@@ -92,6 +118,15 @@ public sealed partial class AccountsFactory : WebApplicationFactory<Program>
         }));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         return response.Headers.Location!.OriginalString;
+    }
+
+    /// <summary>Signs out with the app bar's form (its antiforgery token read from <paramref name="page"/>); returns the response.</summary>
+    public static async Task<HttpResponseMessage> SignOutAsync(HttpClient client, string page = "/queue")
+    {
+        var html = await client.GetStringAsync(page);
+        var token = AntiforgeryField().Match(html).Groups[1].Value;
+        Assert.NotEmpty(token);
+        return await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

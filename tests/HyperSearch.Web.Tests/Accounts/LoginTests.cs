@@ -1,5 +1,8 @@
 using System.Net;
+using HyperSearch.Data.Entities;
 using HyperSearch.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HyperSearch.Web.Tests.Accounts;
 
@@ -29,7 +32,13 @@ public sealed class LoginTests
             Assert.StartsWith("/account/login?error=", await AccountsFactory.SignInAsync(client, "bea", "wrong-password-9"));
         var right = await AccountsFactory.SignInAsync(client, "bea", AccountsFactory.Password);
 
-        Assert.StartsWith("/account/login?error=locked", right);
+        // The same answer as a wrong password or an unknown name: a lockout must not tell that the account exists.
+        Assert.StartsWith("/account/login?error=invalid", right);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<UserEntity>>();
+            Assert.True(await users.IsLockedOutAsync((await users.FindByNameAsync("bea"))!));
+        }
         Assert.Equal("/", await AccountsFactory.SignInAsync(client, "ann", AccountsFactory.Password)); // others unaffected
     }
 

@@ -155,10 +155,12 @@ public class SearchEndpointsTests : IClassFixture<DashboardFactory>
         Assert.True(errors.ContainsKey("priority"));
     }
 
-    [Fact]
-    public async Task Export_Csv_HasHeaderAndRankedRows()
+    [Theory]
+    [InlineData("/api")]
+    [InlineData("/downloads")] // the Search page's Export link (open mode: no sign-in)
+    public async Task Export_Csv_HasHeaderAndRankedRows(string prefix)
     {
-        var csv = await client.GetStringAsync("/api/searches/1/export?format=csv");
+        var csv = await client.GetStringAsync($"{prefix}/searches/1/export?format=csv");
 
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("rank,trialId,number,state,initialLr,decayType", lines[0]);
@@ -167,10 +169,12 @@ public class SearchEndpointsTests : IClassFixture<DashboardFactory>
         Assert.Contains("\"{\"\"initialLr\"\":0.01", lines[1]); // the config, CSV-quoted
     }
 
-    [Fact]
-    public async Task Export_UnknownFormat_Returns400()
+    [Theory]
+    [InlineData("/api")]
+    [InlineData("/downloads")]
+    public async Task Export_UnknownFormat_Returns400(string prefix)
     {
-        using var response = await client.GetAsync("/api/searches/1/export?format=xml");
+        using var response = await client.GetAsync($"{prefix}/searches/1/export?format=xml");
 
         var errors = await FieldErrorsAsync(response);
         Assert.Equal(["must be csv or json"], errors["format"]);

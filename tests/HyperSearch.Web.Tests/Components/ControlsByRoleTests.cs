@@ -26,9 +26,9 @@ public class ControlsByRoleTests : DashboardTestContext
     private static readonly string[] SearchControls = ["#pause", "#cancel-search", "#search-priority-editor", ".hs-priority-up"];
 
     [Fact]
-    public void SearchPage_MemberOfAnotherTeam_NoSteeringControls_ButClone()
+    public void SearchPage_MemberOfAnotherTeamWithReadIsolationOff_NoSteeringControls_ButClone()
     {
-        Actor.Actor = In(OtherTeam, TeamRole.Member);
+        Actor.Actor = In(OtherTeam, TeamRole.Member) with { ReadsEveryTeam = true };
 
         var cut = Render<SearchPage>(p => p.Add(c => c.SearchId, 1L));
 

@@ -37,14 +37,22 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<LaunchDraft>();
         Services.AddSingleton<ITrialStore>(Store);
         Services.AddSingleton<ILiveFeed>(Feed);
-        Services.AddScoped<CircuitLiveUpdates>();
+        // Component tests render as the circuit does: its subscriptions are live (a prerender's are not).
+        Services.AddScoped(sp =>
+        {
+            var updates = new CircuitLiveUpdates(sp.GetRequiredService<ILiveFeed>());
+            updates.Open();
+            return updates;
+        });
         Services.AddOptions<LiveFeedOptions>();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());
         Services.AddSingleton<ICheckpointStore>(Checkpoints);
         Services.AddSingleton<ICurrentActor>(Actor);
+        Services.AddScoped<SearchVisibility>();
         Services.AddSingleton<ILaunchTeams>(new FakeLaunchTeams());
         Services.AddSingleton<IAuditTrail>(Audit);
+        Services.AddSingleton<HyperSearch.Core.Faults.ITransientFaultDetector>(new TimeoutFaults());
         Services.AddSingleton<HyperSearch.Web.Analysis.ImportanceCache>();
         Services.AddSingleton<HyperSearch.Web.Analysis.AnalysisCache>();
         AddAuthorization();

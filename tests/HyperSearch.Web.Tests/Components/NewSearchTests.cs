@@ -80,6 +80,23 @@ public class NewSearchTests : DashboardTestContext
     }
 
     [Fact]
+    public void Launch_AnswerLostAfterSaving_LaunchAgainReturnsTheSavedSearch()
+    {
+        Store.LoseNextLaunchAnswer = true;
+        var cut = Render<NewSearch>();
+        Set(cut, "#name input", "lost answer");
+
+        cut.Find("#launch").Click();
+        Assert.Contains("Launch again", cut.Find("#submit-error").TextContent);
+        cut.Find("#launch").Click();
+
+        // Was a second, identical search (and a second audit entry).
+        Assert.Single(Store.Created);
+        Assert.Single(Store.LaunchAudit);
+        Assert.EndsWith("/searches/101", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
     public void Render_GridStrategyFromClone_ShowsResultingTrialCount()
     {
         var source = Store.AddSearch("grid me");

@@ -180,7 +180,7 @@ public class SearchPageTests : DashboardTestContext
         var spec = (ScatterChartSpec)scatter.Invocations["init"].Last().Arguments[1]!;
         Assert.Equal(["Step"], spec.Series.Select(s => s.Name)); // only the filtered decay type, by its name
         Assert.Single(spec.Series[0].Points); // trial #2 (the running #3 has no value yet)
-        Assert.Equal("api/searches/1/export?format=csv&decay=step", cut.Find("a#export-csv").GetAttribute("href"));
+        Assert.Equal("downloads/searches/1/export?format=csv&decay=step", cut.Find("a#export-csv").GetAttribute("href"));
     }
 
     [Fact]

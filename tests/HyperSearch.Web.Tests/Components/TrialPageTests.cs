@@ -36,7 +36,7 @@ public class TrialPageTests : DashboardTestContext
 
         Checkpoints.Write(ICheckpointStore.KeyOf(1), [1, 2, 3]);
 
-        Assert.Equal("api/trials/1/checkpoint", Render<TrialPage>(p => p.Add(c => c.TrialId, 1L)).Find("#checkpoint").GetAttribute("href"));
+        Assert.Equal("downloads/trials/1/checkpoint", Render<TrialPage>(p => p.Add(c => c.TrialId, 1L)).Find("#checkpoint").GetAttribute("href"));
     }
 
     [Fact]

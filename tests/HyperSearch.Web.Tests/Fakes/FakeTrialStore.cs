@@ -62,12 +62,46 @@ public sealed class FakeTrialStore : ITrialStore
 
     public Task<long> CreateSearchAsync(SearchSpec spec, CancellationToken cancellationToken = default)
     {
-        Created.Add(spec);
-        return Task.FromResult(100L + Created.Count);
+        lock (gate)
+        {
+            Created.Add(spec);
+            return Task.FromResult(100L + Created.Count);
+        }
     }
 
-    public Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<SearchSummary>>([.. Searches.Select(s => s.Summary).OrderByDescending(s => s.Id).Skip(skip).Take(take)]);
+    /// <summary>Audit entries written with launches ("actor action searchId detail").</summary>
+    public List<string> LaunchAudit { get; } = [];
+
+    private readonly Dictionary<string, (long Id, string? Fingerprint)> launchKeys = [];
+
+    /// <summary>When set, the next launch is saved and then its answer is lost (the database timed out on the commit's reply).</summary>
+    public bool LoseNextLaunchAnswer { get; set; }
+
+    public Task<LaunchedSearch> LaunchSearchAsync(SearchSpec spec, SearchLaunch launch, CancellationToken cancellationToken = default)
+    {
+        var launched = Launch(spec, launch);
+        if (!LoseNextLaunchAnswer) return Task.FromResult(launched);
+        LoseNextLaunchAnswer = false;
+        throw new TimeoutException("the commit's answer did not arrive");
+    }
+
+    private LaunchedSearch Launch(SearchSpec spec, SearchLaunch launch)
+    {
+        lock (gate)
+        {
+            var key = launch.IdempotencyKey is { } k ? $"{spec.LaunchedByUserId ?? launch.Actor}\n{k}" : null;
+            if (key is not null && launchKeys.TryGetValue(key, out var first))
+                return new LaunchedSearch(first.Id, first.Fingerprint == launch.Fingerprint ? LaunchOutcome.Replayed : LaunchOutcome.KeyReused);
+            Created.Add(spec);
+            var id = 100L + Created.Count;
+            if (key is not null) launchKeys[key] = (id, launch.Fingerprint);
+            LaunchAudit.Add($"{launch.Actor} {launch.AuditAction} {id} {launch.AuditDetail}".TrimEnd());
+            return new LaunchedSearch(id, LaunchOutcome.Created);
+        }
+    }
+
+    public Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, IReadOnlyCollection<long>? teamIds = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<SearchSummary>>([.. Searches.Select(s => s.Summary).Where(s => teamIds is null || teamIds.Contains(s.TeamId)).OrderByDescending(s => s.Id).Skip(skip).Take(take)]);
 
     public Task<SearchDetail?> GetSearchAsync(long searchId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Searches.FirstOrDefault(s => s.Summary.Id == searchId));

@@ -23,6 +23,10 @@ public class SettingsCheckTests
             Check(("HyperSearch:Database:Provider", "postgres"), ("HyperSearch:Database:ConnectionString", "Hostx=db")));
 
     [Fact]
+    public void ReadIsolation_Mistyped_NamesTheKeyNotTheDefault() =>
+        Assert.Equal(["HyperSearch:Accounts:ReadIsolation: must be teams or off; got 'of'"], Check(("HyperSearch:Accounts:ReadIsolation", "of")));
+
+    [Fact]
     public void WorkerQueueCheckpointsAndLiveFeed_Mistyped_EachNamed()
     {
         var problems = Check(("HyperSearch:Worker:LeaseSeconds", "3O"), ("HyperSearch:Worker:Devices", "gpu:9"),

@@ -175,6 +175,7 @@ public class LiveFeedTests
     {
         await TickAsync();
         var circuit = new CircuitLiveUpdates(feed);
+        circuit.Open();
         var received = new List<LiveUpdate>();
         circuit.Subscribe("page", u => { lock (received) received.Add(u); return Task.CompletedTask; });
         circuit.Connected = false;
@@ -191,9 +192,41 @@ public class LiveFeedTests
     }
 
     [Fact]
+    public async Task NoCircuit_PrerenderedPagesSubscription_NeverJoinsTheFeed()
+    {
+        await TickAsync();
+        var prerender = new CircuitLiveUpdates(feed); // a plain GET's scope: no circuit opens
+        var calls = 0;
+        prerender.Subscribe("prerendered page", _ => { calls++; return Task.CompletedTask; });
+        AddEpoch(1);
+        await TickAsync();
+
+        // Was a delivery per tick to every page still being prerendered (200 of them under load).
+        Assert.Empty(feed.Subscriptions);
+        Assert.Equal(0, calls);
+        prerender.Dispose();
+        Assert.Equal(0, prerender.Count);
+    }
+
+    [Fact]
+    public async Task CircuitOpened_SubscriptionsMadeBeforeAndAfter_JoinTheFeed()
+    {
+        var circuit = new CircuitLiveUpdates(feed);
+        circuit.Subscribe("before", _ => Task.CompletedTask);
+        circuit.Open();
+        circuit.Subscribe("after", _ => Task.CompletedTask);
+
+        Assert.Equal(["after", "before"], feed.Subscriptions.Select(s => s.Name).Order());
+        circuit.Dispose();
+        Assert.Empty(feed.Subscriptions);
+        await Task.CompletedTask;
+    }
+
+    [Fact]
     public async Task CircuitDisposed_EverySubscriptionOfItLeavesTheFeed()
     {
         var circuit = new CircuitLiveUpdates(feed);
+        circuit.Open();
         circuit.Subscribe("a", _ => Task.CompletedTask);
         circuit.Subscribe("b", _ => Task.CompletedTask);
         using var other = feed.Subscribe("other tab", _ => Task.CompletedTask);

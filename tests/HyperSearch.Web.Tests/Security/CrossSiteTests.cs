@@ -88,6 +88,29 @@ public sealed class CrossSiteTests(DashboardFactory factory) : IClassFixture<Das
     }
 
     [Fact]
+    public async Task AnyResponse_ConnectSourcesAreThisServerOnly()
+    {
+        using var response = await client.GetAsync("/");
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        var connect = csp.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("connect-src ", StringComparison.Ordinal));
+        // Was "connect-src 'self' ws: wss:": a WebSocket to any host.
+        Assert.Equal("connect-src 'self' ws://localhost wss://localhost", connect);
+    }
+
+    [Theory]
+    [InlineData("localhost:5180", "'self' ws://localhost:5180 wss://localhost:5180")]
+    [InlineData("[::1]:5180", "'self' ws://[::1]:5180 wss://[::1]:5180")]
+    [InlineData("evil.example; script-src *", "'self'")]
+    public void ConnectSources_Host_OnlyAPlainHostIsNamed(string host, string expected)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Host = new Microsoft.AspNetCore.Http.HostString(host);
+
+        Assert.Equal(expected, HyperSearch.Web.Hosting.SecurityHeaders.ConnectSources(context.Request));
+    }
+
+    [Fact]
     public async Task Page_ImportMapCarriesTheNonceOfItsPolicy()
     {
         using var response = await client.GetAsync("/");

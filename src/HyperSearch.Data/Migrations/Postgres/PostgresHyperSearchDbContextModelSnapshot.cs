@@ -183,6 +183,14 @@ namespace HyperSearch.Data.Migrations.Postgres
                     b.Property<int>("GridPoints")
                         .HasColumnType("integer");
 
+                    b.Property<string>("LaunchFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LaunchKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("LaunchedByUserId")
                         .HasColumnType("text");
 
@@ -253,6 +261,10 @@ namespace HyperSearch.Data.Migrations.Postgres
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("IX_Searches_CreatedAt");
+
+                    b.HasIndex("LaunchKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Searches_LaunchKey");
 
                     b.HasIndex("LaunchedByUserId");
 

@@ -170,6 +170,14 @@ namespace HyperSearch.Data.Migrations.Sqlite
                     b.Property<int>("GridPoints")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LaunchFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LaunchKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LaunchedByUserId")
                         .HasColumnType("TEXT");
 
@@ -240,6 +248,10 @@ namespace HyperSearch.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("IX_Searches_CreatedAt");
+
+                    b.HasIndex("LaunchKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Searches_LaunchKey");
 
                     b.HasIndex("LaunchedByUserId");
 

@@ -17,6 +17,7 @@ public partial class Compare
     public const int MaxTrials = 20;
 
     [Inject] public required ITrialStore Store { get; init; }
+    [Inject] public required HyperSearch.Web.Accounts.SearchVisibility Visibility { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
 
     [SupplyParameterFromQuery(Name = "trials")] public string? Trials { get; set; }
@@ -40,7 +41,7 @@ public partial class Compare
 
     protected override async Task OnParametersSetAsync()
     {
-        allSearches = [.. await Store.ListSearchesAsync(0, 500)];
+        allSearches = [.. await Store.ListSearchesAsync(0, 500, await Visibility.TeamsAsync())];
         foreach (var s in allSearches) searchNames[s.Id] = s.Name;
 
         rows = [];
@@ -48,7 +49,8 @@ public partial class Compare
         // Ids that do not exist are named, not silently dropped (a stale or mistyped link).
         foreach (var id in SearchPage.ParseIds(Trials).Take(MaxTrials))
         {
-            if (await Store.GetTrialAsync(id) is { } row) rows.Add(row);
+            // Read isolation: a trial of another team's search is reported like one that does not exist.
+            if (await Store.GetTrialAsync(id) is { } row && await Visibility.SearchAsync(row.SearchId) is not null) rows.Add(row);
             else missing.Add($"no trial with id {id}");
         }
 
@@ -62,7 +64,7 @@ public partial class Compare
         var best = new List<ChartSeries>();
         foreach (var id in SearchPage.ParseIds(Searches).Take(MaxTrials))
         {
-            if (await Store.GetSearchAsync(id) is not { } detail)
+            if (await Visibility.SearchAsync(id) is not { } detail)
             {
                 missing.Add($"no search with id {id}");
                 continue;

@@ -28,7 +28,8 @@ public partial class NewSearch
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required HyperSearch.Web.Accounts.ICurrentActor Actors { get; init; }
     [Inject] public required HyperSearch.Web.Accounts.ILaunchTeams Teams { get; init; }
-    [Inject] public required HyperSearch.Web.Accounts.IAuditTrail Audit { get; init; }
+    [Inject] public required HyperSearch.Core.Faults.ITransientFaultDetector Faults { get; init; }
+    [Inject] public required HyperSearch.Web.Accounts.SearchVisibility Visibility { get; init; }
 
     private IReadOnlyList<string> teamChoices = [];
 
@@ -74,7 +75,7 @@ public partial class NewSearch
         teamChoices = await Teams.LaunchableAsync(await Actors.GetAsync());
         var workload = Workloads.Names.Contains("fashion-mlp") ? "fashion-mlp" : Workloads.Names.FirstOrDefault() ?? "";
         form = LaunchForm.CreateDefault(workload);
-        if (long.TryParse(Clone, out var searchId) && await Store.GetSearchAsync(searchId) is { } source)
+        if (long.TryParse(Clone, out var searchId) && await Visibility.SearchAsync(searchId) is { } source)
         {
             form = LaunchFormReader.FromSpec(source.Spec);
         }
@@ -164,13 +165,19 @@ public partial class NewSearch
                 submitError = problem;
                 return;
             }
-            var id = await Store.CreateSearchAsync(owned);
             var cloned = long.TryParse(Clone, out var source);
-            await Audit.RecordAsync(actor.Name, cloned ? HyperSearch.Data.Accounts.AuditAction.Clone : HyperSearch.Data.Accounts.AuditAction.Launch, id,
-                cloned ? $"“{owned.Name}” from search {source}" : $"“{owned.Name}”");
+            var fingerprint = LaunchFingerprint.Of(owned);
+            var id = (await Store.LaunchSearchAsync(owned, new SearchLaunch(actor.Name,
+                cloned ? HyperSearch.Data.Accounts.AuditAction.Clone : HyperSearch.Data.Accounts.AuditAction.Launch,
+                cloned ? $"“{owned.Name}” from search {source}" : $"“{owned.Name}”", $"form:{form.LaunchKey}:{fingerprint}", fingerprint))).SearchId;
             Draft.Form = null;
             Snackbar.Add($"Launched “{spec.Name}” ({spec.Budget} trials).", Severity.Success);
             Navigation.NavigateTo($"searches/{id}");
+        }
+        catch (Exception e) when (Faults.IsTransient(e))
+        {
+            // The launch may have been saved before its answer was lost; the form's key makes a second try return it, not a copy.
+            submitError = $"The database did not answer ({Faults.Describe(e)}). Launch again: a search already saved is not saved twice.";
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {

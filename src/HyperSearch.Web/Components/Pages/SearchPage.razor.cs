@@ -79,8 +79,9 @@ public partial class SearchPage : IDisposable
     {
         if (detail?.Summary.Id != SearchId)
         {
-            detail = await Store.GetSearchAsync(SearchId);
             actor = await Commands.ActorAsync();
+            // Read isolation: another team's search reads as no such search.
+            detail = await Store.GetSearchAsync(SearchId) is { } found && SearchPermissions.CanRead(actor, found.Summary.TeamId) ? found : null;
             loaded = true;
             subscription ??= Live.Subscribe($"search {SearchId} page", OnUpdateAsync, TimeSpan.FromMilliseconds(500));
         }
@@ -176,7 +177,7 @@ public partial class SearchPage : IDisposable
         var query = new List<string> { $"format={format}" };
         if (Query().States is { } states) query.Add("state=" + Uri.EscapeDataString(string.Join(',', states.Select(s => s.ToString().ToLowerInvariant()))));
         if (Query().DecayTypes is { } decays) query.Add("decay=" + Uri.EscapeDataString(string.Join(',', decays)));
-        return $"api/searches/{SearchId}/export?{string.Join('&', query)}";
+        return $"downloads/searches/{SearchId}/export?{string.Join('&', query)}"; // cookie-authenticated (the API takes tokens only)
     }
 
     /// <summary>The curves show the selected trials, or the K best under the current filters.</summary>
@@ -215,7 +216,7 @@ public partial class SearchPage : IDisposable
         var mine = changes.Trials.Where(t => t.SearchId == SearchId).ToList();
         var search = changes.Searches.FirstOrDefault(s => s.Id == SearchId);
         var epochs = changes.Epochs.Where(e => shown.Contains(e.TrialId)).ToList();
-        if (!update.Gap && mine.Count == 0 && search is null && epochs.Count == 0) return;
+        if (detail is null || (!update.Gap && mine.Count == 0 && search is null && epochs.Count == 0)) return;
 
         // Reads below go through the tick's snapshot: every viewer of this search shares them.
         tick = update.Snapshot;

@@ -40,7 +40,7 @@ public partial class Searches : IDisposable
     protected override async Task OnInitializedAsync()
     {
         actor = await Commands.ActorAsync();
-        rows = [.. await Store.ListSearchesAsync(0, Limit)];
+        rows = [.. await Store.ListSearchesAsync(0, Limit, SearchPermissions.ReadableTeams(actor))];
         shownCount = rows.Count(Matches);
         subscription = Live.Subscribe("searches page", OnUpdateAsync, TimeSpan.FromSeconds(1));
     }
@@ -119,7 +119,7 @@ public partial class Searches : IDisposable
 
     private Task OnUpdateAsync(LiveUpdate update) => update.Changes.Searches.Count == 0 && !update.Gap ? Task.CompletedTask : InvokeAsync(async () =>
     {
-        if (update.Gap) rows = [.. await Store.ListSearchesAsync(0, Limit)];
+        if (update.Gap) rows = [.. await Store.ListSearchesAsync(0, Limit, SearchPermissions.ReadableTeams(actor))];
         foreach (var search in update.Changes.Searches) Upsert(search);
         if (grid is not null) await grid.ReloadServerData();
         StateHasChanged();
@@ -127,6 +127,7 @@ public partial class Searches : IDisposable
 
     private void Upsert(SearchSummary search)
     {
+        if (!SearchPermissions.CanRead(actor, search.TeamId)) return; // read isolation: the feed carries every team's changes
         var index = rows.FindIndex(r => r.Id == search.Id);
         if (index >= 0) rows[index] = search;
         else rows.Insert(0, search);

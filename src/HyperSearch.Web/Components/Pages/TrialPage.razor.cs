@@ -60,6 +60,12 @@ public partial class TrialPage : IDisposable
         if (trial is null) return;
         search = await Store.GetSearchAsync(trial.SearchId);
         actor = await Commands.ActorAsync();
+        if (search is null || !SearchPermissions.CanRead(actor, search.Summary.TeamId))
+        {
+            // Read isolation: a trial of another team's search reads as no such trial.
+            (trial, search) = (null, null);
+            return;
+        }
         configJson = JsonSerializer.Serialize(trial.Config, HyperJson.Indented);
         epochs = [.. await Store.GetEpochsAsync(TrialId)];
         Diagnose();
@@ -97,7 +103,7 @@ public partial class TrialPage : IDisposable
 
         var mine = changes.Epochs.Where(e => e.TrialId == TrialId).OrderBy(e => e.Epoch).ToList();
         var row = changes.Trials.FirstOrDefault(t => t.Id == TrialId);
-        if (mine.Count == 0 && row is null) return;
+        if (search is null || (mine.Count == 0 && row is null)) return;
         if (row is not null) trial = row;
         if (mine.Count > 0)
         {

@@ -74,9 +74,7 @@ public sealed class SearchCommands(ITrialStore store, IDialogService dialogs, IS
             snackbar.Add($"You may not replay “{pbt.Summary.Name}”: {problem}.", Severity.Error);
             return null;
         }
-        var id = await store.CreateSearchAsync(owned);
-        await audit.RecordAsync(actor.Name, AuditAction.Launch, id, $"“{owned.Name}” from search {pbt.Summary.Id}");
-        return id;
+        return (await store.LaunchSearchAsync(owned, new SearchLaunch(actor.Name, AuditAction.Launch, $"“{owned.Name}” from search {pbt.Summary.Id}"))).SearchId;
     }
 
     /// <summary>What the circuit's user may do to a search, for showing controls (the commands check again).</summary>
