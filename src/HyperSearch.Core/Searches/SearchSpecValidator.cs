@@ -74,7 +74,7 @@ public static class SearchSpecValidator
         var epochs = r.Int("epochs", required: true, min: 1, max: MaxEpochs);
         var unit = r.Enum("scheduleUnit", ScheduleUnit.Epoch);
         var seed = r.Int("seed", min: int.MinValue, max: int.MaxValue) ?? 0;
-        var gridPoints = r.Int("gridPoints", min: 2, max: 1000) ?? 3;
+        var gridPoints = r.Int("gridPoints", min: 2, max: GridSampler.MaxPointsPerRange) ?? 3;
         var priority = r.Int("priority", min: -1000, max: 1000) ?? 0;
         var pruner = ReadPruner(r, epochs);
         var spaceJson = ReadSpace(r);

@@ -58,7 +58,13 @@ public partial class SearchPage : IDisposable
     private IDisposable? subscription;
     private CurveFactsCache? curveFacts;
     private LiveSnapshot? tick;
-    private (TrialSort Sort, bool Descending)? gridSort;
+    // The table's sort has one owner, this page: set from the URL when the URL changes (a link, a
+    // navigation) and from the grid when its header is clicked, then written back to the URL. The
+    // grid's own sort state used to win over the URL once set, so a sort from one URL outlived it.
+    private (TrialSort Sort, bool Descending) sort;
+    private (string? Sort, string? Desc)? urlSort;
+    private (string Column, bool Descending)? gridSortSeen;
+    private bool headerShowsSort;
     private Actor actor = CircuitActor.Nobody;
 
     private int TopK => Math.Clamp(int.TryParse(K, out var k) ? k : 10, 1, 50);
@@ -66,9 +72,8 @@ public partial class SearchPage : IDisposable
     private IReadOnlyList<long> Selected => ParseIds(Sel);
     private IEnumerable<string> StateFilter => Split(States).Where(s => ParseState(s) is not null);
     private IEnumerable<string> DecayFilter => Split(Decay);
-    // The grid's own sort once it has one (a header click), else the URL's (a shared link).
-    private TrialSort Sort => gridSort?.Sort ?? TrialSortNames.Parse(SortParam);
-    private bool Descending => gridSort?.Descending ?? string.Equals(Desc, "true", StringComparison.OrdinalIgnoreCase);
+    private TrialSort Sort => sort.Sort;
+    private bool Descending => sort.Descending;
     private string CurveCaption => Selected.Count > 0 ? $"{shown.Count} selected trials" : $"top {TopK} by validation metric";
     private bool CanManage => detail is not null && SearchCommands.Manage(actor, detail.Summary);
     private bool CanSetPriority => detail is not null && SearchPermissions.CanSetPriority(actor, detail.Summary.TeamId);
@@ -85,6 +90,8 @@ public partial class SearchPage : IDisposable
             subscription ??= Live.Subscribe($"search {SearchId} page", OnUpdateAsync, TimeSpan.FromMilliseconds(500));
         }
 
+        var sortChanged = ReadSortFromUrl();
+        if (sortChanged) headerShowsSort = false;
         if (detail is null) return;
         curveFacts ??= new CurveFactsCache(Store);
         if (!RendererInfo.IsInteractive && trials.Count == 0)
@@ -96,7 +103,7 @@ public partial class SearchPage : IDisposable
         }
 
         var newFilterKey = $"{States}|{Decay}";
-        if (filterKey is not null && filterKey != newFilterKey && grid is not null) await grid.ReloadServerData();
+        if (((filterKey is not null && filterKey != newFilterKey) || sortChanged) && grid is not null) await grid.ReloadServerData();
         filterKey = newFilterKey;
 
         var newChartKey = $"{Sel}|{States}|{Decay}|{TopK}|{Log}";
@@ -119,8 +126,7 @@ public partial class SearchPage : IDisposable
     /// <summary>The grid's page: sorted by the URL's sort (the grid's header clicks put it there), filtered, paged by the store.</summary>
     private async Task<GridData<TrialRow>> LoadTrialsAsync(GridState<TrialRow> state, CancellationToken cancellationToken)
     {
-        var sort = state.SortDefinitions.FirstOrDefault();
-        gridSort = sort is null ? null : (TrialSortNames.FromColumn(sort.SortBy), sort.Descending);
+        AdoptGridSort(state.SortDefinitions.FirstOrDefault());
         skip = state.Page * state.PageSize;
         var query = Query() with { Skip = skip, Take = state.PageSize };
         var page = await (tick?.GetTrialsAsync(query) ?? Store.GetTrialsAsync(query, cancellationToken));
@@ -145,20 +151,52 @@ public partial class SearchPage : IDisposable
         return all.Select((row, index) => (row.Id, Rank: index + 1)).Where(p => valued.Contains(p.Id)).ToDictionary(p => p.Id, p => p.Rank);
     }
 
+    /// <returns>Whether the URL's sort differs from the one read before (the page then follows it).</returns>
+    private bool ReadSortFromUrl()
+    {
+        if (urlSort == (SortParam, Desc)) return false;
+        var first = urlSort is null;
+        urlSort = (SortParam, Desc);
+        var fromUrl = (TrialSortNames.Parse(SortParam), string.Equals(Desc, "true", StringComparison.OrdinalIgnoreCase));
+        if (fromUrl == sort && !first) return false;
+        sort = fromUrl;
+        return !first;
+    }
+
+    /// <summary>A header click changes the grid's sort definition: only a change is taken (the grid keeps its last one).</summary>
+    private void AdoptGridSort(SortDefinition<TrialRow>? definition)
+    {
+        (string, bool)? seen = definition is null ? null : (definition.SortBy, definition.Descending);
+        if (seen == gridSortSeen) return;
+        gridSortSeen = seen;
+        sort = definition is null ? (TrialSort.Rank, false) : (TrialSortNames.FromColumn(definition.SortBy), definition.Descending);
+    }
+
     private void OnSortChanged(Dictionary<string, SortDefinition<TrialRow>> sorts)
     {
-        var sort = sorts.Values.FirstOrDefault();
-        var column = sort is null ? TrialSort.Rank : TrialSortNames.FromColumn(sort.SortBy);
-        Navigate(("sort", column == TrialSort.Rank ? null : TrialSortNames.Name(column)),
-            ("desc", sort is { Descending: true } ? "true" : null));
+        AdoptGridSort(sorts.Values.FirstOrDefault());
+        var written = (Sort == TrialSort.Rank ? null : TrialSortNames.Name(Sort), Descending ? "true" : null);
+        urlSort = written; // this page's own write: not a new URL to follow
+        Navigate(("sort", written.Item1), ("desc", written.Item2));
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        // A shared link's sort: show it on the header too (the data already follows the URL).
-        if (firstRender && grid is not null && Sort != TrialSort.Rank && TrialSortNames.Column(Sort) is { } column)
+        // A shared link's sort: show it on the header too (the data already follows the URL). The
+        // grid appears once the search is loaded, not necessarily on the first render.
+        if (grid is not null && !headerShowsSort)
         {
-            await grid.SetSortAsync(column, Descending ? SortDirection.Descending : SortDirection.Ascending, _ => 0, null!);
+            headerShowsSort = true;
+            if ((Sort != TrialSort.Rank || Descending) && TrialSortNames.Column(Sort) is { } column)
+            {
+                gridSortSeen = (column, Descending);
+                await grid.SetSortAsync(column, Descending ? SortDirection.Descending : SortDirection.Ascending, _ => 0, null!);
+            }
+            else if (grid.SortDefinitions.Count > 0)
+            {
+                gridSortSeen = null;
+                foreach (var field in grid.SortDefinitions.Keys.ToList()) await grid.RemoveSortAsync(field);
+            }
         }
     }
 
