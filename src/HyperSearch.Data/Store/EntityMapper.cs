@@ -27,7 +27,7 @@ internal static class EntityMapper
         Parallelism = spec.Parallelism,
         Epochs = spec.Epochs,
         ScheduleUnit = spec.ScheduleUnit,
-        Seed = spec.Seed,
+        Seed = spec.Seed ?? SearchSeed.New(),
         GridPoints = spec.GridPoints,
         PrunerJson = JsonSerializer.Serialize(spec.Pruner, HyperJson.Options),
         Priority = spec.Priority,

@@ -4,6 +4,7 @@ using HyperSearch.Training.Checkpoints;
 using HyperSearch.Training.LrFinder;
 using HyperSearch.Training.Trainer;
 using HyperSearch.Training.Workloads;
+using HyperSearch.Web.Components.Shared;
 using HyperSearch.Web.Launch;
 using HyperSearch.Worker;
 using HyperSearch.Worker.Testing;
@@ -27,6 +28,8 @@ public static class TrainingRegistration
         services.TryAddSingleton<ILrRangeFinder, TorchLrRangeFinder>();
         var fake = WorkerServiceCollectionExtensions.UsesFakeTrainer(configuration);
         if (!fake) services.TryAddSingleton<ITrainer>(sp => new TorchTrainer(sp.GetRequiredService<WorkloadRegistry>(), checkpoints: sp.GetRequiredService<CheckpointStore>()));
+        services.TryAddSingleton(sp => new MetricNames(name =>
+            sp.GetRequiredService<WorkloadRegistry>().TryGet(name, out var workload) && workload.Task == TaskKind.Regression));
         services.TryAddSingleton<IWorkloadCatalog>(sp => new StaticWorkloadCatalog(
             [.. sp.GetRequiredService<WorkloadRegistry>().Names.Order(), .. fake ? [SleepTrainer.WorkloadName] : Array.Empty<string>()]));
         return services;

@@ -92,4 +92,16 @@ public class ComparePageTests : DashboardTestContext
         Assert.Null(await TrialNumbers.FindAsync(Store, 1, 2)); // search 1 has one trial
         Assert.Null(await TrialNumbers.FindAsync(Store, 9, 1)); // no such search
     }
+
+    [Fact]
+    public void Render_StoredDiagnosis_ReadsAsTheBadgesPhraseNotTheRawLabel()
+    {
+        Store.Trials[0] = Store.Trials[0] with { Diagnosis = "tooHigh: loss rises early" };
+
+        var cut = RenderAt("?trials=1,2");
+
+        var cells = cut.FindAll("[data-key='diagnosis'] td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["LR too high", "–"], cells);
+        Assert.DoesNotContain("tooHigh", cut.Find("#config-diff").TextContent);
+    }
 }

@@ -283,4 +283,29 @@ public class SearchPageTests : DashboardTestContext
 
         cut.WaitForAssertion(() => Assert.Equal("0.9125", cut.FindAll("#trials-grid tbody tr .hs-val-accuracy")[0].TextContent));
     }
+
+    [Fact]
+    public void Render_Search_ShowsItsSeed()
+    {
+        Store.Searches[0] = Store.Searches[0] with { Spec = Store.Searches[0].Spec with { Seed = 1234567 } };
+
+        var cut = RenderAt();
+
+        Assert.Equal("seed 1234567", cut.Find("#search-seed").TextContent);
+    }
+
+    [Fact]
+    public void Render_RegressionWorkload_ColumnAndObjectiveSayRSquared()
+    {
+        Store.Searches[0] = Store.Searches[0] with
+        {
+            Summary = Store.Searches[0].Summary with { Workload = "synthetic-regression", Objective = ObjectiveMetric.ValAccuracy },
+        };
+
+        var cut = RenderAt();
+
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("#trials-grid thead th"), th => th.TextContent.Trim() == "Val R²"));
+        Assert.DoesNotContain(cut.FindAll("#trials-grid thead th"), th => th.TextContent.Trim() == "Val acc");
+        Assert.Contains("best validation R²", cut.Find("#search-progress").TextContent);
+    }
 }

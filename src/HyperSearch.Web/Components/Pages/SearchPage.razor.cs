@@ -27,6 +27,7 @@ public partial class SearchPage : IDisposable
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required SearchCommands Commands { get; init; }
+    [Inject] public required MetricNames Metrics { get; init; }
 
     [Parameter] public long SearchId { get; set; }
     [SupplyParameterFromQuery(Name = "sel")] public string? Sel { get; set; }
@@ -72,6 +73,8 @@ public partial class SearchPage : IDisposable
     private IReadOnlyList<long> Selected => ParseIds(Sel);
     private IEnumerable<string> StateFilter => Split(States).Where(s => ParseState(s) is not null);
     private IEnumerable<string> DecayFilter => Split(Decay);
+    /// <summary>"accuracy", or "R²" for a regression workload (both recorded as the validation accuracy).</summary>
+    private string MetricName => Metrics.Metric(detail?.Summary.Workload ?? "");
     private TrialSort Sort => sort.Sort;
     private bool Descending => sort.Descending;
     private string CurveCaption => Selected.Count > 0 ? $"{shown.Count} selected trials" : $"top {TopK} by validation metric";

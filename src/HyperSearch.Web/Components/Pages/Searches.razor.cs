@@ -22,6 +22,7 @@ public partial class Searches : IDisposable
     [Inject] public required CircuitLiveUpdates Live { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required MetricNames Metrics { get; init; }
     [Inject] public required SearchCommands Commands { get; init; }
 
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
@@ -96,6 +97,9 @@ public partial class Searches : IDisposable
     private IEnumerable<string> UserChoices => rows.Select(r => r.Owner).Distinct().Order();
 
     private bool CanManage(SearchSummary s) => SearchCommands.Manage(actor, s);
+
+    /// <summary>New search and Clone: only for who may launch in some team (a viewer may not).</summary>
+    private bool CanLaunch => SearchPermissions.CanLaunchSomewhere(actor);
 
     private bool Matches(SearchSummary s) =>
         (string.IsNullOrWhiteSpace(Team) || s.TeamName == Team)

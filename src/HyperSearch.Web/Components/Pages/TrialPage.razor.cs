@@ -21,6 +21,10 @@ public partial class TrialPage : IDisposable
     [Inject] public required CircuitLiveUpdates Live { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required MetricNames Metrics { get; init; }
+
+    /// <summary>"accuracy", or "R²" for a regression workload.</summary>
+    private string MetricName => Metrics.Metric(search?.Summary.Workload ?? "");
     [Inject] public required ICheckpointStore Checkpoints { get; init; }
     [Inject] public required SearchCommands Commands { get; init; }
 
