@@ -21,5 +21,7 @@ public sealed class SearchEntityConfiguration : IEntityTypeConfiguration<SearchE
         builder.HasIndex(s => s.CreatedAt).HasDatabaseName("IX_Searches_CreatedAt");
         builder.HasIndex(s => s.State).HasDatabaseName("IX_Searches_State");
         builder.HasIndex(s => s.UpdatedAt).HasDatabaseName("IX_Searches_UpdatedAt");
+        builder.Property(s => s.Notes).HasMaxLength(HyperSearch.Core.Searches.Annotation.MaxNotes);
+        builder.Property(s => s.Tags).HasMaxLength(Store.TagColumn.MaxLength);
     }
 }

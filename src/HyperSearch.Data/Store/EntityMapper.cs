@@ -124,6 +124,8 @@ internal static class EntityMapper
         StartedAt = t.StartedAt,
         FinishedAt = t.FinishedAt,
         UpdatedAt = t.UpdatedAt,
+        Notes = t.Notes,
+        Tags = TagColumn.Read(t.Tags),
     };
 
     public static EpochPoint ToPoint(EpochMetricEntity e) => new(
@@ -162,6 +164,8 @@ internal static class EntityMapper
         CreatedAt = s.CreatedAt,
         FinishedAt = s.FinishedAt,
         UpdatedAt = s.UpdatedAt,
+        Notes = s.Notes,
+        Tags = TagColumn.Read(s.Tags),
     };
 
     public static TrialCounts Counts(IEnumerable<(TrialState State, int Count)> groups)

@@ -9,6 +9,7 @@ public static class ApiEndpoints
         api.MapSearchEndpoints();
         api.MapTrialEndpoints();
         api.MapDecayEndpoints();
+        api.MapAnnotationEndpoints();
         return endpoints;
     }
 }

@@ -28,7 +28,10 @@ public sealed class LegacyUpgradeTests
 
         await using var after = await database.Factory.CreateDbContextAsync();
         Assert.Equal(22, before.Count); // 2 searches, 7 trials, 12 epochs, 1 worker: the fixture is not empty
-        Assert.Equal(before, await TableRows.ReadAsync(after, except: ["TeamId", "LaunchedByUserId"]));
+        Assert.Equal(before, await TableRows.ReadAsync(after, except: ["TeamId", "LaunchedByUserId", "Notes", "Tags"]));
+        // NotesAndTags: every search and trial starts without notes or tags.
+        Assert.All(await after.Searches.ToListAsync(), s => Assert.Equal(("", ""), (s.Notes, s.Tags)));
+        Assert.All(await after.Trials.ToListAsync(), t => Assert.Equal(("", ""), (t.Notes, t.Tags)));
         // The Accounts migration moved every existing search to the "default" team, launched by no account.
         Assert.All(await after.Searches.ToListAsync(), s => Assert.Equal((DefaultTeam.Id, (string?)null), (s.TeamId, s.LaunchedByUserId)));
         Assert.Equal(DefaultTeam.Name, (await after.Teams.SingleAsync()).Name);

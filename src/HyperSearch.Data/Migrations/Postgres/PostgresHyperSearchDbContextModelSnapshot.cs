@@ -190,6 +190,11 @@ namespace HyperSearch.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
                     b.Property<string>("Objective")
                         .IsRequired()
                         .HasColumnType("text");
@@ -229,6 +234,11 @@ namespace HyperSearch.Data.Migrations.Postgres
                     b.Property<string>("Strategy")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(661)
+                        .HasColumnType("character varying(661)");
 
                     b.Property<long>("TeamId")
                         .HasColumnType("bigint");
@@ -387,6 +397,11 @@ namespace HyperSearch.Data.Migrations.Postgres
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -408,6 +423,11 @@ namespace HyperSearch.Data.Migrations.Postgres
                     b.Property<string>("State")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(661)
+                        .HasColumnType("character varying(661)");
 
                     b.Property<double?>("TestAccuracy")
                         .HasColumnType("double precision");

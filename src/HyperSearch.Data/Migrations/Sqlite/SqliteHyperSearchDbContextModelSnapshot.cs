@@ -177,6 +177,11 @@ namespace HyperSearch.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Objective")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -215,6 +220,11 @@ namespace HyperSearch.Data.Migrations.Sqlite
 
                     b.Property<string>("Strategy")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(661)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("TeamId")
@@ -370,6 +380,11 @@ namespace HyperSearch.Data.Migrations.Sqlite
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -390,6 +405,11 @@ namespace HyperSearch.Data.Migrations.Sqlite
 
                     b.Property<string>("State")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(661)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("TestAccuracy")

@@ -38,6 +38,7 @@ public partial class SearchPage : IDisposable
     [SupplyParameterFromQuery(Name = "log")] public string? Log { get; set; }
     [SupplyParameterFromQuery(Name = "sort")] public string? SortParam { get; set; }
     [SupplyParameterFromQuery(Name = "desc")] public string? Desc { get; set; }
+    [SupplyParameterFromQuery(Name = "tag")] public string? Tag { get; set; }
 
     private SearchDetail? detail;
     private bool loaded;
@@ -81,6 +82,17 @@ public partial class SearchPage : IDisposable
     private bool CanManage => detail is not null && SearchCommands.Manage(actor, detail.Summary);
     private bool CanSetPriority => detail is not null && SearchPermissions.CanSetPriority(actor, detail.Summary.TeamId);
     private bool CanClone => SearchPermissions.CanLaunchSomewhere(actor);
+    private bool CanAnnotate => detail is not null && SearchCommands.Annotate(actor, detail.Summary);
+
+    private string TagFilterHref(string tag) => Navigation.GetUriWithQueryParameter("tag", tag);
+
+    private async Task<bool> SaveAnnotationAsync(Annotation annotation)
+    {
+        if (!await Commands.AnnotateSearchAsync(SearchId, detail?.Summary.Name ?? $"search {SearchId}", annotation)) return false;
+        detail = await Store.GetSearchAsync(SearchId) ?? detail;
+        StateHasChanged(); // the panel's own event: this page renders the saved tags only when told
+        return true;
+    }
     private TrialQuery AnalysisFilter => Query() with { Sort = TrialSort.Rank, Descending = false };
 
     protected override async Task OnParametersSetAsync()
@@ -105,11 +117,11 @@ public partial class SearchPage : IDisposable
             ranks = Sort == TrialSort.Rank && !Descending ? null : await RanksAsync(trials);
         }
 
-        var newFilterKey = $"{States}|{Decay}";
+        var newFilterKey = $"{States}|{Decay}|{Tag}";
         if (((filterKey is not null && filterKey != newFilterKey) || sortChanged) && grid is not null) await grid.ReloadServerData();
         filterKey = newFilterKey;
 
-        var newChartKey = $"{Sel}|{States}|{Decay}|{TopK}|{Log}";
+        var newChartKey = $"{Sel}|{States}|{Decay}|{Tag}|{TopK}|{Log}";
         if (newChartKey != chartKey)
         {
             chartKey = newChartKey;
@@ -122,6 +134,7 @@ public partial class SearchPage : IDisposable
         SearchId = SearchId,
         States = StateFilter.Select(ParseState).OfType<TrialState>().ToList() is { Count: > 0 } states ? states : null,
         DecayTypes = DecayFilter.ToList() is { Count: > 0 } decays ? decays : null,
+        Tag = string.IsNullOrWhiteSpace(Tag) ? null : Tag.Trim().ToLowerInvariant(),
         Sort = Sort,
         Descending = Descending,
     };
@@ -217,6 +230,7 @@ public partial class SearchPage : IDisposable
         var query = new List<string> { $"format={format}" };
         if (Query().States is { } states) query.Add("state=" + Uri.EscapeDataString(string.Join(',', states.Select(s => s.ToString().ToLowerInvariant()))));
         if (Query().DecayTypes is { } decays) query.Add("decay=" + Uri.EscapeDataString(string.Join(',', decays)));
+        if (Query().Tag is { } tag) query.Add("tag=" + Uri.EscapeDataString(tag));
         return $"api/searches/{SearchId}/export?{string.Join('&', query)}";
     }
 

@@ -50,6 +50,15 @@ public partial class TrialPage : IDisposable
     private bool HasCheckpoint => Checkpoints.Exists(ICheckpointStore.KeyOf(TrialId));
 
     private bool CanManage => search is not null && SearchCommands.Manage(actor, search.Summary);
+    private bool CanAnnotate => search is not null && SearchCommands.Annotate(actor, search.Summary);
+
+    private async Task<bool> SaveAnnotationAsync(Annotation annotation)
+    {
+        if (!await Commands.AnnotateTrialAsync(TrialId, $"trial #{trial?.Number}", annotation)) return false;
+        trial = await Store.GetTrialAsync(TrialId) ?? trial;
+        StateHasChanged(); // the panel's own event: this page renders the saved tags only when told
+        return true;
+    }
 
     private string? DiagnosisLabel => DiagnosisText.Split(trial?.Diagnosis).Label ?? diagnosis?.Label.ToString();
     private string? DiagnosisHint => DiagnosisText.Split(trial?.Diagnosis).Hint ?? diagnosis?.Hint;
