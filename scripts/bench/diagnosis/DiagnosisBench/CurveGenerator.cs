@@ -8,14 +8,16 @@ namespace DiagnosisBench;
 
 /// <summary>
 /// An LR sweep over the small built-in workloads, trained for real: for each workload, decay type and
-/// seed, ten initial LRs from 0.001 to 3 (×2.4 apart), SGD with momentum 0.9. Curves already in the
+/// seed, ten initial LRs from 0.001 to 3 (×2.4 apart; seeds from 4 on use the LRs in between, ×1.55
+/// higher, so the held-out seeds see other curves), SGD with momentum 0.9. Curves already in the
 /// file are skipped, so an interrupted run continues; it stops after <c>minutes</c>.
 /// </summary>
 public static class CurveGenerator
 {
     public static readonly double[] Lrs = [0.001, 0.0024, 0.0058, 0.014, 0.033, 0.08, 0.19, 0.46, 1.1, 2.6];
+    public static readonly double[] LrsBetween = [0.00155, 0.0037, 0.009, 0.022, 0.051, 0.124, 0.29, 0.71, 1.7, 4.0];
 
-    public static async Task RunAsync(string path, IReadOnlyList<string> workloads, int seeds, int epochs, double minutes)
+    public static async Task RunAsync(string path, IReadOnlyList<string> workloads, int firstSeed, int seeds, int epochs, double minutes)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var done = CurveFile.Read(path).Select(c => c.Key).ToHashSet();
@@ -23,10 +25,10 @@ public static class CurveGenerator
         var clock = Stopwatch.StartNew();
         Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; {done.Count} curves already in {path}");
         // Seeds outermost: a run cut short by --minutes still covers every workload and decay.
-        foreach (var seed in Enumerable.Range(1, seeds))
+        foreach (var seed in Enumerable.Range(firstSeed, seeds))
         foreach (var workload in workloads)
         foreach (var decay in new[] { "constant", "cosine", "step" })
-        foreach (var lr in Lrs)
+        foreach (var lr in seed <= 3 ? Lrs : LrsBetween)
         {
             var curve = new SweepCurve(workload, decay, seed, lr, [], "");
             if (done.Contains(curve.Key)) continue;

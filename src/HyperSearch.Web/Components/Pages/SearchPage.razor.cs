@@ -108,7 +108,7 @@ public partial class SearchPage : IDisposable
         var sortChanged = ReadSortFromUrl();
         if (sortChanged) headerShowsSort = false;
         if (detail is null) return;
-        curveFacts ??= new CurveFactsCache(Store);
+        curveFacts ??= new CurveFactsCache(Store, () => detail?.Summary is { Objective: ObjectiveMetric.ValLoss } s ? s.BestValue : null);
         if (!RendererInfo.IsInteractive && trials.Count == 0)
         {
             var first = await Store.GetTrialsAsync(Query() with { Skip = 0, Take = PageSize });

@@ -95,7 +95,9 @@ public partial class TrialPage : IDisposable
     private void Diagnose()
     {
         if (trial is null || epochs.Count < CurveDiagnoser.MinPoints) return;
-        diagnosis = CurveDiagnoser.Diagnose([.. epochs.OrderBy(e => e.Epoch).Select(e => e.ValLoss)], trial.InitialLr);
+        // The search's best validation loss as reference, as the stored diagnosis has it.
+        var reference = search?.Summary is { Objective: ObjectiveMetric.ValLoss, BestValue: { } best } && double.IsFinite(best) ? best : (double?)null;
+        diagnosis = CurveDiagnoser.Diagnose([.. epochs.OrderBy(e => e.Epoch).Select(e => e.ValLoss)], trial.InitialLr, reference);
     }
 
     private Task OnUpdateAsync(LiveUpdate update) => InvokeAsync(async () =>
