@@ -25,6 +25,7 @@ public static class SettingsCheck
         problems.AddRange(SettingsException.Of(() => WorkerOptions.From(configuration)));
         problems.AddRange(SettingsException.Of(() => TrainingConfiguration.Checkpoints(configuration)));
         problems.AddRange(LiveFeedOptions.Problems(configuration));
+        problems.AddRange(Notifications.NotificationOptions.Problems(configuration));
         foreach (var proxy in configuration.GetSection(ForwardedHeadersSetup.KnownProxiesKey).Get<string[]>() ?? [])
         {
             if (!IPAddress.TryParse(proxy, out _)) problems.Add($"{ForwardedHeadersSetup.KnownProxiesKey}: '{proxy}' is not an IP address");

@@ -104,4 +104,18 @@ public class ComparePageTests : DashboardTestContext
         Assert.Equal(["LR too high", "–"], cells);
         Assert.DoesNotContain("tooHigh", cut.Find("#config-diff").TextContent);
     }
+
+    [Fact]
+    public void Render_TrialsAndSearchesWithLogScale_LinkHoldsExactlyThatViewAndOpensIt()
+    {
+        var cut = RenderAt("?log=true&searches=2&trials=2,1&sel=9");
+
+        var link = cut.Find("#compare-link input").GetAttribute("value");
+
+        Assert.Equal("http://localhost/compare?trials=2,1&searches=2&log=true", link);
+        // The link itself renders the same trials, searches and scale.
+        var same = RenderAt(link!["http://localhost/compare".Length..]);
+        Assert.Equal(cut.FindAll("#config-diff thead a").Select(a => a.TextContent), same.FindAll("#config-diff thead a").Select(a => a.TextContent));
+        Assert.Equal(link, same.Find("#compare-link input").GetAttribute("value"));
+    }
 }
