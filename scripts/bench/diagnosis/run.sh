@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Diagnosis precision (benchmark, not a test): trains an LR sweep of the built-in workloads for real
 # (TorchSharp, one thread per trial; seeds 1-6, 3 workloads × 3 decay types × 10 LRs = 540 curves of
-# 15 epochs, about 1 h 15 min on a loaded 2-core machine; --minutes bounds it, and a second run
+# 15 epochs, about an hour on a loaded 2-core machine; --minutes bounds it, and a second run
 # continues where the first stopped), then reports the red badges' precision against the written
 # rules of DiagnosisBench/SweepTruth.cs. Serialise with other benchmarks:
 #   flock /tmp/hypersearch-bench.lock scripts/bench/diagnosis/run.sh [minutes=90] [curves file]
