@@ -59,7 +59,8 @@ public class AnnotationPanelTests : DashboardTestContext
 
         cut.Find("#search-annotation .hs-annotation-save").Click();
 
-        Assert.Contains("got '!' in 'bad!'", cut.Find("#search-annotation [data-field='tags']").TextContent);
+        // The message renders after MudBlazor's input has passed the text on (asynchronous under load).
+        cut.WaitForAssertion(() => Assert.Contains("got '!' in 'bad!'", cut.Find("#search-annotation [data-field='tags']").TextContent));
         Assert.Empty(Store.Searches[0].Summary.Tags);
     }
 
