@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace HyperSearch.E2E.Tests.Infrastructure;
@@ -36,18 +35,7 @@ public sealed class FinishedSearchFixture : IAsyncLifetime
         await Browser.InitializeAsync();
     }
 
-    public async Task WaitForStateAsync(long searchId, string state)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (DateTime.UtcNow < deadline)
-        {
-            var detail = await Api.GetFromJsonAsync<JsonNode>($"/api/searches/{searchId}");
-            if (detail!["summary"]!["state"]!.GetValue<string>() == state) return;
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"search {searchId} did not reach {state}");
-    }
+    public Task WaitForStateAsync(long searchId, string state) => SearchApi.WaitForStateAsync(Api, searchId, state, TimeSpan.FromSeconds(120));
 
     public async Task DisposeAsync()
     {
