@@ -116,7 +116,7 @@ public class ScreenshotTests
           // Boxes that scroll sideways hide their right-hand part (the tables must fit).
           for (const box of document.querySelectorAll('.mud-table-container, .hs-table-scroll, pre'))
             if (visible(box) && box.scrollWidth > box.clientWidth + 1) problems.push(`${describe(box)} is ${box.scrollWidth}px wide in ${box.clientWidth}px`);
-          for (const e of document.querySelectorAll('main *, header *, nav *')) {
+          for (const e of document.querySelectorAll('.mud-main-content *, header *, nav *')) { // MudMainContent is a div, not <main>
             if (!visible(e) || e.closest('[data-chart], svg, .mud-popover, .mud-snackbar-provider')) continue;
             const r = e.getBoundingClientRect();
             if (r.right > window + 1) { problems.push(`${describe(e)} ends at ${Math.round(r.right)}px`); break; }
