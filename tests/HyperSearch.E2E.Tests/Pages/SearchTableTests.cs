@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using HyperSearch.E2E.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -39,4 +40,48 @@ public class SearchTableTests(FinishedSearchFixture fixture) : IClassFixture<Fin
         }
         Assert.DoesNotContain("sort=decay", page.Url);
     }
+
+    [Fact]
+    public async Task CompareLink_OpenedByATeammate_ShowsTheSameView()
+    {
+        var page = await fixture.Browser.OpenLiveAsync($"{fixture.App.BaseUrl}/searches/{fixture.SearchId}");
+        // As DashboardFlowTests selects: one click, the URL takes it, then the next.
+        var boxes = page.Locator("#trials-grid .hs-select label");
+        await boxes.Nth(0).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"sel=\d+$"));
+        await boxes.Nth(1).ClickAsync();
+        await Assertions.Expect(page.Locator("#compare-selected")).ToBeEnabledAsync();
+        await page.Locator("#compare-selected").ClickAsync();
+        // Blazor navigates inside the document (no load event): poll the address, as DashboardFlowTests does.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/compare\?trials=\d+(%2C|,)\d+"), new() { Timeout = 15_000 });
+        // The switch is drawn again once the trials are loaded; a click before that reaches a switch that is gone.
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("#config-diff thead a")).ToHaveCountAsync(2, new() { Timeout = 15_000 });
+        await page.Locator("#log-y").Locator("xpath=descendant-or-self::input").CheckAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("log=true"), new() { Timeout = 15_000 });
+        var link = await page.Locator("#compare-link input").InputValueAsync();
+        var trials = await page.Locator("#config-diff thead a").AllTextContentsAsync();
+        var series = await page.EvaluateAsync<string[]>(SeriesNames);
+
+        // Another person: a new browser context, no state but the link.
+        var teammate = await fixture.Browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
+        var other = await teammate.NewPageAsync();
+        await other.GotoAsync(link);
+        await other.WaitForCircuitAsync();
+
+        Assert.StartsWith(fixture.App.BaseUrl + "/compare?trials=", link);
+        Assert.Equal(2, trials.Count);
+        Assert.Equal(trials, await other.Locator("#config-diff thead a").AllTextContentsAsync());
+        Assert.True(await other.Locator("#log-y").Locator("xpath=descendant-or-self::input").IsCheckedAsync());
+        await other.WaitForFunctionAsync($"() => JSON.stringify(({SeriesNames})()) === '{System.Text.Json.JsonSerializer.Serialize(series)}'", null, new() { Timeout = 15_000 });
+        Assert.Equal(link, await other.Locator("#compare-link input").InputValueAsync());
+        await teammate.CloseAsync();
+    }
+
+    private const string SeriesNames = """
+        () => [...document.querySelectorAll('#compare-loss-chart [data-chart]')].flatMap(e => {
+          const chart = window.echarts && echarts.getInstanceByDom(e);
+          return chart ? chart.getOption().series.map(s => s.name) : [];
+        })
+        """;
 }
