@@ -45,20 +45,14 @@ public class SearchTableTests(FinishedSearchFixture fixture) : IClassFixture<Fin
     public async Task CompareLink_OpenedByATeammate_ShowsTheSameView()
     {
         var page = await fixture.Browser.OpenLiveAsync($"{fixture.App.BaseUrl}/searches/{fixture.SearchId}");
-        // As DashboardFlowTests selects: one click, the URL takes it, then the next.
-        var boxes = page.Locator("#trials-grid .hs-select label");
-        await boxes.Nth(0).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"sel=\d+$"));
-        await boxes.Nth(1).ClickAsync();
-        await Assertions.Expect(page.Locator("#compare-selected")).ToBeEnabledAsync();
-        await page.Locator("#compare-selected").ClickAsync();
-        // Blazor navigates inside the document (no load event): poll the address, as DashboardFlowTests does.
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/compare\?trials=\d+(%2C|,)\d+"), new() { Timeout = 15_000 });
+        await page.CompareFirstTwoTrialsAsync();
         // The switch is drawn again once the trials are loaded; a click before that reaches a switch that is gone.
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator("#config-diff thead a")).ToHaveCountAsync(2, new() { Timeout = 15_000 });
         await page.Locator("#log-y").Locator("xpath=descendant-or-self::input").CheckAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("log=true"), new() { Timeout = 15_000 });
+        // The box is drawn again after the address changes: read the link once it has the scale.
+        await Assertions.Expect(page.Locator("#compare-link input")).ToHaveValueAsync(new Regex("log=true"), new() { Timeout = 15_000 });
         var link = await page.Locator("#compare-link input").InputValueAsync();
         var trials = await page.Locator("#config-diff thead a").AllTextContentsAsync();
         var series = await page.EvaluateAsync<string[]>(SeriesNames);
