@@ -22,3 +22,14 @@ export function saveTheme(dark) {
 export function timeZone() {
   return { offsetMinutes: -new Date().getTimezoneOffset(), name: Intl.DateTimeFormat().resolvedOptions().timeZone ?? '' };
 }
+
+// Copies text (a Compare link) to the clipboard; false where the browser refuses (a plain-http page
+// on another host is not a secure context): the page then leaves the link selected in its box.
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

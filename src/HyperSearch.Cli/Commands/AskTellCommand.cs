@@ -44,9 +44,9 @@ public static class AskTellCommand
     /// <returns>0 at end of input; 2 when the space file or an option is invalid.</returns>
     internal static int Run(AskTellOptions options, TextReader input, TextWriter output, TextWriter error)
     {
-        if (options.GridPoints < 1)
+        if (options.GridPoints is < 1 or > GridSampler.MaxPointsPerRange)
         {
-            error.WriteLine("--grid-points: must be ≥ 1");
+            error.WriteLine($"--grid-points: must be from 1 to {GridSampler.MaxPointsPerRange}");
             return 2;
         }
         string json;

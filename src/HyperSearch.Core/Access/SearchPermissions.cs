@@ -33,6 +33,9 @@ public static class SearchPermissions
             _ => false,
         });
 
+    /// <summary>Notes and tags on a search or its trials: any member of its team (they are the team's notebook), and admins.</summary>
+    public static bool CanAnnotate(Actor actor, long teamId) => CanLaunch(actor, teamId);
+
     public static bool CanSetPriority(Actor actor, long teamId) =>
         actor.CanWrite && (actor.IsAdmin || actor.RoleIn(teamId) == TeamRole.Lead);
 

@@ -30,6 +30,10 @@ public static class CurveDiagnoser
     // Too low: ≥ 80% of epochs improve and the tail still falls ≥ 40% as fast as the head,
     // or the whole curve moved < 2%.
     private const double SteadyDownFraction = 0.8;
+    // A curve whose best is within 10% of the search's best is among the best: its LR is not "too
+    // high", whatever a spike on the way looked like. The winner of a search used to carry a red
+    // badge for one spike at epoch 4 (docs/benchmarks.md, "Diagnosis precision").
+    private const double NearBest = 0.1;
     private const double SteadyTailSlopeRatio = 0.4;
     private const double BarelyMoved = 0.02;
 
@@ -67,31 +71,44 @@ public static class CurveDiagnoser
         }
 
         var first = losses[0];
-        for (var i = 1; i < losses.Count; i++)
+        var shape = CurveShape.Of(losses);
+        var nearBest = referenceBestLoss is { } reference && double.IsFinite(reference) && shape.Min - reference <= NearBest * Math.Abs(reference);
+        // An explosion lasts more than one epoch (the smoothed curve): a single wild value that the
+        // next epoch undoes is a spike, read like any other by the rules below.
+        for (var i = 1; i < losses.Count && !nearBest; i++)
         {
-            if (losses[i] > first && losses[i] > ExplosionFactor * Math.Abs(first))
+            if (shape.Smoothed[i] > first && shape.Smoothed[i] > ExplosionFactor * Math.Abs(first))
             {
                 return new(CurveLabel.Diverged,
                     $"loss exploded to {Show(losses[i])} ({losses[i] / first:0.#}× epoch 1) at epoch {i + 1}: initial LR is likely far too high: try ≤ {RoundDown(initialLr / 10)}");
             }
         }
 
-        var shape = CurveShape.Of(losses);
         // "Ends the head at or above epoch 1" only counts when the head went up at all: a perfectly
         // flat curve has not risen, it has barely moved (too low, below).
-        if (shape.HeadMax > EarlyRiseFactor * shape.First || (shape.HeadEnd >= shape.First && shape.HeadMax > shape.First))
+        var rose = shape.HeadMax > EarlyRiseFactor * shape.First || (shape.HeadEnd >= shape.First && shape.HeadMax > shape.First);
+        if (rose && !nearBest)
         {
             return new(CurveLabel.TooHigh,
-                $"loss rises early (peak {Show(shape.HeadMax)} vs {Show(shape.First)} at epoch 1): initial LR is likely too high: try ≤ {RoundDown(initialLr / 3)}");
+                $"loss rises early (peak {Show(shape.HeadPeak)} vs {Show(shape.First)} at epoch 1): initial LR is likely too high: try ≤ {RoundDown(initialLr / 3)}");
         }
 
-        if (shape.HeadUpDownRatio >= OscillationRatio)
+        if (shape.HeadUpDownRatio >= OscillationRatio && !nearBest)
         {
             return new(CurveLabel.TooHigh,
                 $"loss oscillates early (climbs back {Percent(Math.Min(shape.HeadUpDownRatio, 9.99))} of its falls): initial LR is likely too high: try ≤ {RoundDown(initialLr / 3)}");
         }
 
         var progress = shape.First - shape.Min;
+        if (nearBest)
+        {
+            // Among the best of its search: never an alarm; a bumpy start is worth a word, not a red badge.
+            var bumpy = rose || shape.HeadUpDownRatio >= OscillationRatio || shape.Smoothed.Skip(1).Any(l => l > first && l > ExplosionFactor * Math.Abs(first));
+            return new(CurveLabel.Healthy,
+                $"loss reached {Show(shape.Min)}, within {Percent(NearBest)} of the search's best ({Show(referenceBestLoss!.Value)})" +
+                (bumpy ? $": LR {Show(initialLr)} works, though the loss was unsteady early (a lower LR may train more smoothly)" : $": LR {Show(initialLr)} looks right"));
+        }
+
         if (referenceBestLoss is { } best && double.IsFinite(best) && IsLateTooHigh(shape, progress, best))
         {
             return new(CurveLabel.LateTooHigh,
@@ -118,7 +135,8 @@ public static class CurveDiagnoser
     private static bool IsLateTooHigh(CurveShape shape, double progress, double best) =>
         progress > 0
         && shape.First - shape.HeadEnd >= FastHeadShare * progress
-        && shape.TailSlope <= FlatTailSlopeRatio * shape.HeadSlope
+        // Flat, not rising: a tail that climbs away from an earlier minimum is overfitting, not the LR.
+        && Math.Abs(shape.TailSlope) <= FlatTailSlopeRatio * shape.HeadSlope
         && shape.TailWiggle >= NoisyTailWiggle
         && shape.TailMean - best >= FarAboveBest * Math.Abs(best);
 

@@ -86,14 +86,12 @@ internal static class DistributionValues
         }
     }
 
+    // One pass with a set of the numbers seen (a grid value is always a number): comparing each value
+    // with every kept one was O(n²) in the points per range.
     private static List<JsonNode> Distinct(IEnumerable<JsonNode> values)
     {
-        var result = new List<JsonNode>();
-        foreach (var v in values.Where(v => !result.Any(r => SpaceValues.AreEqual(r, v))))
-        {
-            result.Add(v);
-        }
-        return result;
+        var seen = new HashSet<double>();
+        return [.. values.Where(v => seen.Add(SpaceValues.AsNumber(v) ?? throw new ArgumentException("a grid value must be a number")))];
     }
 
     private static int StepCount(double low, double high, double step) => (int)Math.Floor((high - low) / step + 1e-9);

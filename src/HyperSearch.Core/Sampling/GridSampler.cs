@@ -12,13 +12,20 @@ namespace HyperSearch.Core.Sampling;
 /// </summary>
 public sealed class GridSampler(int pointsPerRange) : ISampler
 {
-    public int PointsPerRange { get; } = pointsPerRange >= 1
-        ? pointsPerRange
-        : throw new ArgumentOutOfRangeException(nameof(pointsPerRange), "the grid needs at least one point per range");
+    /// <summary>
+    /// The most points per range a grid may have (the spec validator's limit). Every grid value is
+    /// enumerated, so a count must never start on an unchecked number: a million points per range
+    /// used to hold a server thread for hours while the launch form counted them.
+    /// </summary>
+    public const int MaxPointsPerRange = 1000;
+
+    public int PointsPerRange { get; } = CheckPoints(pointsPerRange);
 
     /// <summary>The number of trials the grid has, known before the search starts (saturates at long.MaxValue).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Points per range outside 1…<see cref="MaxPointsPerRange"/>.</exception>
     public static long Count(SearchSpace space, int pointsPerRange)
     {
+        CheckPoints(pointsPerRange);
         long total = 0;
         foreach (var branch in space.Decay)
         {
@@ -61,6 +68,10 @@ public sealed class GridSampler(int pointsPerRange) : ISampler
 
     private static List<(string Path, IReadOnlyList<JsonNode> Values)> Axes(SearchSpace space, string decayType, int points) =>
         space.DimensionsOf(decayType).Select(d => (d.Path, DistributionValues.Grid(d.Distribution, points))).ToList();
+
+    private static int CheckPoints(int points) => points is >= 1 and <= MaxPointsPerRange
+        ? points
+        : throw new ArgumentOutOfRangeException("pointsPerRange", points, $"a grid has 1 to {MaxPointsPerRange} points per range");
 
     private static long SaturatingMultiply(long a, long b) => b != 0 && a > long.MaxValue / b ? long.MaxValue : a * b;
 

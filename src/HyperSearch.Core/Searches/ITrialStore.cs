@@ -73,5 +73,14 @@ public interface ITrialStore
     /// others. It adds one to the budget, so the sampler still proposes as many trials as it was
     /// asked for; a Completed search reopens to run it (docs/dashboard.md, "Re-run with changes").
     /// </summary>
+    /// <summary>Searches carrying <paramref name="tag"/>, newest first; only those of <paramref name="teamIds"/> when given (read isolation).</summary>
+    Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(string tag, int skip = 0, int take = 100, IReadOnlyCollection<long>? teamIds = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a search's notes and tags (bumps its update time, so open pages follow); false when it does not exist.</summary>
+    Task<bool> AnnotateSearchAsync(long searchId, Annotation annotation, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a trial's notes and tags; false when it does not exist.</summary>
+    Task<bool> AnnotateTrialAsync(long trialId, Annotation annotation, CancellationToken cancellationToken = default);
+
     Task<AddedTrial> AddTrialAsync(long searchId, Configuration.TrialConfig config, CancellationToken cancellationToken = default);
 }

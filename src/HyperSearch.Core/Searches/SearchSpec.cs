@@ -10,6 +10,12 @@ namespace HyperSearch.Core.Searches;
 /// </summary>
 public sealed record SearchSpec
 {
+    /// <summary>
+    /// The most characters a name may have: enough for "resnet18 cosine sweep, bs 128, warmup 5, v3"
+    /// three times over; a longer one only pushed the state, progress and best off the lists.
+    /// </summary>
+    public const int MaxNameLength = 120;
+
     public required string Name { get; init; }
     /// <summary>Display name of who launched it: set by the server from the signed-in user, never trusted from a document.</summary>
     public string Owner { get; init; } = "local";
@@ -30,7 +36,12 @@ public sealed record SearchSpec
     public int Parallelism { get; init; } = 1;
     public required int Epochs { get; init; }
     public ScheduleUnit ScheduleUnit { get; init; } = ScheduleUnit.Epoch;
-    public int Seed { get; init; }
+    /// <summary>
+    /// Seeds the sampler and each trial's training (seed + trial number). Null until stored: a search
+    /// launched without one gets a random seed then (<see cref="SearchSeed"/>), so identical specs of
+    /// two teams do not sample identical trials; give one to repeat a search exactly.
+    /// </summary>
+    public int? Seed { get; init; }
     public int GridPoints { get; init; } = 3;
     public PrunerSpec Pruner { get; init; } = new();
     /// <summary>Higher runs first.</summary>

@@ -59,6 +59,8 @@ public static class SearchSpecValidator
         var name = r.String("name", required: true);
         if (name is not null && name.Trim().Length == 0) r.Error("name", "must not be empty");
         else if (name is not null && DisplayText.Problem(name) is { } nameProblem) r.Error("name", nameProblem);
+        else if (name is not null && name.Trim().Length > SearchSpec.MaxNameLength)
+            r.Error("name", $"must be at most {SearchSpec.MaxNameLength} characters; got {name.Trim().Length}");
         var owner = r.String("owner") ?? "local";
         var team = r.String("team");
         if (team is not null && team.Trim().Length == 0) r.Error("team", "must not be empty");
@@ -74,8 +76,8 @@ public static class SearchSpecValidator
             r.Error("parallelism", $"must be ≤ budget ({budget})");
         var epochs = r.Int("epochs", required: true, min: 1, max: MaxEpochs);
         var unit = r.Enum("scheduleUnit", ScheduleUnit.Epoch);
-        var seed = r.Int("seed", min: int.MinValue, max: int.MaxValue) ?? 0;
-        var gridPoints = r.Int("gridPoints", min: 2, max: 1000) ?? 3;
+        var seed = r.Int("seed", min: int.MinValue, max: int.MaxValue); // none given: random when stored
+        var gridPoints = r.Int("gridPoints", min: 2, max: GridSampler.MaxPointsPerRange) ?? 3;
         var priority = r.Int("priority", min: -1000, max: 1000) ?? 0;
         var pruner = ReadPruner(r, epochs);
         var spaceJson = ReadSpace(r);

@@ -32,4 +32,8 @@ public sealed record SearchSummary
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>Free notes of the team (<see cref="Annotation"/>).</summary>
+    public string Notes { get; init; } = "";
+    /// <summary>Lower-case tags, in the order given; <c>?tag=</c> filters the lists by one.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
 }

@@ -10,6 +10,8 @@ public sealed record TrialQuery
     public IReadOnlyCollection<string>? DecayTypes { get; init; }
     public double? MinInitialLr { get; init; }
     public double? MaxInitialLr { get; init; }
+    /// <summary>Only trials carrying this tag (lower case).</summary>
+    public string? Tag { get; init; }
     public TrialSort Sort { get; init; } = TrialSort.Rank;
     /// <summary>Reverse the natural order (Rank: best first; others ascending).</summary>
     public bool Descending { get; init; }

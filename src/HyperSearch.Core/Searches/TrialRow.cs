@@ -36,4 +36,7 @@ public sealed record TrialRow
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>Free notes on this trial (<see cref="Annotation"/>).</summary>
+    public string Notes { get; init; } = "";
+    public IReadOnlyList<string> Tags { get; init; } = [];
 }

@@ -14,6 +14,7 @@ public static class AuditAction
     public const string TeamCreate = "team-create";
     public const string TeamMember = "team-member";
     public const string Quota = "quota";
+    public const string Annotate = "annotate";
 
-    public static readonly string[] All = [Launch, Clone, Cancel, CancelTrial, AddTrial, Pause, Resume, Priority, TeamCreate, TeamMember, Quota];
+    public static readonly string[] All = [Launch, Clone, Cancel, CancelTrial, AddTrial, Pause, Resume, Priority, TeamCreate, TeamMember, Quota, Annotate];
 }

@@ -25,5 +25,7 @@ public sealed class SearchEntityConfiguration : IEntityTypeConfiguration<SearchE
         builder.Property(s => s.LaunchKey).HasMaxLength(64);
         builder.Property(s => s.LaunchFingerprint).HasMaxLength(64);
         builder.HasIndex(s => s.LaunchKey).IsUnique().HasDatabaseName("IX_Searches_LaunchKey");
+        builder.Property(s => s.Notes).HasMaxLength(HyperSearch.Core.Searches.Annotation.MaxNotes);
+        builder.Property(s => s.Tags).HasMaxLength(Store.TagColumn.MaxLength);
     }
 }

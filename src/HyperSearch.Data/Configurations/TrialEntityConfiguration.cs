@@ -25,5 +25,7 @@ public sealed class TrialEntityConfiguration : IEntityTypeConfiguration<TrialEnt
         builder.HasIndex(t => t.WorkerId).HasDatabaseName("IX_Trials_WorkerId");
         // Live feed: trials changed since a cursor.
         builder.HasIndex(t => t.UpdatedAt).HasDatabaseName("IX_Trials_UpdatedAt");
+        builder.Property(t => t.Notes).HasMaxLength(HyperSearch.Core.Searches.Annotation.MaxNotes);
+        builder.Property(t => t.Tags).HasMaxLength(Store.TagColumn.MaxLength);
     }
 }

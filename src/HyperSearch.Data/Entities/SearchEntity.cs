@@ -4,7 +4,7 @@ using HyperSearch.Core.Training;
 
 namespace HyperSearch.Data.Entities;
 
-public sealed class SearchEntity
+public sealed class SearchEntity : IAnnotated
 {
     public long Id { get; set; }
     public required string Name { get; set; }
@@ -43,4 +43,8 @@ public sealed class SearchEntity
     /// <summary>When a person last resumed it: the search guard counts only the trials that finished after.</summary>
     public DateTimeOffset? ResumedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Free notes (at most <see cref="Core.Searches.Annotation.MaxNotes"/> characters).</summary>
+    public string Notes { get; set; } = "";
+    /// <summary>Tags as <c>,a,b,</c> (<see cref="Store.TagColumn"/>): a tag filter is one LIKE on both providers.</summary>
+    public string Tags { get; set; } = "";
 }

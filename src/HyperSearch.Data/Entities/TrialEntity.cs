@@ -8,7 +8,7 @@ namespace HyperSearch.Data.Entities;
 /// A trial. ConfigJson is the contract document; InitialLr … WarmupSteps are copies of it so the
 /// dashboard can filter, sort and plot without parsing JSON.
 /// </summary>
-public sealed class TrialEntity
+public sealed class TrialEntity : IAnnotated
 {
     public long Id { get; set; }
     public long SearchId { get; set; }
@@ -42,4 +42,8 @@ public sealed class TrialEntity
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Free notes (at most <see cref="Core.Searches.Annotation.MaxNotes"/> characters).</summary>
+    public string Notes { get; set; } = "";
+    /// <summary>Tags as <c>,a,b,</c> (<see cref="Store.TagColumn"/>): a tag filter is one LIKE on both providers.</summary>
+    public string Tags { get; set; } = "";
 }

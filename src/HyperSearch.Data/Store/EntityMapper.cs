@@ -27,7 +27,7 @@ internal static class EntityMapper
         Parallelism = spec.Parallelism,
         Epochs = spec.Epochs,
         ScheduleUnit = spec.ScheduleUnit,
-        Seed = spec.Seed,
+        Seed = spec.Seed ?? SearchSeed.New(),
         GridPoints = spec.GridPoints,
         PrunerJson = JsonSerializer.Serialize(spec.Pruner, HyperJson.Options),
         Priority = spec.Priority,
@@ -126,6 +126,8 @@ internal static class EntityMapper
         StartedAt = t.StartedAt,
         FinishedAt = t.FinishedAt,
         UpdatedAt = t.UpdatedAt,
+        Notes = t.Notes,
+        Tags = TagColumn.Read(t.Tags),
     };
 
     public static EpochPoint ToPoint(EpochMetricEntity e) => new(
@@ -164,6 +166,8 @@ internal static class EntityMapper
         CreatedAt = s.CreatedAt,
         FinishedAt = s.FinishedAt,
         UpdatedAt = s.UpdatedAt,
+        Notes = s.Notes,
+        Tags = TagColumn.Read(s.Tags),
     };
 
     public static TrialCounts Counts(IEnumerable<(TrialState State, int Count)> groups)

@@ -118,4 +118,21 @@ internal static class SearchCommands
         await tx.CommitAsync(cancellationToken);
         return new AddedTrial(AddTrialStatus.Added, trial.Id, trial.Number);
     }
+
+    /// <summary>Replaces the notes and tags of the one entity <paramref name="select"/> finds; its update time moves, so the live feed carries the change.</summary>
+    public static async Task<bool> AnnotateAsync<T>(IDbContextFactory<HyperSearchDbContext> factory, TimeProvider time,
+        Func<HyperSearchDbContext, IQueryable<T>> select, Annotation annotation, CancellationToken cancellationToken)
+        where T : class, Entities.IAnnotated
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await WriteTransaction.BeginAsync(db, cancellationToken);
+        var entity = await select(db).SingleOrDefaultAsync(cancellationToken);
+        if (entity is null) return false;
+        entity.Notes = annotation.Notes;
+        entity.Tags = TagColumn.Write(annotation.Tags);
+        entity.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return true;
+    }
 }

@@ -23,6 +23,22 @@ internal sealed class TrialStore(IDbContextFactory<HyperSearchDbContext> factory
         return await SummariesAsync(db, searches, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(string tag, int skip = 0, int take = 100, IReadOnlyCollection<long>? teamIds = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var needle = TagColumn.Needle(tag);
+        var visible = teamIds is null ? db.Searches.AsNoTracking() : db.Searches.AsNoTracking().Where(s => teamIds.Contains(s.TeamId));
+        var searches = await visible.Where(s => s.Tags.Contains(needle))
+            .OrderByDescending(s => s.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return await SummariesAsync(db, searches, cancellationToken);
+    }
+
+    public Task<bool> AnnotateSearchAsync(long searchId, Annotation annotation, CancellationToken cancellationToken = default) =>
+        SearchCommands.AnnotateAsync(factory, time, db => db.Searches.Where(s => s.Id == searchId), annotation, cancellationToken);
+
+    public Task<bool> AnnotateTrialAsync(long trialId, Annotation annotation, CancellationToken cancellationToken = default) =>
+        SearchCommands.AnnotateAsync(factory, time, db => db.Trials.Where(t => t.Id == trialId), annotation, cancellationToken);
+
     public async Task<SearchDetail?> GetSearchAsync(long searchId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -128,6 +144,11 @@ internal sealed class TrialStore(IDbContextFactory<HyperSearchDbContext> factory
         if (query.DecayTypes is { Count: > 0 } decays) trials = trials.Where(t => decays.Contains(t.DecayType));
         if (query.MinInitialLr is double min) trials = trials.Where(t => t.InitialLr >= min);
         if (query.MaxInitialLr is double max) trials = trials.Where(t => t.InitialLr <= max);
+        if (query.Tag is { } tag)
+        {
+            var needle = TagColumn.Needle(tag);
+            trials = trials.Where(t => t.Tags.Contains(needle));
+        }
         return trials;
     }
 

@@ -40,5 +40,7 @@ public sealed class ApiAccess(ActorResolver actors, ITrialStore store)
 
     public static bool Manage(Actor actor, SearchSummary s) => SearchPermissions.CanManage(actor, s.TeamId, s.LaunchedByUserId);
 
+    public static bool Annotate(Actor actor, SearchSummary s) => SearchPermissions.CanAnnotate(actor, s.TeamId);
+
     public static bool Prioritise(Actor actor, SearchSummary s) => SearchPermissions.CanSetPriority(actor, s.TeamId);
 }

@@ -10,6 +10,7 @@ public static class ApiEndpoints
         api.MapTrialEndpoints();
         api.MapDecayEndpoints();
         api.MapWorkloadEndpoints();
+        api.MapAnnotationEndpoints();
         return endpoints;
     }
 }

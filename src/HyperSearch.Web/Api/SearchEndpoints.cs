@@ -20,7 +20,7 @@ public static class SearchEndpoints
             .Produces<CreatedSearch>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .WithSummary("Create a search from a spec document (the same document as `hypersearch search create`).");
-        searches.MapGet("/", ListAsync).Produces<IReadOnlyList<SearchSummary>>().WithSummary("Searches, newest first (with read isolation: of the caller's teams).");
+        searches.MapGet("/", ListAsync).Produces<IReadOnlyList<SearchSummary>>().WithSummary("Searches, newest first (with read isolation: of the caller's teams); tag=x: only those tagged x.");
         searches.MapGet("/{id:long}", async (long id, HttpContext http, ApiAccess access, CancellationToken ct) =>
                 await access.ReadableAsync(http, id, ct) is var (detail, denied) && detail is not null ? Results.Ok(detail) : denied!)
             .Produces<SearchDetail>().Produces(StatusCodes.Status404NotFound);
@@ -35,7 +35,7 @@ public static class SearchEndpoints
             .WithSummary("Set the search's claim priority (-1000…1000, higher first).");
         searches.MapGet("/{id:long}/trials", TrialsAsync)
             .Produces<Page<TrialRow>>().ProducesValidationProblem()
-            .WithSummary("Ranked trials; filters: state=completed,running, decay=cosine,step; sort=rank|number|initialLr|…; desc; skip; take.");
+            .WithSummary("Ranked trials; filters: state=completed,running, decay=cosine,step, tag=x; sort=rank|number|initialLr|…; desc; skip; take.");
         searches.MapPost("/{id:long}/trials", AddTrialAsync)
             .Accepts<HyperSearch.Core.Configuration.TrialConfig>("application/json")
             .Produces<AddedTrialReply>(StatusCodes.Status201Created)
@@ -48,17 +48,21 @@ public static class SearchEndpoints
             .Produces<ImportanceReport>().Produces(StatusCodes.Status404NotFound)
             .WithSummary("Each parameter's share of the objective's variance over the completed trials (see docs/search-space.md).");
         searches.MapGet("/{id:long}/export", ExportAsync)
-            .WithSummary("Every trial, ranked, as format=csv (default) or format=json.");
+            .WithSummary("Every trial, ranked, as format=csv (default) or format=json; epochs=true adds each trial's per-epoch history (CSV: one row per trial and epoch).");
         return api;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, ApiAccess access, ITrialStore store, int? skip, int? take, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, ApiAccess access, ITrialStore store, int? skip, int? take, string? tag, CancellationToken ct)
     {
         if (skip is < 0 || take is < 1 or > 1000)
             return ApiProblems.Validation(skip is < 0 ? "skip" : "take", skip is < 0 ? "must be ≥ 0" : "must be between 1 and 1000");
+        if (TrialQueryReader.TagProblem(tag) is { } tagProblem) return ApiProblems.Validation("tag", tagProblem);
         var (actor, denied) = await access.ActorAsync(http, ct);
         if (actor is null) return denied!;
-        return Results.Ok(await store.ListSearchesAsync(skip ?? 0, take ?? 100, SearchPermissions.ReadableTeams(actor), ct));
+        var teams = SearchPermissions.ReadableTeams(actor);
+        return Results.Ok(tag is null
+            ? await store.ListSearchesAsync(skip ?? 0, take ?? 100, teams, ct)
+            : await store.ListSearchesAsync(tag.ToLowerInvariant(), skip ?? 0, take ?? 100, teams, ct));
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, ApiAccess access, ILaunchTeams teams, ITrialStore store, IWorkloadCatalog workloads, CancellationToken ct)
@@ -143,10 +147,10 @@ public static class SearchEndpoints
             : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The search is already finished.");
     }
 
-    private static async Task<IResult> TrialsAsync(long id, HttpContext http, ApiAccess access, ITrialStore store, string? state, string? decay, string? sort,
+    private static async Task<IResult> TrialsAsync(long id, HttpContext http, ApiAccess access, ITrialStore store, string? state, string? decay, string? tag, string? sort,
         bool? desc, int? skip, int? take, CancellationToken ct)
     {
-        var (query, errors) = TrialQueryReader.Read(id, state, decay, sort, desc, skip, take);
+        var (query, errors) = TrialQueryReader.Read(id, state, decay, sort, desc, skip, take, tag);
         if (query is null) return ApiProblems.Validation(errors);
         var (search, denied) = await access.ReadableAsync(http, id, ct);
         if (search is null) return denied!;
@@ -154,17 +158,20 @@ public static class SearchEndpoints
     }
 
     /// <summary>Every trial, ranked, as CSV or JSON (also a download of the pages: <see cref="DownloadEndpoints"/>).</summary>
-    internal static async Task<IResult> ExportAsync(long id, HttpContext http, ApiAccess access, ITrialStore store, string? format, string? state, string? decay, CancellationToken ct)
+    internal static async Task<IResult> ExportAsync(long id, HttpContext http, ApiAccess access, ITrialStore store, string? format, string? state, string? decay, string? tag, string? epochs, CancellationToken ct)
     {
         format ??= "csv";
         if (format is not ("csv" or "json")) return ApiProblems.Validation("format", "must be csv or json");
-        var (query, errors) = TrialQueryReader.Read(id, state, decay, null, null, null, null);
+        if (epochs is not (null or "true" or "false")) return ApiProblems.Validation("epochs", $"must be true or false; got '{epochs}'");
+        var (query, errors) = TrialQueryReader.Read(id, state, decay, null, null, null, null, tag);
         if (query is null) return ApiProblems.Validation(errors);
         var (detail, denied) = await access.ReadableAsync(http, id, ct);
         if (detail is null) return denied!;
         var rows = await store.GetAllTrialsAsync(query, ct);
+        var history = epochs == "true" ? await EpochHistory.ReadAsync(store, rows, ct) : null;
         return format == "csv"
-            ? Results.File(System.Text.Encoding.UTF8.GetBytes(TrialExport.ToCsv(rows)), "text/csv", $"search-{id}-trials.csv")
-            : Results.File(System.Text.Encoding.UTF8.GetBytes(TrialExport.ToJson(detail.Summary, rows)), "application/json", $"search-{id}-trials.json");
+            ? Results.File(System.Text.Encoding.UTF8.GetBytes(history is null ? TrialExport.ToCsv(rows) : TrialExport.EpochsToCsv(rows, history)), "text/csv",
+                history is null ? $"search-{id}-trials.csv" : $"search-{id}-epochs.csv")
+            : Results.File(System.Text.Encoding.UTF8.GetBytes(TrialExport.ToJson(detail.Summary, rows, history)), "application/json", $"search-{id}-trials.json");
     }
 }

@@ -11,9 +11,10 @@ internal static class TrialQueryReader
     public const int MaxTake = 1000;
 
     public static (TrialQuery? Query, List<ValidationError> Errors) Read(long searchId, string? state, string? decay,
-        string? sort, bool? desc, int? skip, int? take)
+        string? sort, bool? desc, int? skip, int? take, string? tag = null)
     {
         var errors = new List<ValidationError>();
+        if (TagProblem(tag) is { } tagProblem) errors.Add(new("tag", tagProblem));
         var states = ParseEnums<TrialState>("state", state, errors);
         var decays = Split(decay);
         foreach (var type in decays ?? [])
@@ -34,8 +35,12 @@ internal static class TrialQueryReader
             Descending = desc ?? false,
             Skip = skip ?? 0,
             Take = take ?? 50,
+            Tag = tag?.ToLowerInvariant(),
         }, errors);
     }
+
+    /// <summary>Null when the tag filter is absent or could be a tag.</summary>
+    public static string? TagProblem(string? tag) => tag is null ? null : AnnotationReader.TagProblem(tag.ToLowerInvariant());
 
     private static string[]? Split(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -27,6 +27,7 @@ public static class SettingsCheck
         problems.AddRange(LiveFeedOptions.Problems(configuration));
         problems.AddRange(SettingsException.Of(() => HyperSearch.Web.Accounts.ReadIsolation.From(configuration)));
         problems.AddRange(SettingsException.Of(() => PrerenderOptions.From(configuration)));
+        problems.AddRange(Notifications.NotificationOptions.Problems(configuration));
         foreach (var proxy in configuration.GetSection(ForwardedHeadersSetup.KnownProxiesKey).Get<string[]>() ?? [])
         {
             if (!IPAddress.TryParse(proxy, out _)) problems.Add($"{ForwardedHeadersSetup.KnownProxiesKey}: '{proxy}' is not an IP address");

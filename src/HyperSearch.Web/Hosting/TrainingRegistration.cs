@@ -3,6 +3,7 @@ using HyperSearch.Training;
 using HyperSearch.Training.Checkpoints;
 using HyperSearch.Training.LrFinder;
 using HyperSearch.Training.Workloads;
+using HyperSearch.Web.Components.Shared;
 using HyperSearch.Web.Launch;
 using HyperSearch.Worker;
 using HyperSearch.Worker.Testing;
@@ -28,6 +29,8 @@ public static class TrainingRegistration
         services.TryAddSingleton<ILrRangeFinder, TorchLrRangeFinder>();
         var fake = WorkerServiceCollectionExtensions.UsesFakeTrainer(configuration);
         if (!fake) services.TryAddSingleton<ITrainer>(sp => TrainingConfiguration.Trainer(sp.GetRequiredService<WorkloadRegistry>(), sp.GetRequiredService<CheckpointStore>()));
+        services.TryAddSingleton(sp => new MetricNames(name =>
+            sp.GetRequiredService<WorkloadRegistry>().TryGet(name, out var workload) && workload.Task == TaskKind.Regression));
         services.TryAddSingleton<IWorkloadCatalog>(sp =>
         {
             var registry = sp.GetRequiredService<WorkloadRegistry>();

@@ -60,6 +60,11 @@ public static class WebApplicationBuilderExtensions
         services.AddSingleton<HyperSearch.Web.Analysis.ImportanceCache>();
         services.AddSingleton<HyperSearch.Web.Analysis.AnalysisCache>();
         services.TryAddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());
+        services.Configure<HyperSearch.Web.Notifications.NotificationOptions>(configuration.GetSection(HyperSearch.Web.Notifications.NotificationOptions.Section));
+        services.AddHttpClient<HyperSearch.Web.Notifications.WebhookSender>();
+        // Watching the feed costs a read per second: only when someone is to be told.
+        if ((configuration.GetSection(HyperSearch.Web.Notifications.NotificationOptions.Section).Get<HyperSearch.Web.Notifications.NotificationOptions>()?.Webhooks.Length ?? 0) > 0)
+            services.AddHostedService<HyperSearch.Web.Notifications.SearchNotifier>();
         return services;
     }
 

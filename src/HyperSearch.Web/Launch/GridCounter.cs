@@ -10,9 +10,11 @@ namespace HyperSearch.Web.Launch;
 /// </summary>
 public static class GridCounter
 {
-    /// <returns>The grid size, or null while the space has errors.</returns>
+    /// <returns>The grid size, or null while the points per range or the space have errors.</returns>
     public static long? Count(LaunchForm form)
     {
+        // Checked before anything is counted: the grid enumerates its values (see GridSampler.MaxPointsPerRange).
+        if (form.GridPoints is < 2 or > GridSampler.MaxPointsPerRange) return null;
         var spaceJson = LaunchSpecWriter.ToDocument(form)["space"]!.ToJsonString();
         var (space, _) = SearchSpaceJson.Parse(spaceJson);
         return space is null ? null : GridSampler.Count(space, form.GridPoints);

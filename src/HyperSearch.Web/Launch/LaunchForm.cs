@@ -28,7 +28,8 @@ public sealed class LaunchForm
     public int Parallelism { get; set; } = 2;
     public int Epochs { get; set; } = 10;
     public ScheduleUnit ScheduleUnit { get; set; } = ScheduleUnit.Epoch;
-    public int Seed { get; set; }
+    /// <summary>Null: a random seed is drawn when the search is stored.</summary>
+    public int? Seed { get; set; }
     public int GridPoints { get; set; } = 3;
     public string Pruner { get; set; } = "none";
     public int Priority { get; set; }

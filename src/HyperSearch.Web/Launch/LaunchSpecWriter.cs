@@ -26,6 +26,8 @@ public static class LaunchSpecWriter
     {
         var document = Fields(form);
         if (!string.IsNullOrEmpty(form.Team)) document["team"] = form.Team;
+        // No seed: the store draws a random one (a fixed default made every search sample the same trials).
+        if (form.Seed is { } seed) document["seed"] = seed;
         return document;
     }
 
@@ -39,7 +41,6 @@ public static class LaunchSpecWriter
         ["parallelism"] = form.Parallelism,
         ["epochs"] = form.Epochs,
         ["scheduleUnit"] = Camel(form.ScheduleUnit.ToString()),
-        ["seed"] = form.Seed,
         ["gridPoints"] = form.GridPoints,
         ["priority"] = form.Priority,
         ["pruner"] = new JsonObject { ["type"] = form.Pruner },

@@ -228,4 +228,69 @@ public class CurveDiagnoserTests
         Assert.Equal(CurveLabel.Diverged, diagnosis.Label);
         Assert.Equal("loss became NaN at epoch 2: initial LR is likely far too high: try ≤ 0.02", diagnosis.Hint);
     }
+
+    // Issue 31: the winning trial of a search carried a red "LR too high" for one spike at epoch 4.
+    // A curve from the benchmark's held-out seeds (two-spirals, cosine, LR 0.29): one spike at epoch 3,
+    // then the best loss of its group.
+    private static readonly double[] OneSpike = [0.504, 0.265, 0.571, 0.213, 0.179, 0.102, 0.102, 0.0518, 0.0485, 0.0339, 0.0379, 0.0281, 0.0278, 0.0274, 0.0271];
+
+    [Fact]
+    public void Diagnose_OneSpikeEarlyThenSteadyFall_NotTooHigh()
+    {
+        var diagnosis = CurveDiagnoser.Diagnose(OneSpike, 0.29);
+
+        Assert.NotEqual(CurveLabel.TooHigh, diagnosis.Label);
+        Assert.NotEqual(CurveLabel.Diverged, diagnosis.Label);
+    }
+
+    [Theory]
+    [InlineData(0.0271)] // the search's best is this very trial
+    [InlineData(0.025)]  // within 10% of it
+    public void Diagnose_UnsteadyButNearTheSearchsBest_HealthyWithAWordOnTheStart(double searchBest)
+    {
+        // Rises for two epochs (no single spike): red without a reference, but it reached the best.
+        double[] losses = [0.5, 0.6, 0.65, 0.4, 0.2, 0.1, 0.06, 0.04, 0.035, 0.03, 0.029, 0.028, 0.0275, 0.0272, 0.0271];
+
+        Assert.Equal(CurveLabel.TooHigh, CurveDiagnoser.Diagnose(losses, 0.29).Label);
+        var diagnosis = CurveDiagnoser.Diagnose(losses, 0.29, referenceBestLoss: searchBest);
+
+        Assert.Equal(CurveLabel.Healthy, diagnosis.Label);
+        Assert.Contains("unsteady early", diagnosis.Hint);
+    }
+
+    [Fact]
+    public void Diagnose_ExplodedThenRecoveredToTheSearchsBest_NotDiverged()
+    {
+        // synthetic-regression, cosine, LR 1.1 (benchmark seed 1): 9.7× epoch 1 at epoch 3, then the best MSE.
+        double[] losses = [3.71, 10.6, 35.9, 0.233, 0.583, 0.781, 0.621, 0.0709, 0.0351, 0.0111, 0.0108, 0.0108, 0.0109, 0.0108, 0.0111];
+
+        var diagnosis = CurveDiagnoser.Diagnose(losses, 1.1, referenceBestLoss: 0.0107);
+
+        Assert.Equal(CurveLabel.Healthy, diagnosis.Label);
+    }
+
+    [Fact]
+    public void Diagnose_SustainedExplosion_StillDiverged()
+    {
+        double[] losses = [0.7, 0.9, 3.5, 8.0, 12.0, 30.0, 25.0, 40.0];
+
+        Assert.Equal(CurveLabel.Diverged, CurveDiagnoser.Diagnose(losses, 2.0, referenceBestLoss: 0.1).Label);
+    }
+
+    [Fact]
+    public void Diagnose_NanEvenNearTheBest_Diverged()
+    {
+        double[] losses = [0.7, 0.3, 0.1, 0.05, double.NaN];
+
+        Assert.Equal(CurveLabel.Diverged, CurveDiagnoser.Diagnose(losses, 0.5, referenceBestLoss: 0.05).Label);
+    }
+
+    [Fact]
+    public void Diagnose_TailClimbingAwayFromAnEarlierMinimum_OverfittingNotLateTooHigh()
+    {
+        // fashion-mlp, constant LR 0.033 (benchmark seed 1): the validation loss rises again late.
+        double[] losses = [0.562, 0.503, 0.444, 0.427, 0.459, 0.394, 0.448, 0.416, 0.426, 0.446, 0.47, 0.447, 0.456, 0.494, 0.493];
+
+        Assert.NotEqual(CurveLabel.LateTooHigh, CurveDiagnoser.Diagnose(losses, 0.033, referenceBestLoss: 0.35).Label);
+    }
 }

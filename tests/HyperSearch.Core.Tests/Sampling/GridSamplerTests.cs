@@ -69,4 +69,23 @@ public class GridSamplerTests
     [Fact]
     public void Create_ZeroPoints_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new GridSampler(0));
+
+    // A million points per range used to be enumerated (and each compared with every other) before
+    // anything checked the number: a server thread spun for hours per keystroke in the launch form.
+    [Fact(Timeout = 10_000)]
+    public async Task Count_MorePointsThanTheLimit_ThrowsAtOnce()
+    {
+        var count = Task.Run(() => GridSampler.Count(Small, 1_000_000));
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => count);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new GridSampler(GridSampler.MaxPointsPerRange + 1));
+    }
+
+    [Fact]
+    public void Count_TheLimitOnEveryRange_CountsEveryPoint()
+    {
+        var space = Parse("""{ "initialLr": { "low": 1e-4, "high": 1 }, "decay": { "exponential": { "gamma": { "low": 0.5, "high": 0.99 } } } }""");
+
+        Assert.Equal(1_000_000, GridSampler.Count(space, GridSampler.MaxPointsPerRange));
+    }
 }

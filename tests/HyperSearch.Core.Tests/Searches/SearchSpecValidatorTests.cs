@@ -24,6 +24,48 @@ public sealed class SearchSpecValidatorTests
         Assert.Contains("initialLr", spec.SpaceJson);
     }
 
+    [Theory]
+    [InlineData(121)]
+    [InlineData(100_000)] // passed before: every list showing it lost its right-hand columns
+    public void Parse_NameLongerThanTheLimit_RefusedNamingTheLimitAndTheLength(int length)
+    {
+        var (spec, errors) = SearchSpecValidator.Parse($$"""
+            { "name": "{{new string('n', length)}}", "workload": "fashion-mlp", "budget": 10, "epochs": 5,
+              "space": { "initialLr": 0.01, "decay": { "constant": {} } } }
+            """, Workloads);
+
+        Assert.Null(spec);
+        var error = Assert.Single(errors);
+        Assert.Equal(("name", $"must be at most {SearchSpec.MaxNameLength} characters; got {length}"), (error.Path, error.Message));
+    }
+
+    [Fact]
+    public void Parse_NameAtTheLimit_Accepted()
+    {
+        var (spec, errors) = SearchSpecValidator.Parse($$"""
+            { "name": "{{new string('n', SearchSpec.MaxNameLength)}}", "workload": "fashion-mlp", "budget": 10, "epochs": 5,
+              "space": { "initialLr": 0.01, "decay": { "constant": {} } } }
+            """, Workloads);
+
+        Assert.Empty(errors);
+        Assert.Equal(SearchSpec.MaxNameLength, spec!.Name.Length);
+    }
+
+    [Theory]
+    [InlineData("", null)]
+    [InlineData(""", "seed": 0""", 0)]
+    [InlineData(""", "seed": 42""", 42)]
+    public void Parse_Seed_KeptWhenGivenAndLeftForTheStoreToDrawWhenNot(string seed, int? expected)
+    {
+        var (spec, errors) = SearchSpecValidator.Parse($$"""
+            { "name": "seeded", "workload": "fashion-mlp", "budget": 10, "epochs": 5{{seed}},
+              "space": { "initialLr": 0.01, "decay": { "constant": {} } } }
+            """, Workloads);
+
+        Assert.Empty(errors);
+        Assert.Equal(expected, spec!.Seed);
+    }
+
     [Fact]
     public void Parse_ManyProblems_EveryFieldReportedOnce()
     {

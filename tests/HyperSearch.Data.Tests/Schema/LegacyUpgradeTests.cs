@@ -28,8 +28,11 @@ public sealed class LegacyUpgradeTests
 
         await using var after = await database.Factory.CreateDbContextAsync();
         Assert.Equal(22, before.Count); // 2 searches, 7 trials, 12 epochs, 1 worker: the fixture is not empty
-        Assert.Equal(before, await TableRows.ReadAsync(after, except: ["TeamId", "LaunchedByUserId", "FailureKind", "ResumedAt", "LaunchKey", "LaunchFingerprint"]));
-        // FailureKind and ResumedAt came later and are empty on old rows.
+        Assert.Equal(before, await TableRows.ReadAsync(after, except: ["TeamId", "LaunchedByUserId", "FailureKind", "ResumedAt", "LaunchKey", "LaunchFingerprint", "Notes", "Tags"]));
+        // FailureKind and ResumedAt came later and are empty on old rows. NotesAndTags: every search and
+        // trial starts without notes or tags.
+        Assert.All(await after.Searches.ToListAsync(), s => Assert.Equal(("", ""), (s.Notes, s.Tags)));
+        Assert.All(await after.Trials.ToListAsync(), t => Assert.Equal(("", ""), (t.Notes, t.Tags)));
         // The Accounts migration moved every existing search to the "default" team, launched by no account;
         // IdempotentLaunch gave them no launch key.
         Assert.All(await after.Searches.ToListAsync(), s => Assert.Equal((DefaultTeam.Id, (string?)null, (string?)null, (string?)null),

@@ -57,13 +57,7 @@ public class DashboardFlowTests(DashboardAppFixture fixture) : IClassFixture<Das
         await page.ScreenshotAsync("search");
 
         // Select the two best trials and compare them.
-        var boxes = page.Locator("#trials-grid .hs-select label");
-        await boxes.Nth(0).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"sel=\d+$"));
-        await boxes.Nth(1).ClickAsync();
-        await Assertions.Expect(page.Locator("#compare-selected")).ToBeEnabledAsync();
-        await page.Locator("#compare-selected").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/compare\?trials=\d+(%2C|,)\d+$"));
+        await page.CompareFirstTwoTrialsAsync();
         await Assertions.Expect(page.Locator("#config-diff tr.hs-differs").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#config-diff thead th a")).ToHaveCountAsync(2);
         await page.WaitForFunctionAsync("() => document.querySelector('#compare-loss-chart canvas') !== null");

@@ -25,10 +25,12 @@ public sealed class TeamsFlowTests : IAsyncLifetime
         await CliProcess.MustAsync(Password, "user", "add", "--admin", "root", "--db", db);
         await CliProcess.MustAsync(Password, "user", "add", "ann", "--db", db);
         await CliProcess.MustAsync(Password, "user", "add", "bea", "--db", db);
+        await CliProcess.MustAsync(Password, "user", "add", "val", "--db", db);
         await CliProcess.MustAsync(null, "team", "add", "alpha", "--db", db);
         await CliProcess.MustAsync(null, "team", "add", "beta", "--db", db);
         await CliProcess.MustAsync(null, "team", "member", "alpha", "ann", "--role", "lead", "--db", db);
         await CliProcess.MustAsync(null, "team", "member", "beta", "bea", "--role", "member", "--db", db);
+        await CliProcess.MustAsync(null, "team", "member", "alpha", "val", "--role", "viewer", "--db", db);
         // These flows look at what a member of another team may do with a search she sees: read isolation
         // (on by default, which hides it from her) is off here; SignOutFlowTests and ReadIsolation* cover it on.
         app = await WebAppProcess.StartAsync(new Dictionary<string, string>
@@ -205,5 +207,37 @@ public sealed class TeamsFlowTests : IAsyncLifetime
         Assert.Contains("Forbidden", forged);
         Assert.Equal(0, ownExit);
         Assert.Contains($"search {id} cancelled", own);
+    }
+
+    [Fact]
+    public async Task Viewer_MenuAndListOfferNothingSheCannotUse()
+    {
+        var val = await SignInAsync("val"); // viewer of alpha
+
+        await Assertions.Expect(val.Locator("#menu")).ToContainTextAsync("Queue");
+        Assert.Equal(0, await val.Locator("#menu a[href='searches/new']").CountAsync());
+        Assert.Equal(0, await val.Locator("#menu a[href='teams']").CountAsync());
+        Assert.Equal(0, await val.Locator("#menu a[href='audit']").CountAsync());
+        Assert.Equal(0, await val.Locator("#new-search").CountAsync());
+        // Not even in words: the empty list used to say "start one with New search".
+        await Assertions.Expect(val.Locator("#searches-grid")).ToContainTextAsync("No searches yet");
+        Assert.DoesNotContain("New search", await val.Locator(".mud-main-content").InnerTextAsync());
+        await val.ScreenshotAsync("teams-viewer-searches");
+    }
+
+    [Fact]
+    public async Task SignInPage_DarkThemeChosen_IsDarkAndFitsTheWindow()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
+        await context.AddCookiesAsync([new() { Name = "hs-theme", Value = "dark", Url = app.BaseUrl }]);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(app.BaseUrl + "/account/login");
+
+        // The page's own background, as MudBlazor's dark palette paints it (it was white).
+        var rgb = await page.EvaluateAsync<double[]>("() => getComputedStyle(document.body).backgroundColor.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number)");
+        Assert.True(rgb.Average() < 80, $"the sign-in page is light in the dark theme: rgb({string.Join(", ", rgb)})");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        await page.ScreenshotAsync("login-dark-1366x768");
     }
 }

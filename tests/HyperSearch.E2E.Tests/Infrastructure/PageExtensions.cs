@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace HyperSearch.E2E.Tests.Infrastructure;
@@ -25,4 +26,20 @@ internal static class PageExtensions
     public static Task WaitForCircuitAsync(this IPage page) =>
         page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-circuit-live]') !== null",
             null, new() { Timeout = 30_000 });
+
+    /// <summary>
+    /// On a Search page: selects the table's first two rows and opens Compare for them. One click, the
+    /// URL takes it (sel=…), then the next; Blazor navigates inside the document (no load event), so
+    /// the address is polled.
+    /// </summary>
+    public static async Task CompareFirstTwoTrialsAsync(this IPage page)
+    {
+        var boxes = page.Locator("#trials-grid .hs-select label");
+        await boxes.Nth(0).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"sel=\d+$"));
+        await boxes.Nth(1).ClickAsync();
+        await Assertions.Expect(page.Locator("#compare-selected")).ToBeEnabledAsync();
+        await page.Locator("#compare-selected").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/compare\?trials=\d+(%2C|,)\d+$"), new() { Timeout = 15_000 });
+    }
 }

@@ -7,7 +7,9 @@ namespace HyperSearch.E2E.Tests.Infrastructure;
 internal static class SearchApi
 {
     /// <summary>The app with its embedded worker on the sleeping trainer (timing under the test's control).</summary>
-    public static Task<WebAppProcess> StartWithFakeTrainerAsync(int epochMilliseconds, int cpuSlots, int? liveFeedMilliseconds = null)
+    /// <param name="more">further settings (environment names), e.g. a webhook to notify</param>
+    public static Task<WebAppProcess> StartWithFakeTrainerAsync(int epochMilliseconds, int cpuSlots, int? liveFeedMilliseconds = null,
+        IReadOnlyDictionary<string, string>? more = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -18,6 +20,7 @@ internal static class SearchApi
             ["HyperSearch__Worker__PollMilliseconds"] = "100",
         };
         if (liveFeedMilliseconds is { } feed) settings["HyperSearch__Dashboard__LiveFeedMilliseconds"] = feed.ToString();
+        foreach (var (key, value) in more ?? new Dictionary<string, string>()) settings[key] = value;
         return WebAppProcess.StartAsync(settings);
     }
 
@@ -27,5 +30,22 @@ internal static class SearchApi
         var body = await created.Content.ReadAsStringAsync();
         Assert.True(created.IsSuccessStatusCode, body);
         return JsonNode.Parse(body)!["id"]!.GetValue<long>();
+    }
+
+    /// <summary>Polls the search until it is in <paramref name="state"/> ("completed"); a timeout names the search and its last state.</summary>
+    public static async Task WaitForStateAsync(HttpClient api, long searchId, string state, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var last = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            var detail = await api.GetFromJsonAsync<JsonNode>($"/api/searches/{searchId}");
+            var summary = detail!["summary"]!;
+            last = summary["state"]!.GetValue<string>();
+            if (last == state) return;
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"search {searchId} did not reach {state} within {timeout.TotalSeconds} s (last: {last})");
     }
 }

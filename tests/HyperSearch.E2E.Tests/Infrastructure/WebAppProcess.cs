@@ -15,6 +15,9 @@ public sealed class WebAppProcess : IAsyncDisposable
     private readonly StringBuilder output = new();
 
     public string BaseUrl { get; }
+
+    /// <summary>The server's process id (tests read its threads from /proc).</summary>
+    public int ProcessId => process.Id;
     public string DataDirectory { get; }
 
     private WebAppProcess(Process process, string baseUrl, string dataDirectory)

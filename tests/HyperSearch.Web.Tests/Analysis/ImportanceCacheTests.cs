@@ -46,21 +46,39 @@ public class ImportanceCacheTests
     }
 
     [Fact]
-    public async Task Get_MoreCompleted_RecomputedOnlyOnceTheReportIsOlderThanMaxAge()
+    public async Task Get_MoreCompletedInALargeSearch_RecomputedOnlyOnceTheReportIsOlderThanMaxAge()
     {
-        var id = SearchWithTrials(12);
+        const int many = ImportanceCache.AlwaysFreshBelow;
+        var id = SearchWithTrials(many);
         var cache = new ImportanceCache(store, time);
-        var first = await cache.GetAsync(id, completed: 12);
-        AddTrials(id, 12, 20);
+        var first = await cache.GetAsync(id, completed: many);
+        AddTrials(id, many, many + 8);
 
         time.Now += ImportanceCache.MaxAge / 2;
-        var young = await cache.GetAsync(id, completed: 20);
+        var young = await cache.GetAsync(id, completed: many + 8);
         time.Now += ImportanceCache.MaxAge;
-        var fresh = await cache.GetAsync(id, completed: 20);
+        var fresh = await cache.GetAsync(id, completed: many + 8);
 
         Assert.Same(first, young);
-        Assert.Equal(12, first!.Trials);
-        Assert.Equal(20, fresh!.Trials);
+        Assert.Equal(many, first!.Trials);
+        Assert.Equal(many + 8, fresh!.Trials);
+    }
+
+    [Fact]
+    public async Task Get_MoreCompletedInASmallSearch_RecomputedAtOnce()
+    {
+        // The panel said "needs at least … has 4" until the search ended: the young report was reused.
+        var id = SearchWithTrials(4);
+        var cache = new ImportanceCache(store, time);
+        var first = await cache.GetAsync(id, completed: 4);
+        AddTrials(id, 4, 12);
+
+        time.Now += TimeSpan.FromSeconds(1);
+        var next = await cache.GetAsync(id, completed: 12);
+
+        Assert.Equal(4, first!.Trials);
+        Assert.Equal(12, next!.Trials);
+        Assert.NotEmpty(next.Parameters);
     }
 
     [Fact]

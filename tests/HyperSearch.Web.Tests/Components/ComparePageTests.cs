@@ -92,4 +92,30 @@ public class ComparePageTests : DashboardTestContext
         Assert.Null(await TrialNumbers.FindAsync(Store, 1, 2)); // search 1 has one trial
         Assert.Null(await TrialNumbers.FindAsync(Store, 9, 1)); // no such search
     }
+
+    [Fact]
+    public void Render_StoredDiagnosis_ReadsAsTheBadgesPhraseNotTheRawLabel()
+    {
+        Store.Trials[0] = Store.Trials[0] with { Diagnosis = "tooHigh: loss rises early" };
+
+        var cut = RenderAt("?trials=1,2");
+
+        var cells = cut.FindAll("[data-key='diagnosis'] td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["LR too high", "–"], cells);
+        Assert.DoesNotContain("tooHigh", cut.Find("#config-diff").TextContent);
+    }
+
+    [Fact]
+    public void Render_TrialsAndSearchesWithLogScale_LinkHoldsExactlyThatViewAndOpensIt()
+    {
+        var cut = RenderAt("?log=true&searches=2&trials=2,1&sel=9");
+
+        var link = cut.Find("#compare-link input").GetAttribute("value");
+
+        Assert.Equal("http://localhost/compare?trials=2,1&searches=2&log=true", link);
+        // The link itself renders the same trials, searches and scale.
+        var same = RenderAt(link!["http://localhost/compare".Length..]);
+        Assert.Equal(cut.FindAll("#config-diff thead a").Select(a => a.TextContent), same.FindAll("#config-diff thead a").Select(a => a.TextContent));
+        Assert.Equal(link, same.Find("#compare-link input").GetAttribute("value"));
+    }
 }

@@ -47,6 +47,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddOptions<LiveFeedOptions>();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IWorkloadCatalog>(new StaticWorkloadCatalog());
+        Services.AddSingleton(new MetricNames(name => name == "synthetic-regression"));
         Services.AddSingleton<ICheckpointStore>(Checkpoints);
         Services.AddSingleton<ICurrentActor>(Actor);
         Services.AddScoped<SearchVisibility>();

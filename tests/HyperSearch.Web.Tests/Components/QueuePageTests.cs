@@ -111,6 +111,8 @@ public class QueuePageTests : DashboardTestContext
         Assert.Equal("1", bracket.GetAttribute("data-bracket"));
         Assert.Equal(["3", "9", "27"], cut.FindAll(".hs-rung").Select(r => r.TextContent.Trim()));
         Assert.Equal(["3"], cut.FindAll(".hs-rung-passed").Select(r => r.TextContent.Trim()));
+        // The text a person reads (and copies): the rungs apart, not "3927".
+        Assert.EndsWith("rungs 3, 9, 27", System.Text.RegularExpressions.Regex.Replace(bracket.TextContent, @"\s+", " ").Trim());
     }
 
     [Fact]

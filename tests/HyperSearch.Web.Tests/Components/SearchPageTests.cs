@@ -170,6 +170,66 @@ public class SearchPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void ClickBest_AfterSortedByDecayFromUrl_RowsFollowTheRankingAndTheUrlDropsTheSort()
+    {
+        var cut = RenderAt("?sort=decayType");
+        // Decay order: constant (#4), cosine (#1), step (#2, #3).
+        cut.WaitForAssertion(() => Assert.Equal(["4", "1", "2", "3"], TrialNumbers(cut)), TimeSpan.FromSeconds(10));
+
+        // The grid may still be re-rendering (an event on a replaced element is lost): click until it lands.
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        cut.WaitForAssertion(() =>
+        {
+            if (navigation.Uri.Contains("sort=decayType"))
+                cut.FindAll("#trials-grid thead .sortable-column-header").Single(h => h.TextContent == "Best").Click();
+            Assert.DoesNotContain("sort=", navigation.Uri);
+        });
+
+        cut.WaitForAssertion(() => Assert.Equal(["2", "4", "1", "3"], TrialNumbers(cut)));
+        Assert.Equal(["1", "2", "3", "–"], Ranks(cut));
+    }
+
+    [Fact]
+    public void Navigate_FromALinkSortedByDecayToTheRanking_RowsFollowTheNewUrl()
+    {
+        var cut = RenderAt("?sort=decayType");
+        cut.WaitForAssertion(() => Assert.Equal(["4", "1", "2", "3"], TrialNumbers(cut)), TimeSpan.FromSeconds(10));
+
+        // A link to the same page with another sort (a teammate's, the Best sort's own URL): the
+        // grid's earlier sort must not outlive the URL it came from.
+        cut.InvokeAsync(() => Services.GetRequiredService<NavigationManager>().NavigateTo("/searches/1"));
+
+        cut.WaitForAssertion(() => Assert.Equal(["2", "4", "1", "3"], TrialNumbers(cut)), TimeSpan.FromSeconds(10));
+        Assert.Equal(["1", "2", "3", "–"], Ranks(cut));
+    }
+
+    [Theory]
+    [InlineData("?sort=decay")]      // the page's names before they became the API's
+    [InlineData("?sort=decayType")]
+    [InlineData("?sort=DECAYTYPE")]
+    public void Render_SortNameOfTheApiOrTheOldPageName_SortsByDecay(string query)
+    {
+        var cut = RenderAt(query);
+
+        cut.WaitForAssertion(() => Assert.Equal(["4", "1", "2", "3"], TrialNumbers(cut)), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void ClickHeader_Lr_UrlUsesTheApiSortName()
+    {
+        var cut = RenderAt();
+        cut.WaitForAssertion(() => Assert.Equal(["2", "4", "1", "3"], TrialNumbers(cut)), TimeSpan.FromSeconds(10));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        cut.WaitForAssertion(() =>
+        {
+            if (!navigation.Uri.Contains("sort="))
+                cut.FindAll("#trials-grid thead .sortable-column-header").Single(h => h.TextContent == "Initial LR").Click();
+            Assert.EndsWith("/searches/1?sort=initialLr", navigation.Uri);
+        });
+    }
+
+    [Fact]
     public void Render_Filters_ReachTheAnalysisChartsAndTheExportLinks()
     {
         var scatter = JSInterop.SetupModule(ScatterChart.ModulePath);
@@ -222,5 +282,30 @@ public class SearchPageTests : DashboardTestContext
         var cut = RenderAt();
 
         cut.WaitForAssertion(() => Assert.Equal("0.9125", cut.FindAll("#trials-grid tbody tr .hs-val-accuracy")[0].TextContent));
+    }
+
+    [Fact]
+    public void Render_Search_ShowsItsSeed()
+    {
+        Store.Searches[0] = Store.Searches[0] with { Spec = Store.Searches[0].Spec with { Seed = 1234567 } };
+
+        var cut = RenderAt();
+
+        Assert.Equal("seed 1234567", cut.Find("#search-seed").TextContent);
+    }
+
+    [Fact]
+    public void Render_RegressionWorkload_ColumnAndObjectiveSayRSquared()
+    {
+        Store.Searches[0] = Store.Searches[0] with
+        {
+            Summary = Store.Searches[0].Summary with { Workload = "synthetic-regression", Objective = ObjectiveMetric.ValAccuracy },
+        };
+
+        var cut = RenderAt();
+
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("#trials-grid thead th"), th => th.TextContent.Trim() == "Val R²"));
+        Assert.DoesNotContain(cut.FindAll("#trials-grid thead th"), th => th.TextContent.Trim() == "Val acc");
+        Assert.Contains("best validation R²", cut.Find("#search-progress").TextContent);
     }
 }

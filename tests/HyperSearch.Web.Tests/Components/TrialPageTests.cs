@@ -60,4 +60,16 @@ public class TrialPageTests : DashboardTestContext
         var additions = (IReadOnlyList<ChartSeries>)module.Invocations["append"].First().Arguments[1]!;
         Assert.Equal(["t2-val", "t2-train"], additions.Select(a => a.Id));
     }
+
+    [Fact]
+    public void Render_RegressionWorkload_TheSecondMetricIsCalledRSquaredNotAccuracy()
+    {
+        Store.Searches[0] = Store.Searches[0] with { Summary = Store.Searches[0].Summary with { Workload = "synthetic-regression" } };
+        Store.Epochs.Add(new EpochPoint(1, 1, 1, 0.2, 0.1, 0.93, 0.1, 1, 1));
+
+        var cut = Render<TrialPage>(p => p.Add(c => c.TrialId, 1L));
+
+        Assert.Contains("Validation R² (last epoch)", cut.Find("#timeline").TextContent);
+        Assert.DoesNotContain("accuracy", cut.Find("#timeline").TextContent);
+    }
 }

@@ -121,7 +121,8 @@ public sealed class FakeTrialStore : ITrialStore
         var maximize = Searches.First(s => s.Summary.Id == query.SearchId).Summary.Direction == ObjectiveDirection.Maximize;
         var rows = Trials.Where(t => t.SearchId == query.SearchId)
             .Where(t => query.States is null || query.States.Contains(t.State))
-            .Where(t => query.DecayTypes is null || query.DecayTypes.Contains(t.DecayType));
+            .Where(t => query.DecayTypes is null || query.DecayTypes.Contains(t.DecayType))
+            .Where(t => query.Tag is null || t.Tags.Contains(query.Tag));
         IEnumerable<TrialRow> ordered = query.Sort switch
         {
             TrialSort.Rank => rows.OrderBy(t => t.BestValue is null).ThenBy(t => maximize ? -(t.BestValue ?? 0) : t.BestValue ?? 0),
@@ -216,6 +217,25 @@ public sealed class FakeTrialStore : ITrialStore
         var row = AddTrial(searchId, config.InitialLr, config.Decay.Type, null, TrialState.Queued, epochs: 0) with { Config = config };
         Trials[^1] = row;
         return Task.FromResult(new AddedTrial(AddTrialStatus.Added, row.Id, row.Number));
+    }
+
+    public Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(string tag, int skip = 0, int take = 100, IReadOnlyCollection<long>? teamIds = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<SearchSummary>>([.. Searches.Select(s => s.Summary).Where(s => s.Tags.Contains(tag) && (teamIds is null || teamIds.Contains(s.TeamId))).OrderByDescending(s => s.Id).Skip(skip).Take(take)]);
+
+    public Task<bool> AnnotateSearchAsync(long searchId, Annotation annotation, CancellationToken cancellationToken = default)
+    {
+        var index = Searches.FindIndex(s => s.Summary.Id == searchId);
+        if (index < 0) return Task.FromResult(false);
+        Searches[index] = Searches[index] with { Summary = Searches[index].Summary with { Notes = annotation.Notes, Tags = annotation.Tags } };
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> AnnotateTrialAsync(long trialId, Annotation annotation, CancellationToken cancellationToken = default)
+    {
+        var index = Trials.FindIndex(t => t.Id == trialId);
+        if (index < 0) return Task.FromResult(false);
+        Trials[index] = Trials[index] with { Notes = annotation.Notes, Tags = annotation.Tags };
+        return Task.FromResult(true);
     }
 
     private Task<bool> Command(string text, long searchId)

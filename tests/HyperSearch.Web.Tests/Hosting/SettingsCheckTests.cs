@@ -78,4 +78,26 @@ public class SettingsCheckTests
         Assert.Empty(Check(http, client, ("HyperSearch:Sso:RequireHttpsMetadata", "false")));
         Assert.Empty(Check(("HyperSearch:Sso:Authority", "https://id.example.com/realms/team"), client));
     }
+
+    [Fact]
+    public void Notifications_Mistyped_EachNamed()
+    {
+        var problems = Check(("HyperSearch:Notifications:Webhooks:0", "hooks.example.org/x"), ("HyperSearch:Notifications:Webhooks:1", "https://ok.example.org/x"),
+            ("HyperSearch:Notifications:Attempts", "0"), ("HyperSearch:Notifications:TimeoutSeconds", "0"));
+
+        Assert.Equal(
+        [
+            "HyperSearch:Notifications:Webhooks:0: 'hooks.example.org/x' is not an http(s) URL",
+            "HyperSearch:Notifications:Attempts: must be from 1 to 20; got 0",
+            "HyperSearch:Notifications:TimeoutSeconds: must be more than 0 and at most 300; got 0",
+        ], problems);
+    }
+
+    [Fact]
+    public void Notifications_NotANumber_TheBindersMessageNamesIt()
+    {
+        var problem = Assert.Single(Check(("HyperSearch:Notifications:Attempts", "five")));
+
+        Assert.Contains("Attempts", problem);
+    }
 }

@@ -198,6 +198,11 @@ namespace HyperSearch.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
                     b.Property<string>("Objective")
                         .IsRequired()
                         .HasColumnType("text");
@@ -240,6 +245,11 @@ namespace HyperSearch.Data.Migrations.Postgres
                     b.Property<string>("Strategy")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(661)
+                        .HasColumnType("character varying(661)");
 
                     b.Property<long>("TeamId")
                         .HasColumnType("bigint");
@@ -405,6 +415,11 @@ namespace HyperSearch.Data.Migrations.Postgres
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -426,6 +441,11 @@ namespace HyperSearch.Data.Migrations.Postgres
                     b.Property<string>("State")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(661)
+                        .HasColumnType("character varying(661)");
 
                     b.Property<double?>("TestAccuracy")
                         .HasColumnType("double precision");

@@ -185,6 +185,11 @@ namespace HyperSearch.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Objective")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -226,6 +231,11 @@ namespace HyperSearch.Data.Migrations.Sqlite
 
                     b.Property<string>("Strategy")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(661)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("TeamId")
@@ -388,6 +398,11 @@ namespace HyperSearch.Data.Migrations.Sqlite
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -408,6 +423,11 @@ namespace HyperSearch.Data.Migrations.Sqlite
 
                     b.Property<string>("State")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(661)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("TestAccuracy")

@@ -1,3 +1,4 @@
+using Microsoft.JSInterop;
 using HyperSearch.Core.Sampling;
 using HyperSearch.Core.Searches;
 using HyperSearch.Web.Charts;
@@ -19,6 +20,8 @@ public partial class Compare
     [Inject] public required ITrialStore Store { get; init; }
     [Inject] public required HyperSearch.Web.Accounts.SearchVisibility Visibility { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required Microsoft.JSInterop.IJSRuntime JS { get; init; }
+    [Inject] public required MudBlazor.ISnackbar Snackbar { get; init; }
 
     [SupplyParameterFromQuery(Name = "trials")] public string? Trials { get; set; }
     [SupplyParameterFromQuery(Name = "searches")] public string? Searches { get; set; }
@@ -78,6 +81,39 @@ public partial class Compare
         }
 
         bestChart = new LineChartSpec(best) { XName = "trial number", WholeX = true, YName = "best so far" };
+    }
+
+    /// <summary>
+    /// This view as a link: only the parameters that make it (trials, searches, log), in a fixed order,
+    /// so the same view always has the same link.
+    /// </summary>
+    private string ShareUrl
+    {
+        get
+        {
+            var parts = new List<string>();
+            if (rows.Count > 0) parts.Add("trials=" + string.Join(',', rows.Select(r => r.Id)));
+            if (searches.Count > 0) parts.Add("searches=" + string.Join(',', searches.Select(s => s.Id)));
+            if (LogY) parts.Add("log=true");
+            return Navigation.ToAbsoluteUri("compare?" + string.Join('&', parts)).ToString();
+        }
+    }
+
+    private async Task CopyLinkAsync()
+    {
+        var copied = false;
+        try
+        {
+            var module = await JS.InvokeAsync<Microsoft.JSInterop.IJSObjectReference>("import", TimeSpan.FromSeconds(5), HyperSearch.Web.Components.Layout.MainLayout.BrowserModule);
+            copied = await module.InvokeAsync<bool>("copyText", TimeSpan.FromSeconds(5), ShareUrl);
+        }
+        catch (Exception e) when (e is Microsoft.JSInterop.JSException or Microsoft.JSInterop.JSDisconnectedException or OperationCanceledException)
+        {
+            // Said below: the link is in the box to copy by hand.
+        }
+
+        Snackbar.Add(copied ? "Link copied: it opens this comparison." : "Copy the link from the box: this browser did not allow copying.",
+            copied ? MudBlazor.Severity.Success : MudBlazor.Severity.Info);
     }
 
     private string SearchName(long searchId) => searchNames.TryGetValue(searchId, out var name) ? name : $"search {searchId}";

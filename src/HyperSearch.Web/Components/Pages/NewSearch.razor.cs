@@ -63,7 +63,7 @@ public partial class NewSearch
         get
         {
             if (form.Strategy != HyperSearch.Core.Sampling.SearchStrategy.Grid) return $"{form.Budget} trials ({Labels.Strategy(form.Strategy)} sampling)";
-            if (GridCounter.Count(form) is not { } grid) return "grid size: fix the space's errors first";
+            if (GridCounter.Count(form) is not { } grid) return "grid size: fix the grid points or the space's errors first";
             return $"grid of {grid:N0} points → {Math.Min(grid, Math.Max(0, form.Budget)):N0} trials";
         }
     }

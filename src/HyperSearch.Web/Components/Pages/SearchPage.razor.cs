@@ -27,6 +27,7 @@ public partial class SearchPage : IDisposable
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required SearchCommands Commands { get; init; }
+    [Inject] public required MetricNames Metrics { get; init; }
 
     [Parameter] public long SearchId { get; set; }
     [SupplyParameterFromQuery(Name = "sel")] public string? Sel { get; set; }
@@ -37,6 +38,7 @@ public partial class SearchPage : IDisposable
     [SupplyParameterFromQuery(Name = "log")] public string? Log { get; set; }
     [SupplyParameterFromQuery(Name = "sort")] public string? SortParam { get; set; }
     [SupplyParameterFromQuery(Name = "desc")] public string? Desc { get; set; }
+    [SupplyParameterFromQuery(Name = "tag")] public string? Tag { get; set; }
 
     private SearchDetail? detail;
     private bool loaded;
@@ -58,7 +60,13 @@ public partial class SearchPage : IDisposable
     private IDisposable? subscription;
     private CurveFactsCache? curveFacts;
     private LiveSnapshot? tick;
-    private (TrialSort Sort, bool Descending)? gridSort;
+    // The table's sort has one owner, this page: set from the URL when the URL changes (a link, a
+    // navigation) and from the grid when its header is clicked, then written back to the URL. The
+    // grid's own sort state used to win over the URL once set, so a sort from one URL outlived it.
+    private (TrialSort Sort, bool Descending) sort;
+    private (string? Sort, string? Desc)? urlSort;
+    private (string Column, bool Descending)? gridSortSeen;
+    private bool headerShowsSort;
     private Actor actor = CircuitActor.Nobody;
 
     private int TopK => Math.Clamp(int.TryParse(K, out var k) ? k : 10, 1, 50);
@@ -66,13 +74,25 @@ public partial class SearchPage : IDisposable
     private IReadOnlyList<long> Selected => ParseIds(Sel);
     private IEnumerable<string> StateFilter => Split(States).Where(s => ParseState(s) is not null);
     private IEnumerable<string> DecayFilter => Split(Decay);
-    // The grid's own sort once it has one (a header click), else the URL's (a shared link).
-    private TrialSort Sort => gridSort?.Sort ?? TrialSortNames.Parse(SortParam);
-    private bool Descending => gridSort?.Descending ?? string.Equals(Desc, "true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>"accuracy", or "R²" for a regression workload (both recorded as the validation accuracy).</summary>
+    private string MetricName => Metrics.Metric(detail?.Summary.Workload ?? "");
+    private TrialSort Sort => sort.Sort;
+    private bool Descending => sort.Descending;
     private string CurveCaption => Selected.Count > 0 ? $"{shown.Count} selected trials" : $"top {TopK} by validation metric";
     private bool CanManage => detail is not null && SearchCommands.Manage(actor, detail.Summary);
     private bool CanSetPriority => detail is not null && SearchPermissions.CanSetPriority(actor, detail.Summary.TeamId);
     private bool CanClone => SearchPermissions.CanLaunchSomewhere(actor);
+    private bool CanAnnotate => detail is not null && SearchCommands.Annotate(actor, detail.Summary);
+
+    private string TagFilterHref(string tag) => Navigation.GetUriWithQueryParameter("tag", tag);
+
+    private async Task<bool> SaveAnnotationAsync(Annotation annotation)
+    {
+        if (!await Commands.AnnotateSearchAsync(SearchId, detail?.Summary.Name ?? $"search {SearchId}", annotation)) return false;
+        detail = await Store.GetSearchAsync(SearchId) ?? detail;
+        StateHasChanged(); // the panel's own event: this page renders the saved tags only when told
+        return true;
+    }
     private TrialQuery AnalysisFilter => Query() with { Sort = TrialSort.Rank, Descending = false };
 
     protected override async Task OnParametersSetAsync()
@@ -86,8 +106,10 @@ public partial class SearchPage : IDisposable
             subscription ??= Live.Subscribe($"search {SearchId} page", OnUpdateAsync, TimeSpan.FromMilliseconds(500));
         }
 
+        var sortChanged = ReadSortFromUrl();
+        if (sortChanged) headerShowsSort = false;
         if (detail is null) return;
-        curveFacts ??= new CurveFactsCache(Store);
+        curveFacts ??= new CurveFactsCache(Store, () => detail?.Summary is { Objective: ObjectiveMetric.ValLoss } s ? s.BestValue : null);
         if (!RendererInfo.IsInteractive && trials.Count == 0)
         {
             var first = await Store.GetTrialsAsync(Query() with { Skip = 0, Take = PageSize });
@@ -96,11 +118,11 @@ public partial class SearchPage : IDisposable
             ranks = Sort == TrialSort.Rank && !Descending ? null : await RanksAsync(trials);
         }
 
-        var newFilterKey = $"{States}|{Decay}";
-        if (filterKey is not null && filterKey != newFilterKey && grid is not null) await grid.ReloadServerData();
+        var newFilterKey = $"{States}|{Decay}|{Tag}";
+        if (((filterKey is not null && filterKey != newFilterKey) || sortChanged) && grid is not null) await grid.ReloadServerData();
         filterKey = newFilterKey;
 
-        var newChartKey = $"{Sel}|{States}|{Decay}|{TopK}|{Log}";
+        var newChartKey = $"{Sel}|{States}|{Decay}|{Tag}|{TopK}|{Log}";
         if (newChartKey != chartKey)
         {
             chartKey = newChartKey;
@@ -113,6 +135,7 @@ public partial class SearchPage : IDisposable
         SearchId = SearchId,
         States = StateFilter.Select(ParseState).OfType<TrialState>().ToList() is { Count: > 0 } states ? states : null,
         DecayTypes = DecayFilter.ToList() is { Count: > 0 } decays ? decays : null,
+        Tag = string.IsNullOrWhiteSpace(Tag) ? null : Tag.Trim().ToLowerInvariant(),
         Sort = Sort,
         Descending = Descending,
     };
@@ -120,8 +143,7 @@ public partial class SearchPage : IDisposable
     /// <summary>The grid's page: sorted by the URL's sort (the grid's header clicks put it there), filtered, paged by the store.</summary>
     private async Task<GridData<TrialRow>> LoadTrialsAsync(GridState<TrialRow> state, CancellationToken cancellationToken)
     {
-        var sort = state.SortDefinitions.FirstOrDefault();
-        gridSort = sort is null ? null : (TrialSortNames.FromColumn(sort.SortBy), sort.Descending);
+        AdoptGridSort(state.SortDefinitions.FirstOrDefault());
         skip = state.Page * state.PageSize;
         var query = Query() with { Skip = skip, Take = state.PageSize };
         var page = await (tick?.GetTrialsAsync(query) ?? Store.GetTrialsAsync(query, cancellationToken));
@@ -146,20 +168,52 @@ public partial class SearchPage : IDisposable
         return all.Select((row, index) => (row.Id, Rank: index + 1)).Where(p => valued.Contains(p.Id)).ToDictionary(p => p.Id, p => p.Rank);
     }
 
+    /// <returns>Whether the URL's sort differs from the one read before (the page then follows it).</returns>
+    private bool ReadSortFromUrl()
+    {
+        if (urlSort == (SortParam, Desc)) return false;
+        var first = urlSort is null;
+        urlSort = (SortParam, Desc);
+        var fromUrl = (TrialSortNames.Parse(SortParam), string.Equals(Desc, "true", StringComparison.OrdinalIgnoreCase));
+        if (fromUrl == sort && !first) return false;
+        sort = fromUrl;
+        return !first;
+    }
+
+    /// <summary>A header click changes the grid's sort definition: only a change is taken (the grid keeps its last one).</summary>
+    private void AdoptGridSort(SortDefinition<TrialRow>? definition)
+    {
+        (string, bool)? seen = definition is null ? null : (definition.SortBy, definition.Descending);
+        if (seen == gridSortSeen) return;
+        gridSortSeen = seen;
+        sort = definition is null ? (TrialSort.Rank, false) : (TrialSortNames.FromColumn(definition.SortBy), definition.Descending);
+    }
+
     private void OnSortChanged(Dictionary<string, SortDefinition<TrialRow>> sorts)
     {
-        var sort = sorts.Values.FirstOrDefault();
-        var column = sort is null ? TrialSort.Rank : TrialSortNames.FromColumn(sort.SortBy);
-        Navigate(("sort", column == TrialSort.Rank ? null : TrialSortNames.Name(column)),
-            ("desc", sort is { Descending: true } ? "true" : null));
+        AdoptGridSort(sorts.Values.FirstOrDefault());
+        var written = (Sort == TrialSort.Rank ? null : TrialSortNames.Name(Sort), Descending ? "true" : null);
+        urlSort = written; // this page's own write: not a new URL to follow
+        Navigate(("sort", written.Item1), ("desc", written.Item2));
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        // A shared link's sort: show it on the header too (the data already follows the URL).
-        if (firstRender && grid is not null && Sort != TrialSort.Rank && TrialSortNames.Column(Sort) is { } column)
+        // A shared link's sort: show it on the header too (the data already follows the URL). The
+        // grid appears once the search is loaded, not necessarily on the first render.
+        if (grid is not null && !headerShowsSort)
         {
-            await grid.SetSortAsync(column, Descending ? SortDirection.Descending : SortDirection.Ascending, _ => 0, null!);
+            headerShowsSort = true;
+            if ((Sort != TrialSort.Rank || Descending) && TrialSortNames.Column(Sort) is { } column)
+            {
+                gridSortSeen = (column, Descending);
+                await grid.SetSortAsync(column, Descending ? SortDirection.Descending : SortDirection.Ascending, _ => 0, null!);
+            }
+            else if (grid.SortDefinitions.Count > 0)
+            {
+                gridSortSeen = null;
+                foreach (var field in grid.SortDefinitions.Keys.ToList()) await grid.RemoveSortAsync(field);
+            }
         }
     }
 
@@ -177,6 +231,7 @@ public partial class SearchPage : IDisposable
         var query = new List<string> { $"format={format}" };
         if (Query().States is { } states) query.Add("state=" + Uri.EscapeDataString(string.Join(',', states.Select(s => s.ToString().ToLowerInvariant()))));
         if (Query().DecayTypes is { } decays) query.Add("decay=" + Uri.EscapeDataString(string.Join(',', decays)));
+        if (Query().Tag is { } tag) query.Add("tag=" + Uri.EscapeDataString(tag));
         return $"downloads/searches/{SearchId}/export?{string.Join('&', query)}"; // cookie-authenticated (the API takes tokens only)
     }
 

@@ -22,12 +22,14 @@ public partial class Searches : IDisposable
     [Inject] public required CircuitLiveUpdates Live { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required MetricNames Metrics { get; init; }
     [Inject] public required SearchCommands Commands { get; init; }
 
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
     [SupplyParameterFromQuery(Name = "state")] public string? State { get; set; }
     [SupplyParameterFromQuery(Name = "team")] public string? Team { get; set; }
     [SupplyParameterFromQuery(Name = "user")] public string? User { get; set; }
+    [SupplyParameterFromQuery(Name = "tag")] public string? Tag { get; set; }
 
     private Actor actor = CircuitActor.Nobody;
 
@@ -47,7 +49,7 @@ public partial class Searches : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        var key = $"{Q}|{State}|{Team}|{User}";
+        var key = $"{Q}|{State}|{Team}|{User}|{Tag}";
         if (filterKey is not null && key != filterKey && grid is not null) await grid.ReloadServerData();
         filterKey = key;
     }
@@ -97,8 +99,12 @@ public partial class Searches : IDisposable
 
     private bool CanManage(SearchSummary s) => SearchCommands.Manage(actor, s);
 
+    /// <summary>New search and Clone: only for who may launch in some team (a viewer may not).</summary>
+    private bool CanLaunch => SearchPermissions.CanLaunchSomewhere(actor);
+
     private bool Matches(SearchSummary s) =>
         (string.IsNullOrWhiteSpace(Team) || s.TeamName == Team)
+        && (string.IsNullOrWhiteSpace(Tag) || s.Tags.Contains(Tag.Trim().ToLowerInvariant()))
         && (string.IsNullOrWhiteSpace(User) || s.Owner == User)
         && (string.IsNullOrWhiteSpace(State) || State == "all" || string.Equals(s.State.ToString(), State, StringComparison.OrdinalIgnoreCase))
         && (string.IsNullOrWhiteSpace(Q)
@@ -116,6 +122,12 @@ public partial class Searches : IDisposable
             ["team"] = string.IsNullOrEmpty(team) ? null : team,
             ["user"] = string.IsNullOrEmpty(user) ? null : user,
         }), replace: true);
+
+    /// <summary>The tags of the listed searches, for the tag filter.</summary>
+    private IEnumerable<string> TagChoices => rows.SelectMany(r => r.Tags).Append(Tag ?? "").Where(t => t.Length > 0).Distinct().Order();
+
+    private void SetTag(string? tag) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tag", string.IsNullOrEmpty(tag) ? null : tag), replace: true);
 
     private Task OnUpdateAsync(LiveUpdate update) => update.Changes.Searches.Count == 0 && !update.Gap ? Task.CompletedTask : InvokeAsync(async () =>
     {

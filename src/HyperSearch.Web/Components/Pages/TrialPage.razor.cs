@@ -21,6 +21,10 @@ public partial class TrialPage : IDisposable
     [Inject] public required CircuitLiveUpdates Live { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required MetricNames Metrics { get; init; }
+
+    /// <summary>"accuracy", or "R²" for a regression workload.</summary>
+    private string MetricName => Metrics.Metric(search?.Summary.Workload ?? "");
     [Inject] public required ICheckpointStore Checkpoints { get; init; }
     [Inject] public required SearchCommands Commands { get; init; }
 
@@ -46,6 +50,15 @@ public partial class TrialPage : IDisposable
     private bool HasCheckpoint => Checkpoints.Exists(ICheckpointStore.KeyOf(TrialId));
 
     private bool CanManage => search is not null && SearchCommands.Manage(actor, search.Summary);
+    private bool CanAnnotate => search is not null && SearchCommands.Annotate(actor, search.Summary);
+
+    private async Task<bool> SaveAnnotationAsync(Annotation annotation)
+    {
+        if (!await Commands.AnnotateTrialAsync(TrialId, $"trial #{trial?.Number}", annotation)) return false;
+        trial = await Store.GetTrialAsync(TrialId) ?? trial;
+        StateHasChanged(); // the panel's own event: this page renders the saved tags only when told
+        return true;
+    }
 
     private string? DiagnosisLabel => DiagnosisText.Split(trial?.Diagnosis).Label ?? diagnosis?.Label.ToString();
     private string? DiagnosisHint => DiagnosisText.Split(trial?.Diagnosis).Hint ?? diagnosis?.Hint;
@@ -88,7 +101,9 @@ public partial class TrialPage : IDisposable
     private void Diagnose()
     {
         if (trial is null || epochs.Count < CurveDiagnoser.MinPoints) return;
-        diagnosis = CurveDiagnoser.Diagnose([.. epochs.OrderBy(e => e.Epoch).Select(e => e.ValLoss)], trial.InitialLr);
+        // The search's best validation loss as reference, as the stored diagnosis has it.
+        var reference = search?.Summary is { Objective: ObjectiveMetric.ValLoss, BestValue: { } best } && double.IsFinite(best) ? best : (double?)null;
+        diagnosis = CurveDiagnoser.Diagnose([.. epochs.OrderBy(e => e.Epoch).Select(e => e.ValLoss)], trial.InitialLr, reference);
     }
 
     private Task OnUpdateAsync(LiveUpdate update) => InvokeAsync(async () =>

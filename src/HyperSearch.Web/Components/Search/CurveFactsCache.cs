@@ -8,9 +8,12 @@ namespace HyperSearch.Web.Components.Search;
 /// What the table shows from the visible rows' curves: the diagnosis (when the store has none, the
 /// core's CurveDiagnoser on the validation loss) and the last validation accuracy (recorded per
 /// epoch, not on the trial row). One batched epoch read per page; finished trials are cached,
-/// running ones re-read as they grow.
+/// running ones re-read as they grow. The diagnosis gets the search's best validation loss as its
+/// reference, as the stored one does (Data's TrialDiagnosis), so a page never calls a trial near the
+/// search's best "LR too high".
 /// </summary>
-public sealed class CurveFactsCache(ITrialStore store)
+/// <param name="referenceBestLoss">The search's best validation loss now (null when its objective is not the loss).</param>
+public sealed class CurveFactsCache(ITrialStore store, Func<double?> referenceBestLoss)
 {
     private readonly Dictionary<long, (CurveDiagnosis? Diagnosis, double? Accuracy)> finished = [];
     private readonly Dictionary<long, (CurveDiagnosis? Diagnosis, double? Accuracy)> running = [];
@@ -33,7 +36,7 @@ public sealed class CurveFactsCache(ITrialStore store)
             if (!epochs.TryGetValue(trial.Id, out var points) || points.Count == 0) continue;
             var ordered = points.OrderBy(p => p.Epoch).ToList();
             var diagnosis = ordered.Count >= CurveDiagnoser.MinPoints
-                ? CurveDiagnoser.Diagnose([.. ordered.Select(p => p.ValLoss)], trial.InitialLr)
+                ? CurveDiagnoser.Diagnose([.. ordered.Select(p => p.ValLoss)], trial.InitialLr, referenceBestLoss() is { } r && double.IsFinite(r) ? r : null)
                 : null;
             (trial.State.IsFinal() ? finished : running)[trial.Id] = (diagnosis, ordered[^1].ValAccuracy);
         }

@@ -26,6 +26,7 @@ public partial class SearchAnalysis : IDisposable
     [Inject] public required ILogger<SearchAnalysis> Logger { get; init; }
     [Inject] public required HyperSearch.Web.Analysis.ImportanceCache Importance { get; init; }
     [Inject] public required HyperSearch.Web.Analysis.AnalysisCache Charts { get; init; }
+    [Inject] public required MetricNames Metrics { get; init; }
 
     [Parameter, EditorRequired] public required SearchSummary Search { get; set; }
     /// <summary>The page's filters: the analysis shows the same trials as the table and the curves.</summary>
@@ -122,7 +123,7 @@ public partial class SearchAnalysis : IDisposable
         {
             var points = await Store.GetTrialPointsAsync(filter);
             var top = (await Store.GetTrialsAsync(filter with { Sort = TrialSort.Rank, Descending = false, Skip = 0, Take = ParallelLimit })).Items;
-            return Build(points, top, search);
+            return Build(points, top, search, Metrics.Objective(search.Objective, search.Workload));
         }, closed.Token);
         (scatter, bestSoFar, parallel, scatterCaption) = (charts.Scatter, charts.BestSoFar, charts.Parallel, charts.ScatterCaption);
         _ = RefreshImportanceAsync(search.Id);
@@ -147,7 +148,8 @@ public partial class SearchAnalysis : IDisposable
 
     /// <param name="ranked">Every trial, best first (nulls last), as the store ranks them.</param>
     /// <param name="topRows">The first <see cref="ParallelLimit"/> of them, whole.</param>
-    private static AnalysisCharts Build(IReadOnlyList<TrialPoint> ranked, IReadOnlyList<TrialRow> topRows, SearchSummary search)
+    /// <param name="objective">The objective as people read it ("validation R²" for a regression workload).</param>
+    private static AnalysisCharts Build(IReadOnlyList<TrialPoint> ranked, IReadOnlyList<TrialRow> topRows, SearchSummary search, string objective)
     {
         var maximize = search.Direction == ObjectiveDirection.Maximize;
         var valued = ranked.Where(r => r.BestValue is { } v && double.IsFinite(v)).ToList();
@@ -158,7 +160,7 @@ public partial class SearchAnalysis : IDisposable
             { Color = ChartColours.ForDecay(g.Key) })])
         {
             XName = "initial LR",
-            YName = Labels.Objective(search.Objective),
+            YName = objective,
             LogX = true,
         };
 
@@ -166,13 +168,13 @@ public partial class SearchAnalysis : IDisposable
         {
             XName = "trial number",
             WholeX = true,
-            YName = "best " + Labels.Objective(search.Objective),
+            YName = "best " + objective,
             Legend = false,
         };
 
         var top = topRows.Where(r => r.BestValue is { } v && double.IsFinite(v)).Take(ParallelLimit).ToList();
         var decays = top.Select(r => r.DecayType).Distinct().Order().ToList();
-        var parallel = Parallel(top, decays, search);
+        var parallel = Parallel(top, decays, search, objective);
         return new AnalysisCharts(scatter, bestSoFar, parallel, scatterCaption);
     }
 
@@ -181,7 +183,7 @@ public partial class SearchAnalysis : IDisposable
     /// types), the optional dimensions that vary among these trials, and the metric. Epochs done is a
     /// result, not a parameter, so it is not an axis.
     /// </summary>
-    private static ParallelChartSpec Parallel(List<TrialRow> top, List<string> decays, SearchSummary search)
+    private static ParallelChartSpec Parallel(List<TrialRow> top, List<string> decays, SearchSummary search, string objective)
     {
         List<(ParallelAxis Axis, Func<TrialRow, object?> Value)> axes =
         [
@@ -211,7 +213,7 @@ public partial class SearchAnalysis : IDisposable
         ];
         // A dimension every trial shares only adds a vertical line.
         axes.AddRange(optional.Where(o => top.Select(o.Value).Distinct().Count() > 1));
-        axes.Add((new ParallelAxis(Labels.Objective(search.Objective)), r => TrialCurves.Round(r.BestValue!.Value)));
+        axes.Add((new ParallelAxis(objective), r => TrialCurves.Round(r.BestValue!.Value)));
         return new ParallelChartSpec([.. axes.Select(a => a.Axis)],
             [.. top.Select(r => new ParallelLine([.. axes.Select(a => a.Value(r))], ChartColours.ForDecay(r.DecayType)))]);
     }

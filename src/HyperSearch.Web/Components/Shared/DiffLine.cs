@@ -19,7 +19,8 @@ public sealed record DiffLine(string Key, IReadOnlyList<string> Values)
         lines.Add(new DiffLine("epochs", [.. trials.Select(t => t.EpochsDone.ToString())]));
         lines.Add(new DiffLine("best value", [.. trials.Select(t => Format.Metric(t.BestValue))]));
         lines.Add(new DiffLine("final value", [.. trials.Select(t => Format.Metric(t.FinalValue))]));
-        lines.Add(new DiffLine("diagnosis", [.. trials.Select(t => DiagnosisText.Split(t.Diagnosis).Label ?? "–")]));
+        // As the badges read it ("LR too high"), not the stored camelCase label ("tooHigh").
+        lines.Add(new DiffLine("diagnosis", [.. trials.Select(t => DiagnosisText.Split(t.Diagnosis).Label is { } label ? Labels.Diagnosis(label) : "–")]));
         return lines;
     }
 }

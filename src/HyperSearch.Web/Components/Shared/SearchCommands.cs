@@ -77,6 +77,26 @@ public sealed class SearchCommands(ITrialStore store, IDialogService dialogs, IS
         return (await store.LaunchSearchAsync(owned, new SearchLaunch(actor.Name, AuditAction.Launch, $"“{owned.Name}” from search {pbt.Summary.Id}"))).SearchId;
     }
 
+    /// <summary>Replaces the search's notes and tags (members of its team and admins).</summary>
+    public async Task<bool> AnnotateSearchAsync(long searchId, string name, Annotation annotation)
+    {
+        if (!await AllowedAsync(searchId, name, Annotate)) return false;
+        var done = await store.AnnotateSearchAsync(searchId, annotation);
+        snackbar.Add(done ? $"Saved the notes and tags of “{name}”." : $"“{name}” no longer exists.", done ? Severity.Success : Severity.Warning);
+        return await AuditedAsync(done, AuditAction.Annotate, searchId, $"tags [{string.Join(", ", annotation.Tags)}], notes of {annotation.Notes.Length} characters");
+    }
+
+    /// <summary>Replaces a trial's notes and tags (members of its search's team and admins).</summary>
+    public async Task<bool> AnnotateTrialAsync(long trialId, string label, Annotation annotation)
+    {
+        if (await store.GetTrialAsync(trialId) is not { } trial || !await AllowedAsync(trial.SearchId, label, Annotate)) return false;
+        var done = await store.AnnotateTrialAsync(trialId, annotation);
+        snackbar.Add(done ? $"Saved the notes and tags of {label}." : $"{label} no longer exists.", done ? Severity.Success : Severity.Warning);
+        return await AuditedAsync(done, AuditAction.Annotate, trial.SearchId, $"trial #{trial.Number}: tags [{string.Join(", ", annotation.Tags)}], notes of {annotation.Notes.Length} characters");
+    }
+
+    public static bool Annotate(Actor actor, SearchSummary s) => SearchPermissions.CanAnnotate(actor, s.TeamId);
+
     /// <summary>What the circuit's user may do to a search, for showing controls (the commands check again).</summary>
     public async Task<Actor> ActorAsync() => await actors.GetAsync();
 
