@@ -84,7 +84,7 @@ public class AnnotationPanelTests : DashboardTestContext
         var cut = RenderSearch("?tag=winner");
 
         cut.WaitForAssertion(() => Assert.Equal(["2"], cut.FindAll("#trials-grid tbody tr a[href^='trials/']").Select(a => a.TextContent)));
-        Assert.Equal("api/searches/1/export?format=csv&tag=winner", cut.Find("a#export-csv").GetAttribute("href"));
+        Assert.Equal("downloads/searches/1/export?format=csv&tag=winner", cut.Find("a#export-csv").GetAttribute("href"));
     }
 
     [Fact]
