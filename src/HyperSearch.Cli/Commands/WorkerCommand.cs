@@ -13,8 +13,8 @@ using Microsoft.Extensions.Logging.Console;
 namespace HyperSearch.Cli.Commands;
 
 /// <summary>
-/// <c>hypersearch worker [--devices cpu:2,cuda:0:1] [--db &lt;connection&gt;]</c>: a standalone worker
-/// that claims trials from the shared queue until stopped (Ctrl+C / SIGTERM give running trials
+/// <c>hypersearch worker [--devices cpu:2,cuda:0:1] [--db &lt;connection&gt;] [--exit-when-idle &lt;seconds&gt;]</c>:
+/// a standalone worker that claims trials from the shared queue until stopped (or idle that long) (Ctrl+C / SIGTERM give running trials
 /// back to the queue; a killed worker's trials come back when their lease expires).
 /// </summary>
 public static class WorkerCommand
@@ -25,14 +25,16 @@ public static class WorkerCommand
     {
         var devices = new Option<string?>("--devices") { Description = "Devices and slots, e.g. cpu:2,cuda:0:1 (default: HyperSearch:Worker:Devices)." };
         var db = new Option<string?>("--db") { Description = "Database: a SQLite file / 'Data Source=…', an Npgsql connection string (Host=…), or env:VAR / file:PATH holding one (keeps passwords off the command line)." };
+        var exitWhenIdle = new Option<double?>("--exit-when-idle") { Description = "Stop once no slot has had a trial for this many seconds (a worker started by Slurm frees its GPUs; default: serve until stopped)." };
         var command = new Command("worker", "Run a standalone worker that claims trials from the shared queue.");
         command.Options.Add(devices);
         command.Options.Add(db);
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(devices), parse.GetValue(db), parse.InvocationConfiguration.Error, cancellationToken));
+        command.Options.Add(exitWhenIdle);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(devices), parse.GetValue(db), parse.GetValue(exitWhenIdle), parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? devices, string? db, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? devices, string? db, double? exitWhenIdle, TextWriter error, CancellationToken cancellationToken)
     {
         Dictionary<string, string?> switches;
         try
@@ -53,6 +55,15 @@ public static class WorkerCommand
                 return InputError;
             }
             switches["HyperSearch:Worker:Devices"] = devices;
+        }
+        if (exitWhenIdle is { } idle)
+        {
+            if (!(idle > 0) || double.IsInfinity(idle))
+            {
+                error.WriteLine("--exit-when-idle: must be a positive number of seconds");
+                return InputError;
+            }
+            switches["HyperSearch:Worker:ExitWhenIdleSeconds"] = idle.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         switches["HyperSearch:Worker:Embedded"] = "true";
         var configuration = CliConfiguration.Build(switches);
