@@ -71,6 +71,32 @@ public sealed class SlurmExecutorTests
     }
 
     [SlurmFact]
+    public async Task Executor_GpuProfile_TheJobsWorkerServesTheGpusSlurmAllocated()
+    {
+        await using var database = await QueueDatabase.CreateAsync(postgres: false);
+        var (env, jobName, _) = Executor(epochMs: 300, maxJobs: 1, exitWhenIdleSeconds: 3);
+        // The test cluster's node has two fake GPUs (GRES gpu:fake:2); the fake trainer never touches them.
+        env["HyperSearch__Slurm__Gres"] = "gpu:fake:2";
+        var id = await WorkerCommandTests.CreateSearchAsync(database, env, budget: 2, parallelism: 2, epochs: 10);
+
+        await using var executor = CliProcess.Start(env, "slurm", "run", "--db", database.Db);
+        WorkerView? worker = null;
+        await TestSlurm.WaitUntilAsync(async () =>
+        {
+            worker = (await database.Store.GetQueueAsync()).Workers.FirstOrDefault(w => w.Alive && SlurmWorkerHost.JobId(w.Host) is not null);
+            return worker is not null;
+        }, "a Slurm job's worker registers", 180, () => executor.Error);
+        await database.WaitUntilAsync(id, s => s.State.IsFinal(), "the search ends", 180);
+        await TestSlurm.WaitUntilAsync(async () => (await TestSlurm.JobsAsync(jobName)).Count == 0, "the job has ended", 90, () => executor.Error);
+
+        // CUDA_VISIBLE_DEVICES=0,1 from Slurm → one slot on each of cuda:0 and cuda:1; one job served both trials.
+        Assert.Equal(["cuda:0", "cuda:1"], worker!.Slots.Select(s => s.Device).Order());
+        Assert.Equal(SearchState.Completed, (await database.Store.GetSearchAsync(id))!.Summary.State);
+        var trials = (await database.Store.GetTrialsAsync(new TrialQuery { SearchId = id, Take = 10 })).Items;
+        Assert.All(trials, t => Assert.Equal((TrialState.Completed, worker.Id), (t.State, t.WorkerId)));
+    }
+
+    [SlurmFact]
     public async Task Executor_JobCancelledMidTrial_TheTrialIsHandedBackAndTheNextJobFinishesIt()
     {
         await using var database = await QueueDatabase.CreateAsync(postgres: false);
