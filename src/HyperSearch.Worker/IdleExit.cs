@@ -7,8 +7,9 @@ namespace HyperSearch.Worker;
 /// <c>--exit-when-idle</c>: stops the host once no slot of this worker has held a trial for
 /// <see cref="WorkerOptions.ExitWhenIdle"/>, so a worker a cluster scheduler started gives its devices back
 /// when the queue drains. It stops the host the ordinary way (as SIGTERM would), so the worker unregisters;
-/// with nothing running there is nothing to hand back. The clock starts once the worker has registered (a
-/// slow start — a database still coming up, a loaded node — is not idleness) and restarts whenever a trial runs.
+/// with nothing running there is nothing to hand back. The clock starts once a slot has asked for work and got
+/// none (a slow start — a database still coming up, a first claim on a loaded node — is not idleness) and
+/// restarts whenever a trial runs.
 /// </summary>
 public sealed class IdleExit(RunningTrials running, WorkerService worker, WorkerOptions options, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<IdleExit> logger)
     : BackgroundService
@@ -25,7 +26,7 @@ public sealed class IdleExit(RunningTrials running, WorkerService worker, Worker
             {
                 await Task.Delay(look, time, stoppingToken);
                 var now = time.GetUtcNow();
-                if (running.Count > 0 || worker.WorkerId is null) idleSince = now;
+                if (running.Count > 0 || !worker.FoundNoWork) idleSince = now;
                 else if (now - idleSince >= idleLimit)
                 {
                     logger.LogInformation("No trial for {Seconds:0.#} s: the worker exits (exit when idle)", idleLimit.TotalSeconds);

@@ -3,11 +3,6 @@ using HyperSearch.Cli.Hosting;
 using HyperSearch.Core.Settings;
 using HyperSearch.Data;
 using HyperSearch.Worker.Slurm;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace HyperSearch.Cli.Commands;
 
@@ -18,8 +13,6 @@ namespace HyperSearch.Cli.Commands;
 /// </summary>
 public static class SlurmCommand
 {
-    private const int InputError = 2;
-
     public static Command Create()
     {
         var db = new Option<string?>("--db") { Description = "Database: a SQLite file / 'Data Source=…', an Npgsql connection string (Host=…), or env:VAR / file:PATH holding one. The jobs' workers use the same." };
@@ -41,7 +34,7 @@ public static class SlurmCommand
         catch (ArgumentException e)
         {
             error.WriteLine(e.Message);
-            return InputError;
+            return CliConsole.InputError;
         }
         switches[$"{SlurmSettings.Section}:Enabled"] = "true";
         var configuration = CliConfiguration.Build(switches);
@@ -51,27 +44,9 @@ public static class SlurmCommand
         if (problems.Count > 0)
         {
             foreach (var line in problems) error.WriteLine(line);
-            return InputError;
+            return CliConsole.InputError;
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddConfiguration(configuration);
-        builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.AddHyperSearchData(configuration);
-        builder.Services.AddHyperSearchSlurm(configuration);
-        using var host = builder.Build();
-        var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("HyperSearch.Slurm");
-        try
-        {
-            await host.Services.MigrateWhenReachableAsync(line => log.LogWarning("{Line}", line), cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return 0;
-        }
-        await host.RunAsync(cancellationToken);
-        return 0;
+        return await LongRunningHost.RunAsync(configuration, "HyperSearch.Slurm", services => services.AddHyperSearchSlurm(configuration), cancellationToken);
     }
 }

@@ -4,11 +4,8 @@ using HyperSearch.Core.Settings;
 using HyperSearch.Data;
 using HyperSearch.Training;
 using HyperSearch.Worker;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace HyperSearch.Cli.Commands;
 
@@ -79,30 +76,13 @@ public static class WorkerCommand
             return InputError;
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddConfiguration(configuration);
-        builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        // The worker hands its trials back within WorkerOptions.StopBudget; the host's default 30 s would let a
-        // hang there hold SIGTERM for half a minute and then dispose the store under the slots.
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
-        builder.Services.AddHyperSearchData(configuration);
-        TrainerRegistration.AddTrainer(builder.Services, configuration);
-        builder.Services.AddHyperSearchWorker(configuration);
-
-        using var host = builder.Build();
-        // A worker may start before its database (a machine boot, a restarting server): it waits.
-        var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("HyperSearch.Worker");
-        try
+        return await LongRunningHost.RunAsync(configuration, "HyperSearch.Worker", services =>
         {
-            await host.Services.MigrateWhenReachableAsync(line => log.LogWarning("{Line}", line), cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return 0;
-        }
-        await host.RunAsync(cancellationToken);
-        return 0;
+            // The worker hands its trials back within WorkerOptions.StopBudget; the host's default 30 s would let a
+            // hang there hold SIGTERM for half a minute and then dispose the store under the slots.
+            services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+            TrainerRegistration.AddTrainer(services, configuration);
+            services.AddHyperSearchWorker(configuration);
+        }, cancellationToken);
     }
 }

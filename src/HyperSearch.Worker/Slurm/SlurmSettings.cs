@@ -42,11 +42,12 @@ public sealed record SlurmSettings
             settings.Add("WorkerCommand", "required when the Slurm executor is enabled (the command that starts hypersearch on a compute node)");
         var defaults = ReadProfile(DefaultProfile, settings, null);
         var profiles = new List<SlurmProfile> { defaults };
+        var teamProblems = new List<string>();
         foreach (var team in section.GetSection("Teams").GetChildren())
         {
             var teamSettings = new SettingsReader($"{Section}:Teams:{team.Key}", name => team[name]);
             profiles.Add(ReadProfile(team.Key, teamSettings, defaults));
-            foreach (var problem in teamSettings.Problems) settings.Add("Teams", problem[(Section.Length + ":Teams:".Length)..]);
+            teamProblems.AddRange(teamSettings.Problems);
         }
         var result = new SlurmSettings
         {
@@ -60,7 +61,7 @@ public sealed record SlurmSettings
             LogDirectory = Path.GetFullPath(settings.Text("LogDirectory") ?? "slurm-logs"),
             Profiles = profiles,
         };
-        settings.ThrowIfAny();
+        if (settings.Problems.Count + teamProblems.Count > 0) throw new SettingsException([.. settings.Problems, .. teamProblems]);
         return result;
     }
 

@@ -27,6 +27,18 @@ public static class TestSlurm
 
     public static Task CancelAsync(string jobId) => RunAsync("scancel", jobId);
 
+    /// <summary>Cancels, when disposed, every job named with <paramref name="prefix"/>: a failed test leaves none running.</summary>
+    public static IAsyncDisposable CancelAtEnd(string prefix) => new JobSweeper(prefix);
+
+    private sealed class JobSweeper(string prefix) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            var left = await JobsAsync(prefix);
+            if (left.Count > 0) await RunAsync("scancel", [.. left.Select(j => j.Id)]);
+        }
+    }
+
     public static async Task<string> RunAsync(string command, params string[] args)
     {
         var info = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
