@@ -11,15 +11,18 @@ namespace HyperSearch.Cli.Tests.Slurm;
 /// train a search with the fake trainer on a SQLite file. Nothing else trains: the executor runs no worker.
 /// Each job asks for 1 CPU, so at most two run at once and a third pends on Resources.
 /// </summary>
-public sealed class SlurmExecutorTests
+public sealed class SlurmExecutorTests : IDisposable
 {
-    private static readonly TimeSpan CliTimeout = TimeSpan.FromSeconds(60);
+    // The jobs' output files; a new instance (and folder) per test.
+    private readonly string _logs = Directory.CreateTempSubdirectory("hs-slurm-logs-").FullName;
+
+    public void Dispose() => Directory.Delete(_logs, recursive: true);
 
     /// <summary>The executor's settings (fast rounds, one CPU slot per job) over the queue's fast test settings.</summary>
-    private static (Dictionary<string, string> Env, string JobName, string Logs) Executor(int epochMs, int maxJobs, int exitWhenIdleSeconds)
+    private (Dictionary<string, string> Env, string JobName, string Logs) Executor(int epochMs, int maxJobs, int exitWhenIdleSeconds)
     {
         var jobName = "hs" + Guid.NewGuid().ToString("N")[..8];
-        var logs = Directory.CreateTempSubdirectory("hs-slurm-logs-").FullName;
+        var logs = _logs;
         var env = new Dictionary<string, string>(CliProcess.FastQueue(epochMs))
         {
             ["HyperSearch__Slurm__WorkerCommand"] = $"dotnet {Path.Combine(AppContext.BaseDirectory, "hypersearch.dll")}",
