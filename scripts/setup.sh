@@ -19,8 +19,9 @@ if [[ "${1:-}" == "--test" ]]; then
   # `playwright install` would download and cannot work here).  postgresql: the scale-out tests
   # start a private PostgreSQL 15 cluster.  python3-torch: the command-workload tests run the
   # Python example (examples/python/pytorch_simple.py) with /usr/bin/python3.  python3-optuna is
-  # for the benchmark scripts only.
-  packages+=(chromium chromium-driver postgresql python3-torch)
+  # for the benchmark scripts only.  slurm-wlm + munge: the Slurm executor tests start a private
+  # single-node cluster (scripts/test-slurm.sh).
+  packages+=(chromium chromium-driver postgresql python3-torch slurm-wlm munge)
 fi
 
 missing=()

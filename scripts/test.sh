@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# README command 2: install what is missing (also Chromium and PostgreSQL), build, start a private
-# PostgreSQL cluster, and run every test project of the solution one after another.
+# README command 2: install what is missing (also Chromium, PostgreSQL and Slurm), build, start a private
+# PostgreSQL cluster and a private Slurm cluster, and run every test project of the solution one after another.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 dotnet build HyperSearch.sln -c Debug --no-restore --verbosity quiet -nologo
 
-# A private PostgreSQL 15 cluster on a loopback port, stopped on exit whatever happens.
+# A private PostgreSQL 15 cluster on a loopback port and a private single-node Slurm cluster (the Slurm
+# executor's tests), both stopped on exit whatever happens.
 eval "$(scripts/test-postgres.sh start)"
 trap 'scripts/test-postgres.sh stop' EXIT
+eval "$(scripts/test-slurm.sh start)"
+trap 'scripts/test-slurm.sh stop; scripts/test-postgres.sh stop' EXIT
 
 mkdir -p artifacts
 log=artifacts/test-output.log

@@ -10,6 +10,7 @@ public static class HyperSearchCommand
     {
         var root = new RootCommand("HyperSearch: learning-rate hyperparameter search on a shared device queue.");
         root.Subcommands.Add(WorkerCommand.Create());
+        root.Subcommands.Add(SlurmCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ScheduleCommand.Create());
         root.Subcommands.Add(DecaysCommand.Create());

@@ -6,7 +6,7 @@ namespace HyperSearch.Worker;
 
 /// <summary>
 /// HyperSearch:Worker — Embedded (run in the web process), Devices ("cpu:2,cuda:0:1"),
-/// HeartbeatSeconds, PollMilliseconds, RetryMaxSeconds (the longest back-off after a database fault); Trainer / Sampler = "fake" select the test doubles in
+/// HeartbeatSeconds, PollMilliseconds, RetryMaxSeconds (the longest back-off after a database fault), ExitWhenIdleSeconds; Trainer / Sampler = "fake" select the test doubles in
 /// Testing/ (see docs/queue.md).
 /// </summary>
 public sealed record WorkerOptions
@@ -27,6 +27,12 @@ public sealed record WorkerOptions
     /// is locked) returns to the queue when its lease expires, or at once when a worker restarts here.
     /// </summary>
     public TimeSpan StopBudget { get; init; } = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// Set: the worker stops by itself (handing nothing back: it holds nothing) once none of its slots has
+    /// had a trial for this long — a worker started by a cluster scheduler (Slurm) frees its GPUs when the
+    /// queue drains. Null (default): it serves until stopped.
+    /// </summary>
+    public TimeSpan? ExitWhenIdle { get; init; }
 
     public const string Section = "HyperSearch:Worker";
 
@@ -47,6 +53,7 @@ public sealed record WorkerOptions
             Trainer = section["Trainer"],
             Sampler = section["Sampler"],
             RetryMax = TimeSpan.FromSeconds(settings.PositiveNumber("RetryMaxSeconds", 5)),
+            ExitWhenIdle = settings.Text("ExitWhenIdleSeconds") is null ? null : TimeSpan.FromSeconds(settings.PositiveNumber("ExitWhenIdleSeconds", 1)),
         };
         settings.ThrowIfAny();
         return options;

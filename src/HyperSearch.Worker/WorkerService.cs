@@ -40,6 +40,14 @@ public sealed class WorkerService(
     /// <summary>Set once registered (tests and the CLI wait on it).</summary>
     public string? WorkerId { get; private set; }
 
+    /// <summary>
+    /// Set once a slot has asked the queue for work and got none: from then on an empty worker is idle
+    /// (<see cref="IdleExit"/>). Before, its first claim may still be under way (a loaded node, a slow database).
+    /// </summary>
+    public bool FoundNoWork => _foundNoWork;
+
+    private volatile bool _foundNoWork;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -139,7 +147,10 @@ public sealed class WorkerService(
             {
                 var trial = await scheduler.NextAsync(slot, stoppingToken);
                 if (trial is null)
+                {
+                    _foundNoWork = true;
                     await Delay(options.Poll, stoppingToken);
+                }
                 else
                     await runner.RunAsync(trial, slot, threads, stoppingToken);
                 failures = 0;

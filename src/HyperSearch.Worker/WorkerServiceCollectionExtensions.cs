@@ -44,6 +44,7 @@ public static class WorkerServiceCollectionExtensions
         {
             services.TryAddSingleton<WorkerService>();
             services.AddHostedService(sp => sp.GetRequiredService<WorkerService>());
+            if (options.ExitWhenIdle is not null) services.AddHostedService<IdleExit>();
         }
         return services;
     }

@@ -4,17 +4,14 @@ using HyperSearch.Core.Settings;
 using HyperSearch.Data;
 using HyperSearch.Training;
 using HyperSearch.Worker;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace HyperSearch.Cli.Commands;
 
 /// <summary>
-/// <c>hypersearch worker [--devices cpu:2,cuda:0:1] [--db &lt;connection&gt;]</c>: a standalone worker
-/// that claims trials from the shared queue until stopped (Ctrl+C / SIGTERM give running trials
+/// <c>hypersearch worker [--devices cpu:2,cuda:0:1] [--db &lt;connection&gt;] [--exit-when-idle &lt;seconds&gt;]</c>:
+/// a standalone worker that claims trials from the shared queue until stopped (or idle that long) (Ctrl+C / SIGTERM give running trials
 /// back to the queue; a killed worker's trials come back when their lease expires).
 /// </summary>
 public static class WorkerCommand
@@ -25,14 +22,16 @@ public static class WorkerCommand
     {
         var devices = new Option<string?>("--devices") { Description = "Devices and slots, e.g. cpu:2,cuda:0:1 (default: HyperSearch:Worker:Devices)." };
         var db = new Option<string?>("--db") { Description = "Database: a SQLite file / 'Data Source=…', an Npgsql connection string (Host=…), or env:VAR / file:PATH holding one (keeps passwords off the command line)." };
+        var exitWhenIdle = new Option<double?>("--exit-when-idle") { Description = "Stop once no slot has had a trial for this many seconds (a worker started by Slurm frees its GPUs; default: serve until stopped)." };
         var command = new Command("worker", "Run a standalone worker that claims trials from the shared queue.");
         command.Options.Add(devices);
         command.Options.Add(db);
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(devices), parse.GetValue(db), parse.InvocationConfiguration.Error, cancellationToken));
+        command.Options.Add(exitWhenIdle);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(devices), parse.GetValue(db), parse.GetValue(exitWhenIdle), parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? devices, string? db, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? devices, string? db, double? exitWhenIdle, TextWriter error, CancellationToken cancellationToken)
     {
         Dictionary<string, string?> switches;
         try
@@ -54,6 +53,15 @@ public static class WorkerCommand
             }
             switches["HyperSearch:Worker:Devices"] = devices;
         }
+        if (exitWhenIdle is { } idle)
+        {
+            if (!(idle > 0) || double.IsInfinity(idle))
+            {
+                error.WriteLine("--exit-when-idle: must be a positive number of seconds");
+                return InputError;
+            }
+            switches["HyperSearch:Worker:ExitWhenIdleSeconds"] = idle.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         switches["HyperSearch:Worker:Embedded"] = "true";
         var configuration = CliConfiguration.Build(switches);
         // Checked before the host exists: from inside it a mistyped setting is a stack trace.
@@ -68,30 +76,13 @@ public static class WorkerCommand
             return InputError;
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddConfiguration(configuration);
-        builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        // The worker hands its trials back within WorkerOptions.StopBudget; the host's default 30 s would let a
-        // hang there hold SIGTERM for half a minute and then dispose the store under the slots.
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
-        builder.Services.AddHyperSearchData(configuration);
-        TrainerRegistration.AddTrainer(builder.Services, configuration);
-        builder.Services.AddHyperSearchWorker(configuration);
-
-        using var host = builder.Build();
-        // A worker may start before its database (a machine boot, a restarting server): it waits.
-        var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("HyperSearch.Worker");
-        try
+        return await LongRunningHost.RunAsync(configuration, "HyperSearch.Worker", services =>
         {
-            await host.Services.MigrateWhenReachableAsync(line => log.LogWarning("{Line}", line), cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return 0;
-        }
-        await host.RunAsync(cancellationToken);
-        return 0;
+            // The worker hands its trials back within WorkerOptions.StopBudget; the host's default 30 s would let a
+            // hang there hold SIGTERM for half a minute and then dispose the store under the slots.
+            services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+            TrainerRegistration.AddTrainer(services, configuration);
+            services.AddHyperSearchWorker(configuration);
+        }, cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using HyperSearch.Web.Accounts;
 using HyperSearch.Web.Api;
 using HyperSearch.Web.Launch;
 using HyperSearch.Worker;
+using HyperSearch.Worker.Slurm;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using HyperSearch.Web.Live;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -36,6 +37,7 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseMigrator>()); // first: the worker and the feed need the schema
         builder.Services.AddHyperSearchTraining(builder.Configuration);
         builder.Services.AddHyperSearchWorker(builder.Configuration);
+        builder.Services.AddHyperSearchSlurm(builder.Configuration);
         builder.Services.AddHyperSearchDashboard(builder.Configuration);
         builder.Services.AddHyperSearchApi();
         builder.Services.AddHyperSearchAccountsWeb(builder.Configuration);

@@ -24,6 +24,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected ManualLiveFeed Feed { get; }
     protected FixedActor Actor { get; } = new();
     protected ListAuditTrail Audit { get; } = new();
+    protected HyperSearch.Worker.Slurm.SlurmJobBoard SlurmJobs { get; } = new();
     protected CheckpointStore Checkpoints { get; } = new(new CheckpointOptions { Directory = Path.Combine(Path.GetTempPath(), "hs-web-ckpt-" + Guid.NewGuid().ToString("N")) });
 
     protected DashboardTestContext()
@@ -54,6 +55,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ILaunchTeams>(new FakeLaunchTeams());
         Services.AddSingleton<IAuditTrail>(Audit);
         Services.AddSingleton<HyperSearch.Core.Faults.ITransientFaultDetector>(new TimeoutFaults());
+        Services.AddSingleton(SlurmJobs);
         Services.AddSingleton<HyperSearch.Web.Analysis.ImportanceCache>();
         Services.AddSingleton<HyperSearch.Web.Analysis.AnalysisCache>();
         AddAuthorization();

@@ -5,6 +5,7 @@ using HyperSearch.Core.Searches;
 using HyperSearch.Web.Accounts;
 using HyperSearch.Web.Live;
 using HyperSearch.Web.Components.Shared;
+using HyperSearch.Worker.Slurm;
 using Microsoft.AspNetCore.Components;
 
 namespace HyperSearch.Web.Components.Pages;
@@ -16,6 +17,7 @@ public partial class Queue : IDisposable
     [Inject] public required CircuitLiveUpdates Live { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required SearchCommands Commands { get; init; }
+    [Inject] public required SlurmJobBoard SlurmJobs { get; init; }
 
     private Actor actor = CircuitActor.Nobody;
     private QueueSnapshot? snapshot;
