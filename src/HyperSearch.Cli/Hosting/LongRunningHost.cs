@@ -14,10 +14,21 @@ namespace HyperSearch.Cli.Hosting;
 /// </summary>
 public static class LongRunningHost
 {
+    private static readonly string[] QuietEfCategories =
+    [
+        "Microsoft.EntityFrameworkCore.Database.Command", "Microsoft.EntityFrameworkCore.Database.Transaction",
+        "Microsoft.EntityFrameworkCore.Database.Connection", "Microsoft.EntityFrameworkCore.Query", "Microsoft.EntityFrameworkCore.Update",
+    ];
+
     public static async Task<int> RunAsync(IConfiguration configuration, string logCategory, Action<IServiceCollection> addServices, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);
+        // Every database failure reaches these commands as an exception and is logged there once (a retry
+        // line, a failed trial, a hand-back); EF Core's own error line for it is a duplicate with a stack
+        // trace, and for a claim cut short by SIGTERM it reads "fail:" where nothing went wrong. Added
+        // before the configuration, so a Logging:LogLevel entry for these categories still wins.
+        foreach (var category in QuietEfCategories) builder.Logging.AddFilter(category, LogLevel.Critical);
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
