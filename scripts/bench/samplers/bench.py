@@ -15,7 +15,8 @@ Usage: bench.py <hypersearch> [--old-binary B] [--samplers a,b] [--variant L=n=v
 Runs go seed by seed and each finished run is appended to --results (JSON lines) at once: a rerun
 skips the runs already there (every sampler is deterministic per seed), and --table-only prints
 the tables from what is there. --compare a:b prints, per cell, a's median ÷ b's and the two-sided
-Mann–Whitney p, and counts the cells where a ≤ b and where a is ≥ 20 % lower."""
+Mann–Whitney p, counts the cells where a ≤ b and where a is ≥ 20 % lower, and applies PROTOCOL.md's
+rule (a beats b: ≤ in two thirds of the cells, never worse with p < 0.05)."""
 import argparse, json, math, os, statistics, subprocess, tempfile, time
 from concurrent.futures import ProcessPoolExecutor
 
@@ -183,7 +184,7 @@ def main():
         print(f"\n{ours} vs {rival}: median ratio (ours ÷ rival; < 1 is better), two-sided rank-sum p.\n")
         print("| objective | " + " | ".join(after) + " |")
         print("|---|" + "---|" * len(checkpoints))
-        at_most, clearly, total = 0, 0, 0
+        at_most, clearly, total, significantly_worse = 0, 0, 0, 0
         for i in chosen:
             name = OBJECTIVES[i]["name"]
             xs, ys = results.get((name, ours), []), results.get((name, rival), [])
@@ -196,10 +197,13 @@ def main():
                 total += 1
                 at_most += mx <= my
                 clearly += ratio <= 0.8
-                cells.append(("" if mx <= my else "**") + f"{ratio:.2f}" + ("" if mx <= my else "**")
-                             + f" (p {rank_sum_p([r[c] for r in xs], [r[c] for r in ys]):.2f})")
+                p_value = rank_sum_p([r[c] for r in xs], [r[c] for r in ys])
+                significantly_worse += mx > my and p_value < 0.05
+                cells.append(("" if mx <= my else "**") + f"{ratio:.2f}" + ("" if mx <= my else "**") + f" (p {p_value:.2f})")
             print(f"| {name} | " + " | ".join(cells) + " |")
-        print(f"\n{ours} ≤ {rival} in {at_most} of {total} cells; ≥ 20 % lower in {clearly} of {total}.")
+        print(f"\n{ours} ≤ {rival} in {at_most} of {total} cells; ≥ 20 % lower in {clearly} of {total}; "
+              f"worse with p < 0.05 in {significantly_worse}. PROTOCOL.md's rule, {ours} beats {rival}: "
+              + ("yes" if total and 3 * at_most >= 2 * total and not significantly_worse else "no") + ".")
 
 
 if __name__ == "__main__":
