@@ -16,13 +16,13 @@ public sealed class AskTellCommandTests : IDisposable
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
     private (int Code, List<JsonNode?> Lines, string Error) Run(string input, SearchStrategy strategy = SearchStrategy.Tpe,
-        string space = SpaceJson, int gridPoints = 3, int seed = 1, string[]? tpeOptions = null)
+        string space = SpaceJson, int gridPoints = 3, int seed = 1)
     {
         var path = Path.Combine(dir, "space.json");
         File.WriteAllText(path, space);
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = AskTellCommand.Run(new AskTellOptions(path, strategy, seed, gridPoints, ObjectiveDirection.Minimize, tpeOptions),
+        var code = AskTellCommand.Run(new AskTellOptions(path, strategy, seed, gridPoints, ObjectiveDirection.Minimize),
             new StringReader(input), output, error);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)).ToList();
         return (code, lines, error.ToString());
@@ -46,31 +46,6 @@ public sealed class AskTellCommandTests : IDisposable
         Assert.True((bool)lines[1]!["ok"]!);
         Assert.Equal(2, (int)lines[2]!["trial"]!);
         Assert.True((bool)lines[3]!["ok"]!);
-    }
-
-    [Theory]
-    [InlineData(SearchStrategy.Tpe, "speed=11", "unknown option")]
-    [InlineData(SearchStrategy.Random, "candidates=64", "only with --strategy tpe")]
-    public void Run_BadTpeOption_ExitsWithTwo(SearchStrategy strategy, string option, string message)
-    {
-        var (code, lines, error) = Run("""{"op":"ask"}""", strategy, tpeOptions: [option]);
-
-        Assert.Equal(2, code);
-        Assert.Empty(lines);
-        Assert.Contains(message, error);
-    }
-
-    [Fact]
-    public void Run_TpeOption_ChangesTheSamplerNotTheProtocol()
-    {
-        var asks = string.Join("\n", Enumerable.Range(1, 14).Select(n => $$"""{"op":"ask"}""" + "\n" + $$"""{"op":"tell","trial":{{n}},"value":{{n % 5}}}"""));
-
-        var plain = Run(asks);
-        var variant = Run(asks, tpeOptions: ["conditionalSplit=branch", "minBranchTrials=2", "candidates=64"]);
-
-        Assert.Equal(0, variant.Code);
-        Assert.Equal(plain.Lines.Count, variant.Lines.Count);
-        Assert.NotEqual(plain.Lines.Select(l => l!.ToJsonString()), variant.Lines.Select(l => l!.ToJsonString()));
     }
 
     [Theory]

@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
-# Sampler benchmark: HyperSearch TPE and random (via `hypersearch ask-tell`) vs Optuna 3.1's TPE,
-# default and multivariate. Needs Debian's python3-optuna (installed here if missing; run with
-# /usr/bin/python3). Extra arguments go to bench.py, e.g. --set tuning, --seeds 5, --only cliff-edge.
-# The report set with the defaults (7 objectives × 4 samplers × 100 seeds × 100 trials) takes
-# ~16 minutes on 2 idle cores; run it under `nice -n 10` on a shared machine.
+# Sampler benchmark (PROTOCOL.md): HyperSearch's TPE and random (via `hypersearch ask-tell`) vs Optuna
+# 3.1's TPESampler. Needs Debian's python3-optuna (installed here if missing; run with /usr/bin/python3).
+# Extra arguments go to bench.py, e.g. --k 4 --seeds 50 --results r.jsonl --compare hypersearch-tpe:optuna-tpe.
+# Run it under `nice -n 10` on a shared machine.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 if ! /usr/bin/python3 -c "import optuna" 2>/dev/null; then

@@ -1,8 +1,10 @@
-"""One declarative description of a conditional LR search space, turned into both a HyperSearch
-space file and an Optuna define-by-run function, so both samplers search exactly the same space.
+"""One declarative description of a conditional search space, turned into both a HyperSearch space
+file and an Optuna define-by-run function, so both samplers search exactly the same space.
 Distributions: ("float", low, high, log) | ("int", low, high) | ("cat", [choices]) | ("fixed", v).
-An objective sees a flat dict: lr, decay, the decay type's own parameters by name, optimizer,
-momentum and warmupSteps (the last three only when the description searches them)."""
+Description keys: "lr" (the initial LR), "decay" (type -> its own parameters), optionally "optimizer",
+"momentum" and "params" (name -> distribution, shared by every branch). An objective sees a flat
+dict: lr, decay, the chosen type's own parameters by name, optimizer, momentum, and each shared
+parameter by name."""
 
 def _json(dist):
     kind = dist[0]
@@ -25,14 +27,14 @@ def _suggest(trial, name, dist):
     return dist[1]
 
 def space_json(desc):
-    space = {"initialLr": {"low": desc["lr"][0], "high": desc["lr"][1], "log": True},
+    space = {"initialLr": _json(desc["lr"]),
              "decay": {t: {p: _json(d) for p, d in ps.items()} for t, ps in desc["decay"].items()}}
     if "optimizer" in desc or "momentum" in desc:
         space["optimizer"] = {"type": _json(desc.get("optimizer", ("fixed", "sgd")))}
         if "momentum" in desc:
             space["optimizer"]["momentum"] = _json(desc["momentum"])
-    if "warmupSteps" in desc:
-        space["warmup"] = {"steps": _json(desc["warmupSteps"]), "startFactor": 0.1}
+    if "params" in desc:
+        space["params"] = {name: _json(d) for name, d in desc["params"].items()}
     return space
 
 def from_config(desc, config):
@@ -44,17 +46,18 @@ def from_config(desc, config):
         flat["optimizer"] = optimizer["type"]
     if "momentum" in desc:
         flat["momentum"] = optimizer["momentum"]
-    if "warmupSteps" in desc:
-        flat["warmupSteps"] = config.get("warmup", {}).get("steps", 0)
+    flat.update(config.get("params", {}))
     return flat
 
 def optuna_flat(desc, trial):
-    flat = {"lr": trial.suggest_float("initialLr", desc["lr"][0], desc["lr"][1], log=True)}
+    flat = {"lr": _suggest(trial, "initialLr", desc["lr"])}
     flat["decay"] = trial.suggest_categorical("decay", list(desc["decay"]))
     # Branch parameters get branch-qualified names: conditional parameters, as in Optuna's docs.
     for p, d in desc["decay"][flat["decay"]].items():
         flat[p] = _suggest(trial, f"{flat['decay']}.{p}", d)
-    for name in ("optimizer", "momentum", "warmupSteps"):
+    for name in ("optimizer", "momentum"):
         if name in desc:
             flat[name] = _suggest(trial, name, desc[name])
+    for name, d in desc.get("params", {}).items():
+        flat[name] = _suggest(trial, f"params.{name}", d)
     return flat

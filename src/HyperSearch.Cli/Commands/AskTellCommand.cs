@@ -19,15 +19,10 @@ public static class AskTellCommand
         var gridPoints = new Option<int>("--grid-points") { Description = "Points per numeric range (grid).", DefaultValueFactory = _ => 3 };
         var direction = new Option<string>("--direction") { Description = "minimize or maximize the told values.", DefaultValueFactory = _ => "minimize" };
         direction.AcceptOnlyFromAmong("minimize", "maximize");
-        var tpeOption = new Option<string[]>("--tpe-option")
-        {
-            Description = "TPE setting as name=value (repeatable), e.g. candidates=64: for sampler ablations.",
-            AllowMultipleArgumentsPerToken = false,
-        };
 
         var command = new Command("ask-tell", "Drive a sampler with JSON lines on stdin (ask/tell).")
         {
-            space, strategy, seed, gridPoints, direction, tpeOption,
+            space, strategy, seed, gridPoints, direction,
         };
         command.SetAction(parse => Run(
             new AskTellOptions(
@@ -35,8 +30,7 @@ public static class AskTellCommand
                 Enum.Parse<SearchStrategy>(parse.GetValue(strategy)!, ignoreCase: true),
                 parse.GetValue(seed),
                 parse.GetValue(gridPoints),
-                Enum.Parse<ObjectiveDirection>(parse.GetValue(direction)!, ignoreCase: true),
-                parse.GetValue(tpeOption)),
+                Enum.Parse<ObjectiveDirection>(parse.GetValue(direction)!, ignoreCase: true)),
             Console.In, Console.Out, Console.Error));
         return command;
     }
@@ -73,21 +67,6 @@ public static class AskTellCommand
             error.WriteLine($"grid: {GridSampler.Count(space, options.GridPoints)} trials");
         }
         var sampler = SamplerFactory.Create(options.Strategy, options.GridPoints);
-        if (options.TpeOverrides is { Count: > 0 } overrides)
-        {
-            if (options.Strategy != SearchStrategy.Tpe)
-            {
-                error.WriteLine("--tpe-option: only with --strategy tpe");
-                return 2;
-            }
-            var (tpe, problem) = TpeOptionOverrides.Apply(TpeOptions.Default, overrides);
-            if (tpe is null)
-            {
-                error.WriteLine($"--tpe-option: {problem}");
-                return 2;
-            }
-            sampler = new TpeSampler(tpe);
-        }
         var session = new AskTellSession(space, sampler, options.Seed, options.Direction);
         while (input.ReadLine() is { } line)
         {

@@ -1,212 +1,151 @@
 namespace HyperSearch.Core.Sampling;
 
 /// <summary>
-/// A product-kernel Parzen estimator over several dimensions, one mixture component per
-/// observation plus a prior component (Optuna 3.1's multivariate estimator): Gaussian kernels
-/// truncated to the range for numbers, smoothed one-hot rows for categories. Observation weights
-/// ramp up for the newest trials past 25 (Optuna's default_weights).
+/// Optuna 3.1's <c>_ParzenEstimator</c> for one parameter with its default settings (prior on with
+/// weight 1, magic clip on, endpoints off, <c>default_weights</c>): one component per observation plus
+/// a prior component, a truncated Gaussian per component for numbers (bandwidth: the larger gap to a
+/// sorted neighbour; no narrower than range / min(100, components)), a smoothed one-hot row for
+/// categories. Observations come in trial order, which the weight ramp needs.
 /// </summary>
 internal sealed class ParzenEstimator
 {
-    private readonly IReadOnlyList<TpeDimension> dims;
-    private readonly double[] weights;
-    private readonly double[][] mus;
-    private readonly double[][] sigmas;
-    private readonly double[][][] categorical;
-    private readonly bool omitKernelScale;
+    private const double PriorWeight = 1.0;
 
-    /// <param name="observations">Rows in trial order, one internal-scale value per dimension.</param>
-    /// <param name="minSigmaComponents">
-    /// The component count the magic clip's floor is computed from (range / min(100, 1 + count));
-    /// null: this estimator's own count, as in Optuna.
-    /// </param>
-    public ParzenEstimator(IReadOnlyList<TpeDimension> dims, IReadOnlyList<double[]> observations, TpeOptions options, int? minSigmaComponents = null)
+    private readonly TpeDimension dim;
+    private readonly double[] logMasses = [];
+
+    public ParzenEstimator(TpeDimension dim, IReadOnlyList<double> observations)
     {
-        this.dims = dims;
-        omitKernelScale = options.OmitKernelScale;
-        var n = observations.Count;
-        weights = Weights(n, options.PriorWeight);
-        mus = new double[dims.Count][];
-        sigmas = new double[dims.Count][];
-        categorical = new double[dims.Count][][];
-        for (var d = 0; d < dims.Count; d++)
-        {
-            var column = observations.Select(o => o[d]).ToArray();
-            if (dims[d].IsCategorical)
-            {
-                categorical[d] = CategoricalRows(column, dims[d].Choices, options.PriorWeight);
-            }
-            else
-            {
-                (mus[d], sigmas[d]) = Kernels(column, dims[d], options, dims.Count, minSigmaComponents ?? n + 1);
-            }
-        }
-    }
-
-    /// <summary>Values of the leading dimensions this estimator is conditioned on (empty: none).</summary>
-    private readonly double[] fixedValues = [];
-
-    private ParzenEstimator(ParzenEstimator source, double[] weights, double[] fixedValues)
-    {
-        (dims, this.weights, mus, sigmas, categorical, omitKernelScale, this.fixedValues) =
-            (source.dims, weights, source.mus, source.sigmas, source.categorical, source.omitKernelScale, fixedValues);
-    }
-
-    /// <summary>
-    /// The mixture given the first <paramref name="fixedValues"/>.Length dimensions: each component's
-    /// weight times its kernels' density at those values, renormalised. Sampling and scoring then
-    /// concern the remaining dimensions only (samples carry the fixed values, scores ignore them).
-    /// </summary>
-    public ParzenEstimator Given(double[] fixedValues)
-    {
-        var logs = new double[weights.Length];
-        for (var j = 0; j < weights.Length; j++)
-        {
-            logs[j] = Math.Log(weights[j]);
-            for (var d = 0; d < fixedValues.Length; d++)
-            {
-                logs[j] += ComponentLogPdf(d, j, fixedValues[d]);
-            }
-        }
-        var max = logs.Max();
-        var w = logs.Select(v => Math.Exp(v - max)).ToArray();
-        var total = w.Sum();
-        return new ParzenEstimator(this, w.Select(v => v / total).ToArray(), fixedValues);
-    }
-
-    public double[] Sample(SeededRandom rng)
-    {
-        var component = Pick(weights, rng.NextDouble());
-        var x = new double[dims.Count];
-        Array.Copy(fixedValues, x, fixedValues.Length);
-        for (var d = fixedValues.Length; d < dims.Count; d++)
-        {
-            var dim = dims[d];
-            x[d] = dim.IsCategorical
-                ? Pick(categorical[d][component], rng.NextDouble())
-                : TruncatedNormal.Sample(mus[d][component], sigmas[d][component], dim.Low, dim.High, rng);
-        }
-        return x;
-    }
-
-    public double LogPdf(double[] x)
-    {
-        var terms = new double[weights.Length];
-        for (var j = 0; j < weights.Length; j++)
-        {
-            var sum = Math.Log(weights[j]);
-            for (var d = fixedValues.Length; d < dims.Count; d++)
-            {
-                sum += ComponentLogPdf(d, j, x[d]);
-            }
-            terms[j] = sum;
-        }
-        var max = terms.Max();
-        return double.IsNegativeInfinity(max) ? max : max + Math.Log(terms.Sum(t => Math.Exp(t - max)));
-    }
-
-    private double ComponentLogPdf(int d, int j, double x)
-    {
-        var dim = dims[d];
+        this.dim = dim;
+        Weights = ComponentWeights(observations.Count);
         if (dim.IsCategorical)
         {
-            return Math.Log(categorical[d][j][(int)x]);
+            CategoricalWeights = CategoricalRows(observations, dim.Choices);
+            return;
         }
-        double mu = mus[d][j], sigma = sigmas[d][j];
-        if (dim.Q is not { } q)
-        {
-            var logPdf = TruncatedNormal.LogPdf(x, mu, sigma, dim.Low, dim.High);
-            return omitKernelScale ? logPdf + Math.Log(sigma) : logPdf;
-        }
-        // A discrete value owns the mass of its cell [x − q/2, x + q/2] within the range.
-        var lower = Math.Max(x - q / 2, dim.Low);
-        var upper = Math.Min(x + q / 2, dim.High);
-        return TruncatedNormal.LogGaussMass((lower - mu) / sigma, (upper - mu) / sigma)
-            - TruncatedNormal.LogGaussMass((dim.Low - mu) / sigma, (dim.High - mu) / sigma);
+        (Mus, Sigmas) = Kernels(observations, dim.Low, dim.High);
+        logMasses = Mus.Select((mu, j) => TruncatedNormal.LogGaussMass((dim.Low - mu) / Sigmas[j], (dim.High - mu) / Sigmas[j])).ToArray();
     }
 
-    private static double[] Weights(int n, double priorWeight)
+    /// <summary>Component weights, the prior's last; they sum to 1.</summary>
+    public double[] Weights { get; }
+
+    public double[] Mus { get; } = [];
+
+    public double[] Sigmas { get; } = [];
+
+    /// <summary>Per component, the probability of each choice (categorical parameters only).</summary>
+    public double[][] CategoricalWeights { get; } = [];
+
+    /// <summary>One draw on the internal scale: a component by weight, then its kernel.</summary>
+    public double Sample(SeededRandom rng)
+    {
+        var j = Pick(Weights, rng.NextDouble());
+        return dim.IsCategorical
+            ? Pick(CategoricalWeights[j], rng.NextDouble())
+            : TruncatedNormal.Sample(Mus[j], Sigmas[j], dim.Low, dim.High, rng);
+    }
+
+    /// <summary>Optuna's <c>log_pdf</c> of an internal-scale value (a choice index for categories).</summary>
+    public double LogPdf(double x)
+    {
+        if (dim.IsCategorical)
+        {
+            // Optuna's shortcut for a lone categorical parameter: log of the weighted row sum.
+            var p = 0.0;
+            for (var j = 0; j < Weights.Length; j++)
+            {
+                p += CategoricalWeights[j][(int)x] * Weights[j];
+            }
+            return Math.Log(p);
+        }
+        var terms = new double[Weights.Length];
+        for (var j = 0; j < terms.Length; j++)
+        {
+            terms[j] = ComponentLogPdf(j, x) + Math.Log(Weights[j]);
+        }
+        var max = terms.Max();
+        return Math.Log(terms.Sum(t => Math.Exp(t - max))) + max;
+    }
+
+    private double ComponentLogPdf(int j, double x)
+    {
+        double mu = Mus[j], sigma = Sigmas[j];
+        if (dim.Q is not { } q)
+        {
+            return TruncatedNormal.LogPdf(x, mu, sigma, logMasses[j]);
+        }
+        // A discrete value owns the mass of its cell [x − q/2, x + q/2] within the range.
+        var upper = Math.Min(x + q / 2.0, dim.High);
+        var lower = Math.Max(x - q / 2.0, dim.Low);
+        return TruncatedNormal.LogGaussMass((lower - mu) / sigma, (upper - mu) / sigma) - logMasses[j];
+    }
+
+    /// <summary>Optuna's <c>default_weights</c> (flat below 25 observations; past that the oldest n − 25 ramp up from 1/n) and the prior's weight, normalised.</summary>
+    private static double[] ComponentWeights(int n)
     {
         var w = new double[n + 1];
+        var ramp = Math.Max(n - 25, 0);
         for (var i = 0; i < n; i++)
         {
-            // Optuna: below 25 observations all count the same; beyond, the oldest n − 25 ramp
-            // linearly from 1/n to 1 so the newest 25 dominate.
-            w[i] = n < 25 || i >= n - 25 ? 1.0 : Ramp(n, i);
+            // numpy's linspace(1/n, 1, ramp): i·step + start, the last exactly 1 (a lone one is 1/n).
+            w[i] = i >= ramp ? 1.0
+                : ramp == 1 ? 1.0 / n
+                : i == ramp - 1 ? 1.0
+                : i * ((1.0 - 1.0 / n) / (ramp - 1)) + 1.0 / n;
         }
-        w[n] = priorWeight;
+        w[n] = PriorWeight;
         var total = w.Sum();
         return w.Select(v => v / total).ToArray();
     }
 
-    private static double Ramp(int n, int i)
+    private static (double[] Mus, double[] Sigmas) Kernels(IReadOnlyList<double> observations, double low, double high)
     {
-        var count = n - 25;
-        return count == 1 ? 1.0 / n : 1.0 / n + (1.0 - 1.0 / n) * i / (count - 1);
-    }
-
-    private static (double[] Mus, double[] Sigmas) Kernels(double[] column, TpeDimension dim, TpeOptions options, int dimensions, int components)
-    {
-        var n = column.Length;
-        var range = dim.High - dim.Low;
+        var n = observations.Count;
         var mus = new double[n + 1];
-        Array.Copy(column, mus, n);
-        mus[n] = 0.5 * (dim.Low + dim.High);
-        var sigmas = options.Bandwidth == TpeBandwidth.Scott
-            ? Enumerable.Repeat(Scott(n, dimensions) * range, n + 1).ToArray()
-            : NeighbourSigmas(mus, dim.Low, dim.High);
-        // Optuna's "magic clip": no kernel narrower than range / min(100, components).
-        var minSigma = range / Math.Min(100.0, 1.0 + components);
-        for (var i = 0; i < sigmas.Length; i++)
+        for (var i = 0; i < n; i++)
         {
-            sigmas[i] = Math.Clamp(sigmas[i], minSigma, range);
+            mus[i] = observations[i];
         }
-        sigmas[n] = range;
-        return (mus, sigmas);
-    }
-
-    /// <summary>Scott's rule as in BOHB and Optuna's multivariate TPE.</summary>
-    private static double Scott(int n, int dimensions) => 0.2 * Math.Pow(Math.Max(n, 1), -1.0 / (dimensions + 4));
-
-    /// <summary>Optuna's univariate rule: the larger gap to a sorted neighbour (range ends excluded at the edges).</summary>
-    private static double[] NeighbourSigmas(double[] mus, double low, double high)
-    {
-        var order = Enumerable.Range(0, mus.Length).OrderBy(i => mus[i]).ToArray();
-        var padded = new double[mus.Length + 2];
-        padded[0] = low;
-        padded[^1] = high;
-        for (var k = 0; k < order.Length; k++)
+        mus[n] = 0.5 * (low + high);
+        var order = NumpyArgsort.Of(mus);
+        var padded = new double[n + 3];
+        (padded[0], padded[^1]) = (low, high);
+        for (var k = 0; k <= n; k++)
         {
             padded[k + 1] = mus[order[k]];
         }
-        var sorted = new double[mus.Length];
-        for (var k = 0; k < sorted.Length; k++)
+        var sorted = new double[n + 1];
+        for (var k = 0; k <= n; k++)
         {
             sorted[k] = Math.Max(padded[k + 1] - padded[k], padded[k + 2] - padded[k + 1]);
         }
         if (padded.Length >= 4)
         {
+            // consider_endpoints=False: the outermost kernels look inward only.
             sorted[0] = padded[2] - padded[1];
             sorted[^1] = padded[^2] - padded[^3];
         }
-        var sigmas = new double[mus.Length];
-        for (var k = 0; k < order.Length; k++)
+        var (minSigma, maxSigma) = ((high - low) / Math.Min(100.0, 1.0 + mus.Length), high - low);
+        var sigmas = new double[n + 1];
+        for (var k = 0; k <= n; k++)
         {
-            sigmas[order[k]] = sorted[k];
+            sigmas[order[k]] = Math.Min(Math.Max(sorted[k], minSigma), maxSigma);
         }
-        return sigmas;
+        sigmas[n] = high - low;
+        return (mus, sigmas);
     }
 
-    private static double[][] CategoricalRows(double[] column, int choices, double priorWeight)
+    private static double[][] CategoricalRows(IReadOnlyList<double> observations, int choices)
     {
-        var n = column.Length;
+        var n = observations.Count;
         var rows = new double[n + 1][];
         for (var i = 0; i <= n; i++)
         {
-            var row = Enumerable.Repeat(priorWeight / (n + 1), choices).ToArray();
+            var row = Enumerable.Repeat(PriorWeight / (n + 1), choices).ToArray();
             if (i < n)
             {
-                row[(int)column[i]] += 1;
+                row[(int)observations[i]] += 1;
             }
             var total = row.Sum();
             rows[i] = row.Select(v => v / total).ToArray();

@@ -4,13 +4,21 @@ using HyperSearch.Core.Space;
 namespace HyperSearch.Core.Sampling;
 
 /// <summary>
-/// One dimension as the Parzen estimator models it: a categorical index, or a number on its internal
-/// scale (logarithm for log ranges) within [Low, High], discrete with spacing Q when set (steps and
-/// integers: Optuna's bounds widened by Q/2 and mass over [x − Q/2, x + Q/2]).
+/// One parameter as the Parzen estimator models it, Optuna's <c>_calculate_parzen_bounds</c>: a
+/// categorical index, or a number on its internal scale (logarithm for log ranges) within [Low, High],
+/// discrete with spacing Q when set (steps and integers: bounds widened by Q/2, mass over
+/// [x − Q/2, x + Q/2]). Log integers have no Q (Optuna rounds them but scores them as continuous).
 /// </summary>
 internal sealed record TpeDimension(SpaceDimension Source, int Choices, double Low, double High, double? Q)
 {
+    /// <summary>The path the decay type is observed under (the type is a parameter like any other).</summary>
+    public const string DecayPath = "decay";
+
     public bool IsCategorical => Choices > 0;
+
+    /// <summary>The decay type as a categorical parameter; null with one type (nothing to choose).</summary>
+    public static TpeDimension? DecayType(SearchSpace space) =>
+        Of(new SpaceDimension(DecayPath, "decay", "type", CategoricalDistribution.Of(space.Decay.Select(b => b.Type).ToArray()), null));
 
     /// <summary>Null for dimensions with nothing to learn (fixed values, empty ranges).</summary>
     public static TpeDimension? Of(SpaceDimension dim) => dim.Distribution switch
@@ -18,11 +26,12 @@ internal sealed record TpeDimension(SpaceDimension Source, int Choices, double L
         CategoricalDistribution { Choices.Count: > 1 } c => new(dim, c.Choices.Count, 0, 0, null),
         FloatDistribution f when f.Low == f.High => null,
         FloatDistribution { Log: true } f => new(dim, 0, Math.Log(f.Low), Math.Log(f.High), null),
-        FloatDistribution { Step: { } q } f => new(dim, 0, f.Low - q / 2, f.High + q / 2, q),
+        // Bounds around the grid's ends: the top is the last Low + k·q, as Optuna adjusts it.
+        FloatDistribution { Step: { } q } f => new(dim, 0, f.Low - 0.5 * q, SpaceValues.AsNumber(DistributionValues.Float(f, f.High))!.Value + 0.5 * q, q),
         FloatDistribution f => new(dim, 0, f.Low, f.High, null),
         IntDistribution i when i.Low == i.EffectiveHigh => null,
         IntDistribution { Log: true } i => new(dim, 0, Math.Log(i.Low - 0.5), Math.Log(i.High + 0.5), null),
-        IntDistribution i => new(dim, 0, i.Low - i.Step / 2.0, i.EffectiveHigh + i.Step / 2.0, i.Step),
+        IntDistribution i => new(dim, 0, i.Low - 0.5 * i.Step, i.EffectiveHigh + 0.5 * i.Step, i.Step),
         _ => null,
     };
 

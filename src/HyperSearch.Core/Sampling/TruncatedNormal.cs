@@ -1,40 +1,40 @@
 namespace HyperSearch.Core.Sampling;
 
 /// <summary>
-/// The pieces of a truncated normal that TPE needs: log of a Gaussian mass between two standard
-/// scores (tail-safe, in log space), log density and a sampler. The erfc approximation (Numerical
-/// Recipes' erfcc, relative error &lt; 1.2e-7 everywhere) is ample for ranking candidates.
+/// The truncated normal of Optuna 3.1's <c>samplers/_tpe/_truncnorm.py</c> (SciPy's code), formula
+/// for formula so scores agree to rounding: log Φ with its asymptotic series in the far left tail,
+/// the log of a Gaussian mass between two standard scores, and a log density that, like Optuna
+/// 3.1's, leaves out −log σ (its kernels are not normalised).
 /// </summary>
 internal static class TruncatedNormal
 {
+    private const double MachineEpsilon = 2.220446049250313e-16; // 2^-52, Python's sys.float_info.epsilon
     private static readonly double Sqrt2 = Math.Sqrt(2);
-    private static readonly double LogSqrt2Pi = 0.5 * Math.Log(2 * Math.PI);
+    private static readonly double LogSqrt2Pi = Math.Log(Math.Sqrt(2 * Math.PI));
 
-    /// <summary>log P(a ≤ Z ≤ b) for a standard normal Z, a &lt; b.</summary>
+    /// <summary>log P(a ≤ Z ≤ b) for a standard normal Z (Optuna's <c>_log_gauss_mass</c>).</summary>
     public static double LogGaussMass(double a, double b)
     {
-        if (a >= 0)
-        {
-            // Both in the upper tail: Q(a) − Q(b) with Q(z) = ½·erfc(z/√2).
-            var la = LogErfc(a / Sqrt2);
-            var lb = LogErfc(b / Sqrt2);
-            return Math.Log(0.5) + la + Log1mExp(lb - la);
-        }
         if (b <= 0)
         {
-            return LogGaussMass(-b, -a);
+            return LogDiff(LogNdtr(b), LogNdtr(a));
         }
-        var mass = 1 - 0.5 * Math.Exp(LogErfc(-a / Sqrt2)) - 0.5 * Math.Exp(LogErfc(b / Sqrt2));
-        return Math.Log(Math.Max(mass, double.Epsilon));
+        if (a > 0)
+        {
+            return LogDiff(LogNdtr(-a), LogNdtr(-b));
+        }
+        // Central: one minus both tails, without the cancellation of adding two half masses.
+        return double.LogP1(-Ndtr(a) - Ndtr(-b));
     }
 
-    public static double LogPdf(double x, double mu, double sigma, double low, double high)
+    /// <summary>Optuna's <c>logpdf</c> of x under N(mu, sigma) truncated to [low, high], without −log σ.</summary>
+    public static double LogPdf(double x, double mu, double sigma, double logMass)
     {
         var z = (x - mu) / sigma;
-        return -0.5 * z * z - LogSqrt2Pi - Math.Log(sigma) - LogGaussMass((low - mu) / sigma, (high - mu) / sigma);
+        return -(z * z) / 2.0 - LogSqrt2Pi - logMass;
     }
 
-    /// <summary>Rejection sampling: with mu inside [low, high] at least a third of the draws land inside.</summary>
+    /// <summary>Rejection sampling: mu lies inside [low, high], so at least a third of the draws land inside.</summary>
     public static double Sample(double mu, double sigma, double low, double high, SeededRandom rng)
     {
         for (var attempt = 0; attempt < 1000; attempt++)
@@ -48,20 +48,43 @@ internal static class TruncatedNormal
         return Math.Clamp(mu, low, high);
     }
 
-    /// <summary>log erfc(x) for x ≥ 0 without underflow; erfc(x) = 2 − erfc(−x) below 0.</summary>
-    private static double LogErfc(double x)
+    private static double LogDiff(double logP, double logQ) => logP + double.LogP1(-Math.Exp(logQ - logP));
+
+    /// <summary>Φ(a) by Optuna's vectorised <c>_ndtr</c>: ½ + ½ erf(a/√2).</summary>
+    private static double Ndtr(double a) => 0.5 + 0.5 * Erf.Of(a / Sqrt2);
+
+    /// <summary>Φ(a) by Optuna's <c>_ndtr_single</c> (erfc in the tails).</summary>
+    private static double NdtrSingle(double a)
     {
-        if (x < 0)
-        {
-            return Math.Log(2 - Math.Exp(LogErfc(-x)));
-        }
-        var t = 1.0 / (1.0 + 0.5 * x);
-        var poly = -x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
-            + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
-        return Math.Log(t) + poly;
+        var x = a / Sqrt2;
+        return x < -1 / Sqrt2 ? 0.5 * Erf.Complement(-x)
+            : x < 1 / Sqrt2 ? 0.5 + 0.5 * Erf.Of(x)
+            : 1.0 - 0.5 * Erf.Complement(x);
     }
 
-    /// <summary>log(1 − e^x) for x ≤ 0.</summary>
-    private static double Log1mExp(double x) =>
-        x > -0.693 ? Math.Log(Math.Max(-double.ExpM1(x), double.Epsilon)) : double.LogP1(-Math.Exp(x));
+    /// <summary>log Φ(a) by Optuna's <c>_log_ndtr_single</c>.</summary>
+    private static double LogNdtr(double a)
+    {
+        if (a > 6)
+        {
+            return -NdtrSingle(-a);
+        }
+        if (a > -20)
+        {
+            return Math.Log(NdtrSingle(a));
+        }
+        var logLhs = -0.5 * (a * a) - Math.Log(-a) - 0.5 * Math.Log(2 * Math.PI);
+        var (lastTotal, rightHandSide, numerator, denominatorFactor) = (0.0, 1.0, 1.0, 1.0);
+        var denominatorConstant = 1 / (a * a);
+        var sign = 1;
+        for (var i = 1; Math.Abs(lastTotal - rightHandSide) > MachineEpsilon; i++)
+        {
+            lastTotal = rightHandSide;
+            sign = -sign;
+            denominatorFactor *= denominatorConstant;
+            numerator *= 2 * i - 1;
+            rightHandSide += sign * numerator * denominatorFactor;
+        }
+        return logLhs + Math.Log(rightHandSide);
+    }
 }
