@@ -107,8 +107,7 @@ public sealed class WorkerOutageTests : IDisposable
                 // One worker freezes (a stalled machine) and comes back after the other, whose first heartbeat then
                 // finds the frozen worker's leases expired. It must not hold the workers' write gate (Data's
                 // SqliteWriteGate, a lock on "<db>-writelock") when it freezes, or nobody could write.
-                await using (await HoldWriteGateAsync(database.Db))
-                    workers[1].Pause();
+                await FreezeOutsideWriteGateAsync(database.Db, workers[1], workers[0]);
                 command.CommandText = "ROLLBACK";
                 await command.ExecuteNonQueryAsync();
             }
@@ -128,19 +127,47 @@ public sealed class WorkerOutageTests : IDisposable
         }
     }
 
-    /// <summary>Takes the lock every worker's write passes through first; waits its turn (a worker holds it while its write waits out the busy timeout).</summary>
-    private static async Task<FileStream> HoldWriteGateAsync(string databasePath)
+    /// <summary>
+    /// Leaves <paramref name="frozen"/> stopped (kill -STOP) at a moment it does not hold the workers' write
+    /// gate (a flock on "&lt;db&gt;-writelock"). Both are stopped
+    /// while the holder is read, so the gate cannot change hands meanwhile. Competing for the gate with the
+    /// running workers instead lost every race for 2 minutes in a CI run: during the lock some writer always
+    /// holds it while it waits out the busy timeout.
+    /// </summary>
+    private static async Task FreezeOutsideWriteGateAsync(string databasePath, CliProcess frozen, CliProcess other)
     {
-        for (var deadline = DateTime.UtcNow.AddSeconds(120); ; await Task.Delay(1))
+        var gate = Path.GetFullPath(databasePath + "-writelock");
+        for (var deadline = DateTime.UtcNow.AddSeconds(120); ; await Task.Delay(20))
+        {
+            frozen.Pause();
+            other.Pause();
+            if (!HoldsLock(frozen.Id, gate))
+            {
+                other.Resume();
+                return;
+            }
+            frozen.Resume();
+            other.Resume();
+            Assert.True(DateTime.UtcNow < deadline, $"worker {frozen.Id} held {gate} for 2 minutes");
+        }
+    }
+
+    /// <summary>Whether <paramref name="pid"/> holds a lock on <paramref name="path"/>: /proc/PID/fdinfo lists the locks taken through each descriptor.</summary>
+    private static bool HoldsLock(int pid, string path)
+    {
+        foreach (var fd in Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd"))
         {
             try
             {
-                return new FileStream(databasePath + "-writelock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+                if (new FileInfo(fd).LinkTarget == path && File.ReadAllText($"/proc/{pid}/fdinfo/{Path.GetFileName(fd)}").Contains("lock:"))
+                    return true;
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
+            catch (IOException)
             {
+                // The descriptor was closed while it was read.
             }
         }
+        return false;
     }
 
     private static async Task<long> CreateSearchAsync(QueueDatabase database, IReadOnlyDictionary<string, string> env)
