@@ -15,21 +15,20 @@ internal sealed class TrialStore(IDbContextFactory<HyperSearchDbContext> factory
     public Task<LaunchedSearch> LaunchSearchAsync(SearchSpec spec, SearchLaunch launch, CancellationToken cancellationToken = default) =>
         SearchLaunches.LaunchAsync(factory, time, spec, launch, cancellationToken);
 
-    public async Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, IReadOnlyCollection<long>? teamIds = null, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var visible = teamIds is null ? db.Searches.AsNoTracking() : db.Searches.AsNoTracking().Where(s => teamIds.Contains(s.TeamId));
-        var searches = await visible.OrderByDescending(s => s.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
-        return await SummariesAsync(db, searches, cancellationToken);
-    }
+    public Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, IReadOnlyCollection<long>? teamIds = null, CancellationToken cancellationToken = default) =>
+        ListAsync(null, skip, take, teamIds, cancellationToken);
 
-    public async Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(string tag, int skip = 0, int take = 100, IReadOnlyCollection<long>? teamIds = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(string tag, int skip = 0, int take = 100, IReadOnlyCollection<long>? teamIds = null, CancellationToken cancellationToken = default) =>
+        ListAsync(TagColumn.Needle(tag), skip, take, teamIds, cancellationToken);
+
+    /// <summary>Newest first; only <paramref name="teamIds"/>' searches when given (read isolation), only those whose tags hold <paramref name="tagNeedle"/> when given.</summary>
+    private async Task<IReadOnlyList<SearchSummary>> ListAsync(string? tagNeedle, int skip, int take, IReadOnlyCollection<long>? teamIds, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var needle = TagColumn.Needle(tag);
-        var visible = teamIds is null ? db.Searches.AsNoTracking() : db.Searches.AsNoTracking().Where(s => teamIds.Contains(s.TeamId));
-        var searches = await visible.Where(s => s.Tags.Contains(needle))
-            .OrderByDescending(s => s.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        IQueryable<SearchEntity> visible = db.Searches.AsNoTracking();
+        if (teamIds is not null) visible = visible.Where(s => teamIds.Contains(s.TeamId));
+        if (tagNeedle is not null) visible = visible.Where(s => s.Tags.Contains(tagNeedle));
+        var searches = await visible.OrderByDescending(s => s.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
         return await SummariesAsync(db, searches, cancellationToken);
     }
 
