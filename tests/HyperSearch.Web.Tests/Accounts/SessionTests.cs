@@ -84,6 +84,29 @@ public sealed class SessionTests
         Assert.Equal(1, hasher.Verifications);
     }
 
+    [Fact]
+    public async Task SignIn_LockedAccountEvenWithItsRightPassword_InvalidAfterExactlyOnePasswordHash()
+    {
+        var hasher = new CountingHasher();
+        using var factory = new AccountsFactory { TestServices = s => s.AddScoped<IPasswordHasher<UserEntity>>(_ => hasher) };
+        await factory.SeedAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<UserEntity>>();
+            var ann = await users.FindByNameAsync("ann");
+            await users.SetLockoutEndDateAsync(ann!, DateTimeOffset.UtcNow.AddHours(1));
+        }
+        var client = factory.BrowserLikeClient();
+        hasher.Verifications = 0;
+
+        var target = await AccountsFactory.SignInAsync(client, "ann", AccountsFactory.Password);
+
+        // Locked reads as "invalid", like a wrong password, and costs the same one hash: neither the answer nor
+        // its time tells an attacker that this name exists and is locked.
+        Assert.StartsWith("/account/login?error=invalid", target);
+        Assert.Equal(1, hasher.Verifications);
+    }
+
     private static async Task<string?> CookieOfAsync(HttpClient client)
     {
         // The test client's cookie handler writes the saved cookies into each request it sends: read them there.
