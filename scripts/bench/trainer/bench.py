@@ -25,7 +25,9 @@ Serialise with other benchmarks on the shared machine through the common lock:
 import argparse, json, os, statistics, subprocess, sys, tempfile
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
-CLI = os.path.join(ROOT, "src/HyperSearch.Cli/bin/Release/net10.0/hypersearch.dll")
+# HYPERSEARCH_BENCH_CLI=<other checkout>/src/HyperSearch.Cli/bin/Release/net10.0/hypersearch.dll measures another
+# build (an A/B against an older commit) with the same baseline and the same isolation.
+CLI = os.environ.get("HYPERSEARCH_BENCH_CLI") or os.path.join(ROOT, "src/HyperSearch.Cli/bin/Release/net10.0/hypersearch.dll")
 BASELINE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pytorch_baseline.py")
 # (workload, batch, train samples, validation samples): the workloads' default subsets.
 CASES = [("fashion-mlp", 32, 12000, 3000), ("fashion-mlp", 128, 12000, 3000), ("fashion-cnn", 64, 5000, 1000),
