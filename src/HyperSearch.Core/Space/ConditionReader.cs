@@ -61,6 +61,7 @@ internal sealed class ConditionReader(List<ValidationError> errors)
                 }
                 return new SpaceCondition(parent, values);
             case JsonValueKind.Object:
+                var before = errors.Count;
                 foreach (var unknown in json.EnumerateObject().Where(f => !RangeFields.Contains(f.Name)))
                 {
                     Error($"{path}.{unknown.Name}", "unknown field; known: min, max (inclusive)");
@@ -69,7 +70,7 @@ internal sealed class ConditionReader(List<ValidationError> errors)
                 var max = Number(path, json, "max");
                 if (min is null && max is null)
                 {
-                    if (!json.TryGetProperty("min", out _) && !json.TryGetProperty("max", out _)) Error(path, "needs min, max or both");
+                    if (errors.Count == before) Error(path, "needs min, max or both");
                     return null;
                 }
                 if (min > max)
