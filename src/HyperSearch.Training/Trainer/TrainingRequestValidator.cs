@@ -65,7 +65,10 @@ public static class TrainingRequestValidator
         ValidateConfig(request.Config, errors);
         if (workload is not null)
         {
-            errors.AddRange(DeclaredParameterCheck.CheckConfig(request.Config, workload).Select(e => e with { Path = "config." + e.Path }));
+            // A field the config's own rules already refused (a batch size of 0) is named once.
+            var reported = errors.Select(e => e.Path).ToHashSet();
+            errors.AddRange(DeclaredParameterCheck.CheckConfig(request.Config, workload)
+                .Select(e => e with { Path = "config." + e.Path }).Where(e => !reported.Contains(e.Path)));
         }
     }
 
