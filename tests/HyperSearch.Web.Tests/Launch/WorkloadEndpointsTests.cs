@@ -55,10 +55,7 @@ public class WorkloadEndpointsTests(DashboardFactory factory) : IClassFixture<Da
     [Fact]
     public async Task CreateSearch_MisspeltDeclaredParameter_Refused400NamingItAndTheDeclaredOne()
     {
-        using var response = await Client().PostAsJsonAsync("/api/searches", JsonNode.Parse("""
-            { "name": "py", "workload": "pytorch-simple", "strategy": "random", "budget": 2, "epochs": 3,
-              "space": { "initialLr": { "low": 0.001, "high": 0.1 }, "params": { "n_layer": { "type": "int", "low": 1, "high": 3 } } } }
-            """));
+        using var response = await CreateAsync("n_layer");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
@@ -68,11 +65,13 @@ public class WorkloadEndpointsTests(DashboardFactory factory) : IClassFixture<Da
     [Fact]
     public async Task CreateSearch_OfACommandWorkload_IsAccepted()
     {
-        using var response = await Client().PostAsJsonAsync("/api/searches", JsonNode.Parse("""
-            { "name": "py", "workload": "pytorch-simple", "strategy": "random", "budget": 2, "epochs": 3,
-              "space": { "initialLr": { "low": 0.001, "high": 0.1 }, "params": { "n_layers": { "type": "int", "low": 1, "high": 3 } } } }
-            """));
+        using var response = await CreateAsync("n_layers");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
+
+    private Task<HttpResponseMessage> CreateAsync(string param) => Client().PostAsJsonAsync("/api/searches", JsonNode.Parse($$"""
+        { "name": "py", "workload": "pytorch-simple", "strategy": "random", "budget": 2, "epochs": 3,
+          "space": { "initialLr": { "low": 0.001, "high": 0.1 }, "params": { "{{param}}": { "type": "int", "low": 1, "high": 3 } } } }
+        """));
 }
