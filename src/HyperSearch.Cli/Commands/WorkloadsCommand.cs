@@ -6,7 +6,6 @@ using HyperSearch.Core.Settings;
 using HyperSearch.Core.Training;
 using HyperSearch.Training;
 using HyperSearch.Worker;
-using HyperSearch.Worker.Testing;
 
 namespace HyperSearch.Cli.Commands;
 
@@ -14,7 +13,7 @@ namespace HyperSearch.Cli.Commands;
 /// <c>hypersearch workloads [--json]</c>: the workloads a spec may name, from this machine's
 /// appsettings.json — the built-in and plug-in C# workloads and the command workloads (a team's own
 /// program) — with plug-ins that failed to load. <c>--json</c> prints
-/// <c>{"workloads": [{"name", "kind", "description", "command"}], "pluginErrors": […]}</c> (the shape of
+/// <c>{"workloads": [{"name", "kind", "description", "command", "parameters", "batchSize"}], "pluginErrors": […]}</c> (the shape of
 /// <c>GET /api/workloads</c>). Exit 0, or 2 when a command workload's settings are wrong (one line per key).
 /// </summary>
 public static class WorkloadsCommand
@@ -33,7 +32,7 @@ public static class WorkloadsCommand
             IReadOnlyList<string> pluginErrors;
             if (WorkerServiceCollectionExtensions.UsesFakeTrainer(configuration))
             {
-                (workloads, pluginErrors) = ([new WorkloadInfo(SleepTrainer.WorkloadName, "test double: sleeps per epoch", WorkloadKind.TorchSharp)], []);
+                (workloads, pluginErrors) = (TrainerRegistration.Workloads(configuration), []);
             }
             else
             {
@@ -60,7 +59,13 @@ public static class WorkloadsCommand
             {
                 var kind = workload.Kind == WorkloadKind.Command ? "command" : "C#";
                 output.WriteLine($"{workload.Name.PadRight(width)}  {kind,-7}  {workload.Description}");
-                if (workload.Command is { } line) output.WriteLine($"{new string(' ', width)}  {"",-7}  runs: {line}");
+                var indent = $"{new string(' ', width)}  {"",-7}  ";
+                if (workload.Command is { } line) output.WriteLine($"{indent}runs: {line}");
+                foreach (var parameter in workload.Parameters ?? [])
+                    output.WriteLine($"{indent}params.{Describe(parameter)}");
+                if (workload.Parameters is [])
+                    output.WriteLine($"{indent}takes no params");
+                if (workload.BatchSize is { } batch) output.WriteLine($"{indent}{Describe(batch)}");
             }
 
             foreach (var problem in pluginErrors) error.WriteLine($"warning: {problem}");
@@ -68,4 +73,9 @@ public static class WorkloadsCommand
         });
         return command;
     }
+
+    // "n_layers  int [1, 3] log, default 1: hidden layers"
+    private static string Describe(WorkloadParameter p) =>
+        $"{p.Name}  {p.Kind.ToString().ToLowerInvariant()} {p.Range}{(p.Log ? " log" : "")}, default {p.Default.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        + (p.Description.Length > 0 ? $": {p.Description}" : "");
 }

@@ -27,8 +27,9 @@ public static class TrainerRegistration
         services.TryAddSingleton<ITrainer>(sp => TrainingConfiguration.Trainer(sp.GetRequiredService<WorkloadRegistry>(), sp.GetRequiredService<CheckpointStore>()));
     }
 
-    public static IReadOnlyCollection<string> Workloads(IConfiguration configuration) =>
+    /// <summary>The workloads a spec may name, with what each declares (the sleeping test double declares nothing).</summary>
+    public static IReadOnlyList<WorkloadInfo> Workloads(IConfiguration configuration) =>
         WorkerServiceCollectionExtensions.UsesFakeTrainer(configuration)
-            ? [SleepTrainer.WorkloadName]
-            : TrainingConfiguration.Registry(configuration).Names;
+            ? [new WorkloadInfo(SleepTrainer.WorkloadName, "test double: sleeps per epoch", WorkloadKind.TorchSharp)]
+            : TrainingConfiguration.Registry(configuration).Describe();
 }

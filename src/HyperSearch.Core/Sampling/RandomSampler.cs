@@ -4,7 +4,10 @@ using HyperSearch.Core.Space;
 
 namespace HyperSearch.Core.Sampling;
 
-/// <summary>Independent uniform draws (log-uniform on log ranges); a decay type first, then its parameters.</summary>
+/// <summary>
+/// Independent uniform draws (log-uniform on log ranges); a decay type first, then its parameters, in order,
+/// skipping a conditional parameter whose condition the values drawn before it do not meet.
+/// </summary>
 public sealed class RandomSampler : ISampler
 {
     public TrialConfig? Sample(SearchSpace space, IReadOnlyList<TrialSnapshot> history, SamplingContext context) =>
@@ -14,7 +17,7 @@ public sealed class RandomSampler : ISampler
     {
         var branch = space.Decay[rng.NextInt(space.Decay.Count)];
         var values = new Dictionary<string, JsonNode>();
-        foreach (var dim in space.DimensionsOf(branch.Type))
+        foreach (var dim in space.DimensionsOf(branch.Type).Where(d => d.IsActive(values)))
         {
             values[dim.Path] = DistributionValues.Uniform(dim.Distribution, rng);
         }

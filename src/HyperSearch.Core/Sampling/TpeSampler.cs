@@ -32,7 +32,10 @@ public sealed class TpeSampler(TpeOptions? options = null) : ISampler
         var rng = new SeededRandom(context.Seed, context.TrialNumber, Salt);
         var decayType = TpeDimension.DecayType(space) is { } type ? split.Suggest(type, rng).GetValue<string>() : space.Decay[0].Type;
         var values = new Dictionary<string, JsonNode>();
-        foreach (var dim in space.DimensionsOf(decayType))
+        // A conditional parameter inactive under the values drawn before it is not drawn at all; an active
+        // one is modelled on the trials that had it only (TpeSplit masks the others out), as Optuna does
+        // for a parameter a define-by-run objective suggests only in some trials.
+        foreach (var dim in space.DimensionsOf(decayType).Where(d => d.IsActive(values)))
         {
             // Fixed values and one-value ranges are not sampled (Optuna's single() distributions).
             values[dim.Path] = TpeDimension.Of(dim) is { } modelled ? split.Suggest(modelled, rng) : DistributionValues.Uniform(dim.Distribution, rng);

@@ -24,8 +24,15 @@ public static class SearchSpecValidator
 
     private static readonly string[] PrunerKnown = ["type", "startupTrials", "warmupSteps", "reductionFactor", "minResource", "maxResource"];
 
-    /// <param name="workloads">Workload names the trainer knows; a spec naming another is refused.</param>
-    public static (SearchSpec? Spec, IReadOnlyList<ValidationError> Errors) Parse(string json, IReadOnlyCollection<string> workloads)
+    /// <param name="workloads">Workload names the trainer knows; a spec naming another is refused. No declared parameters are checked.</param>
+    public static (SearchSpec? Spec, IReadOnlyList<ValidationError> Errors) Parse(string json, IReadOnlyCollection<string> workloads) =>
+        Parse(json, workloads.Select(name => new WorkloadInfo(name, "", WorkloadKind.TorchSharp)).ToList());
+
+    /// <param name="workloads">
+    /// The workloads the trainer knows; a spec naming another is refused, and the space's <c>params</c> and
+    /// <c>batchSize</c> are checked against what the named one declares (<see cref="DeclaredParameterCheck"/>).
+    /// </param>
+    public static (SearchSpec? Spec, IReadOnlyList<ValidationError> Errors) Parse(string json, IReadOnlyList<WorkloadInfo> workloads)
     {
         JsonDocument document;
         try
@@ -47,7 +54,7 @@ public static class SearchSpecValidator
         }
     }
 
-    private static (SearchSpec?, IReadOnlyList<ValidationError>) Read(JsonElement root, IReadOnlyCollection<string> workloads)
+    private static (SearchSpec?, IReadOnlyList<ValidationError>) Read(JsonElement root, IReadOnlyList<WorkloadInfo> workloads)
     {
         var r = new SpecFieldReader(root, "");
         foreach (var property in root.EnumerateObject())
@@ -65,8 +72,9 @@ public static class SearchSpecValidator
         var team = r.String("team");
         if (team is not null && team.Trim().Length == 0) r.Error("team", "must not be empty");
         var workload = r.String("workload", required: true);
-        if (workload is not null && !workloads.Contains(workload))
-            r.Error("workload", $"unknown workload '{workload}' (known: {string.Join(", ", workloads.Order())})");
+        var declared = workloads.FirstOrDefault(w => w.Name == workload);
+        if (workload is not null && declared is null)
+            r.Error("workload", $"unknown workload '{workload}' (known: {string.Join(", ", workloads.Select(w => w.Name).Order())})");
         var strategy = r.Enum("strategy", SearchStrategy.Tpe);
         var objective = r.Enum("objective", ObjectiveMetric.ValLoss);
         var direction = r.Enum("direction", objective == ObjectiveMetric.ValAccuracy ? ObjectiveDirection.Maximize : ObjectiveDirection.Minimize);
@@ -80,7 +88,7 @@ public static class SearchSpecValidator
         var gridPoints = r.Int("gridPoints", min: 2, max: GridSampler.MaxPointsPerRange) ?? 3;
         var priority = r.Int("priority", min: -1000, max: 1000) ?? 0;
         var pruner = ReadPruner(r, epochs);
-        var spaceJson = ReadSpace(r);
+        var spaceJson = ReadSpace(r, declared);
         // PBT's segments hand over at epoch boundaries, and its exported schedule has one LR per epoch.
         if (strategy == SearchStrategy.Pbt && unit != ScheduleUnit.Epoch)
             r.Error("scheduleUnit", "must be epoch for the pbt strategy (segments hand over between epochs)");
@@ -133,15 +141,16 @@ public static class SearchSpecValidator
         };
     }
 
-    private static string? ReadSpace(SpecFieldReader r)
+    private static string? ReadSpace(SpecFieldReader r, WorkloadInfo? workload)
     {
         var space = r.Object("space", required: true);
         if (space is null) return null;
         var json = space.Value.GetRawText();
-        foreach (var error in ParseSpace(json))
+        var (parsed, errors) = SearchSpaceJson.Parse(json);
+        // Declarations are checked only on a space that is valid on its own, so each mistake is named once.
+        if (parsed is not null && workload is not null) errors = DeclaredParameterCheck.CheckSpace(parsed, workload);
+        foreach (var error in errors)
             r.Errors.Add(error with { Path = "space." + error.Path.TrimStart('$', '.') });
         return json;
     }
-
-    private static IReadOnlyList<ValidationError> ParseSpace(string json) => SearchSpaceJson.Parse(json).Errors;
 }

@@ -31,6 +31,6 @@ internal static class SpaceDimensions
         {
             return;
         }
-        dims.AddRange(ps.Select(p => new SpaceDimension($"{section}.{p.Name}", section, p.Name, p.Distribution, null)));
+        dims.AddRange(ps.Select(p => new SpaceDimension($"{section}.{p.Name}", section, p.Name, p.Distribution, null, p.When)));
     }
 }

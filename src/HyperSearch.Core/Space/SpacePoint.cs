@@ -19,7 +19,13 @@ public sealed record SpacePoint(string DecayType, IReadOnlyDictionary<string, Js
         root["decay"] = decay;
         foreach (var dim in space.DimensionsOf(DecayType))
         {
-            var value = Values[dim.Path].DeepClone();
+            if (!Values.TryGetValue(dim.Path, out var drawn))
+            {
+                // An inactive conditional parameter is absent from the config, not set to a stand-in.
+                if (dim.IsConditional) continue;
+                throw new KeyNotFoundException($"the point has no value for {dim.Path}");
+            }
+            var value = drawn.DeepClone();
             if (dim.Name is null)
             {
                 root[dim.Section] = value;
@@ -51,6 +57,11 @@ public sealed record SpacePoint(string DecayType, IReadOnlyDictionary<string, Js
         var values = new Dictionary<string, JsonNode>();
         foreach (var dim in space.DimensionsOf(config.Decay.Type))
         {
+            // Inactive under the values read so far: the trial never had it (a stray value is ignored).
+            if (!dim.IsActive(values))
+            {
+                continue;
+            }
             var node = dim.Name is null ? root[dim.Section] : root[dim.Section]?[dim.Name];
             if (node is null && dim.Section == "warmup" && root["warmup"] is null)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Schedules.Decays;
 using HyperSearch.Core.Validation;
@@ -161,14 +162,32 @@ internal sealed class SpaceReader
             return null;
         }
         var result = new List<SpaceParam>();
+        var names = json.EnumerateObject().Select(p => p.Name).ToList();
+        var i = 0;
         foreach (var p in json.EnumerateObject())
         {
-            if (distributions.Read($"params.{p.Name}", p.Value, TrialParameters.Generic(p.Name)) is { } distribution)
+            var path = $"params.{p.Name}";
+            i++;
+            // "when" makes the entry conditional; the rest of the object is its distribution.
+            var (body, when) = SplitWhen(p.Value);
+            var conditions = when is { } w ? new ConditionReader(errors).Read($"{path}.when", w, result, names.Skip(i).ToList()) : null;
+            if (distributions.Read(path, body, TrialParameters.Generic(p.Name)) is { } distribution)
             {
-                result.Add(new SpaceParam(p.Name, distribution));
+                result.Add(new SpaceParam(p.Name, distribution, conditions is { Count: > 0 } ? conditions : null));
             }
         }
         return result;
+    }
+
+    private static (JsonElement Body, JsonElement? When) SplitWhen(JsonElement entry)
+    {
+        if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("when", out var when))
+        {
+            return (entry, null);
+        }
+        var body = JsonNode.Parse(entry.GetRawText())!.AsObject();
+        body.Remove("when");
+        return (JsonSerializer.SerializeToElement(body), when.Clone());
     }
 
     private IReadOnlyList<DecayBranch>? CheckNotEmpty(List<DecayBranch> branches)

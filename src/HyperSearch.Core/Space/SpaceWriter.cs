@@ -43,7 +43,29 @@ internal static class SpaceWriter
     }
 
     private static JsonObject Section(IReadOnlyList<SpaceParam> ps) =>
-        new(ps.Select(p => KeyValuePair.Create(p.Name, (JsonNode?)Write(p.Distribution))));
+        new(ps.Select(p => KeyValuePair.Create(p.Name, (JsonNode?)Write(p))));
+
+    private static JsonObject Write(SpaceParam p)
+    {
+        var o = Write(p.Distribution);
+        if (p.When is { Count: > 0 } when)
+        {
+            o["when"] = new JsonObject(when.Select(c => KeyValuePair.Create(c.Parent, Write(c))));
+        }
+        return o;
+    }
+
+    private static JsonNode? Write(SpaceCondition c)
+    {
+        if (c.Values is { } values)
+        {
+            return new JsonArray(values.Select(v => v.DeepClone()).ToArray());
+        }
+        var o = new JsonObject();
+        if (c.Min is { } min) o["min"] = min;
+        if (c.Max is { } max) o["max"] = max;
+        return o;
+    }
 
     public static JsonObject Write(Distribution distribution)
     {

@@ -31,7 +31,8 @@ public sealed class CommandTrainer(WorkloadRegistry workloads, CheckpointStore? 
     public async Task<TrainingOutcome> TrainAsync(TrainingRequest request, Func<EpochReport, ValueTask<bool>> onEpoch, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationError>();
-        if (!workloads.TryGetCommand(request.Workload ?? "", out var command))
+        var known = workloads.TryGetCommand(request.Workload ?? "", out var command);
+        if (!known)
         {
             errors.Add(new("workload", $"'{request.Workload}' is not a command workload (commands: {string.Join(", ", workloads.Commands.Select(c => c.Name))})"));
         }
@@ -41,7 +42,7 @@ public sealed class CommandTrainer(WorkloadRegistry workloads, CheckpointStore? 
             errors.Add(new("device", device));
         }
 
-        TrainingRequestValidator.ValidateRun(request, errors);
+        TrainingRequestValidator.ValidateRun(request, errors, known ? WorkloadRegistry.Info(command) : null);
         if (errors.Count > 0)
         {
             throw new InvalidTrainingRequestException(errors);

@@ -1,3 +1,5 @@
+using HyperSearch.Core.Training;
+
 namespace HyperSearch.Training.Command;
 
 /// <summary>
@@ -35,6 +37,12 @@ public sealed record CommandWorkload
 
     /// <summary>How long a program told to stop (pruned, diverged) or sent SIGTERM (cancelled) has before SIGKILL.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The <c>params</c> the program reads (setting <c>Parameters</c>); null when the settings declare none (any pass).</summary>
+    public IReadOnlyList<WorkloadParameter>? Parameters { get; init; }
+
+    /// <summary>The batch sizes the program accepts (setting <c>BatchSize</c>); null: any.</summary>
+    public WorkloadParameter? BatchSize { get; init; }
 
     /// <summary>Where it was configured (<c>HyperSearch:Workloads:Commands:0</c>), for messages that name the key to fix.</summary>
     public string Source { get; init; } = CommandWorkloadSettings.Section;

@@ -19,7 +19,7 @@ public static partial class CommandWorkloadSettings
     public static readonly IReadOnlySet<string> ReservedVariables = new HashSet<string>(StringComparer.Ordinal) { "CUDA_VISIBLE_DEVICES" };
 
     private static readonly string[] Known =
-        ["Name", "Description", "Executable", "Arguments", "WorkingDirectory", "Environment", "EpochTimeoutSeconds", "StopGraceSeconds"];
+        ["Name", "Description", "Executable", "Arguments", "WorkingDirectory", "Environment", "EpochTimeoutSeconds", "StopGraceSeconds", "Parameters", "BatchSize"];
 
     /// <param name="taken">Names already used by other workloads (the built-ins).</param>
     /// <exception cref="SettingsException">Every problem, one line each.</exception>
@@ -110,6 +110,8 @@ public static partial class CommandWorkloadSettings
         var defaults = new CommandWorkload { Name = "", Executable = "" };
         var timeout = Seconds(reader, "EpochTimeoutSeconds", defaults.EpochTimeout);
         var grace = Seconds(reader, "StopGraceSeconds", defaults.StopGrace);
+        var parameters = WorkloadParameterSettings.ReadList(entry.GetSection("Parameters"), reader);
+        var batchSize = WorkloadParameterSettings.ReadBatchSize(entry.GetSection("BatchSize"), reader);
         if (name is null || executable is null || reader.Problems.Count > 0)
         {
             return null;
@@ -126,6 +128,8 @@ public static partial class CommandWorkloadSettings
             Environment = environment,
             EpochTimeout = TimeSpan.FromSeconds(timeout),
             StopGrace = TimeSpan.FromSeconds(grace),
+            Parameters = parameters,
+            BatchSize = batchSize,
         };
     }
 

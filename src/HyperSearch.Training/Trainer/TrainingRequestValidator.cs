@@ -1,5 +1,6 @@
 using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Schedules;
+using HyperSearch.Core.Searches;
 using HyperSearch.Core.Training;
 using HyperSearch.Core.Validation;
 using HyperSearch.Training.Devices;
@@ -23,7 +24,7 @@ public static class TrainingRequestValidator
     public static IReadOnlyList<ValidationError> Validate(TrainingRequest request, WorkloadRegistry registry)
     {
         var errors = new List<ValidationError>();
-        if (!registry.TryGet(request.Workload ?? "", out _))
+        if (!registry.TryGet(request.Workload ?? "", out var workload))
         {
             errors.Add(new("workload", registry.UnknownMessage(request.Workload)));
         }
@@ -33,12 +34,17 @@ public static class TrainingRequestValidator
             errors.Add(new("device", deviceProblem));
         }
 
-        ValidateRun(request, errors);
+        ValidateRun(request, errors, workload is null ? null : WorkloadRegistry.Info(workload));
         return errors;
     }
 
-    /// <summary>What every trainer checks, whichever runs the workload: epochs, threads and the config.</summary>
-    public static void ValidateRun(TrainingRequest request, List<ValidationError> errors)
+    /// <summary>
+    /// What every trainer checks, whichever runs the workload: epochs, threads and the config, and the
+    /// config's <c>params</c> and <c>batchSize</c> against what <paramref name="workload"/> declares — a
+    /// search launched before the declaration, a re-run's edited config or a CLI run is refused here
+    /// naming the field, instead of training with a value the model silently ignores.
+    /// </summary>
+    public static void ValidateRun(TrainingRequest request, List<ValidationError> errors, WorkloadInfo? workload = null)
     {
         if (request.Epochs < 1)
         {
@@ -57,6 +63,13 @@ public static class TrainingRequestValidator
         }
 
         ValidateConfig(request.Config, errors);
+        if (workload is not null)
+        {
+            // A field the config's own rules already refused (a batch size of 0) is named once.
+            var reported = errors.Select(e => e.Path).ToHashSet();
+            errors.AddRange(DeclaredParameterCheck.CheckConfig(request.Config, workload)
+                .Select(e => e with { Path = "config." + e.Path }).Where(e => !reported.Contains(e.Path)));
+        }
     }
 
     private static void ValidateConfig(TrialConfig config, List<ValidationError> errors)

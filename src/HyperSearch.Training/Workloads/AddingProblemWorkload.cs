@@ -1,3 +1,4 @@
+using HyperSearch.Core.Training;
 using HyperSearch.Training.Data;
 using HyperSearch.Training.Models;
 using TorchSharp;
@@ -27,14 +28,22 @@ public sealed class AddingProblemWorkload : IWorkload
     public TaskKind Task => TaskKind.Regression;
     public int DefaultBatchSize => 64;
 
+    public static readonly WorkloadParameter Cell = WorkloadParameter.Categorical("cell", [0, 1], 0, "recurrent cell: 0 = LSTM, 1 = GRU");
+    public static readonly WorkloadParameter Hidden = WorkloadParameter.Int("hidden", 1, 2048, 64, "units of the recurrent state", log: true);
+    public static readonly WorkloadParameter Layers = WorkloadParameter.Int("layers", 1, 8, 1, "stacked recurrent layers");
+
+    public IReadOnlyList<WorkloadParameter> Parameters => [Cell, Hidden, Layers];
+
+    public WorkloadParameter BatchSize => WorkloadParameters.BatchSize(10_000, DefaultBatchSize);
+
     public WorkloadData LoadData() => _data.Value;
 
     public nn.Module<Tensor, Tensor> CreateModel(IReadOnlyDictionary<string, double> parameters, Device device) =>
         new RecurrentRegressor(
-            (RecurrentCell)WorkloadParameters.Int(parameters, "cell", 0, 0, 1),
+            (RecurrentCell)WorkloadParameters.Int(parameters, Cell),
             Steps, Features,
-            WorkloadParameters.Int(parameters, "hidden", 64, 1, 2048),
-            WorkloadParameters.Int(parameters, "layers", 1, 1, 8),
+            WorkloadParameters.Int(parameters, Hidden),
+            WorkloadParameters.Int(parameters, Layers),
             outputs: 1).to(device);
 
     private static WorkloadData Generate()

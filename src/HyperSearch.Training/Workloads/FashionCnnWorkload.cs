@@ -1,3 +1,4 @@
+using HyperSearch.Core.Training;
 using HyperSearch.Training.Data;
 using HyperSearch.Training.Models;
 using TorchSharp;
@@ -16,9 +17,15 @@ public sealed class FashionCnnWorkload(WorkloadOptions options) : FashionWorkloa
     public override string Name => WorkloadName;
     public override string Description => "Fashion-MNIST, CNN 2 conv + 2 fc";
 
+    public static readonly WorkloadParameter Conv1 = WorkloadParameter.Int("conv1", 1, 512, 16, "channels of the first convolution", log: true);
+    public static readonly WorkloadParameter Conv2 = WorkloadParameter.Int("conv2", 1, 512, 32, "channels of the second convolution", log: true);
+    public static readonly WorkloadParameter Fc = WorkloadParameter.Int("fc", 1, 8192, 128, "units of the hidden fully connected layer", log: true);
+
+    public override IReadOnlyList<WorkloadParameter> Parameters => [Conv1, Conv2, Fc];
+
     public override nn.Module<Tensor, Tensor> CreateModel(IReadOnlyDictionary<string, double> parameters, Device device) =>
         new SmallCnn(1, FashionMnist.Side, FashionMnist.Classes,
-            WorkloadParameters.Int(parameters, "conv1", 16, 1, 512),
-            WorkloadParameters.Int(parameters, "conv2", 32, 1, 512),
-            WorkloadParameters.Int(parameters, "fc", 128, 1, 8192)).to(device);
+            WorkloadParameters.Int(parameters, Conv1),
+            WorkloadParameters.Int(parameters, Conv2),
+            WorkloadParameters.Int(parameters, Fc)).to(device);
 }

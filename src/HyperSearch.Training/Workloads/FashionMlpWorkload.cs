@@ -1,3 +1,4 @@
+using HyperSearch.Core.Training;
 using HyperSearch.Training.Data;
 using HyperSearch.Training.Models;
 using TorchSharp;
@@ -16,11 +17,17 @@ public sealed class FashionMlpWorkload(WorkloadOptions options) : FashionWorkloa
     public override string Name => WorkloadName;
     public override string Description => "Fashion-MNIST, MLP 784-256-10 (params: hidden, layers, dropout)";
 
+    public static readonly WorkloadParameter Hidden = WorkloadParameter.Int("hidden", 1, 8192, 256, "units per hidden layer", log: true);
+    public static readonly WorkloadParameter Layers = WorkloadParameter.Int("layers", 0, 16, 1, "hidden layers (0: a linear model)");
+    public static readonly WorkloadParameter Dropout = WorkloadParameter.Float("dropout", 0, 0.95, 0, "dropout after each hidden layer");
+
+    public override IReadOnlyList<WorkloadParameter> Parameters => [Hidden, Layers, Dropout];
+
     public override nn.Module<Tensor, Tensor> CreateModel(IReadOnlyDictionary<string, double> parameters, Device device)
     {
-        var hidden = WorkloadParameters.Int(parameters, "hidden", 256, 1, 8192);
-        var layers = WorkloadParameters.Int(parameters, "layers", 1, 0, 16);
-        var dropout = WorkloadParameters.Float(parameters, "dropout", 0, 0, 0.95);
+        var hidden = WorkloadParameters.Int(parameters, Hidden);
+        var layers = WorkloadParameters.Int(parameters, Layers);
+        var dropout = WorkloadParameters.Float(parameters, Dropout);
         var sizes = new List<long> { FashionMnist.Pixels };
         sizes.AddRange(Enumerable.Repeat((long)hidden, layers));
         sizes.Add(FashionMnist.Classes);

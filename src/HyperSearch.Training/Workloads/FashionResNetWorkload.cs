@@ -1,3 +1,4 @@
+using HyperSearch.Core.Training;
 using HyperSearch.Training.Data;
 using HyperSearch.Training.Models;
 using TorchSharp;
@@ -17,8 +18,13 @@ public sealed class FashionResNetWorkload(WorkloadOptions options) : FashionWork
     public override string Name => WorkloadName;
     public override string Description => "Fashion-MNIST, ResNet (batch norm, residual blocks; params: width, blocks)";
 
+    public static readonly WorkloadParameter Width = WorkloadParameter.Int("width", 1, 256, 16, "stem channels (the second stage has twice as many)", log: true);
+    public static readonly WorkloadParameter Blocks = WorkloadParameter.Int("blocks", 1, 8, 2, "residual blocks per stage");
+
+    public override IReadOnlyList<WorkloadParameter> Parameters => [Width, Blocks];
+
     public override nn.Module<Tensor, Tensor> CreateModel(IReadOnlyDictionary<string, double> parameters, Device device) =>
         new ResidualCnn(1, FashionMnist.Side, FashionMnist.Classes,
-            WorkloadParameters.Int(parameters, "width", 16, 1, 256),
-            WorkloadParameters.Int(parameters, "blocks", 2, 1, 8)).to(device);
+            WorkloadParameters.Int(parameters, Width),
+            WorkloadParameters.Int(parameters, Blocks)).to(device);
 }

@@ -1,3 +1,4 @@
+using HyperSearch.Core.Training;
 using System.Collections.Concurrent;
 using HyperSearch.Training.Data;
 using TorchSharp;
@@ -38,6 +39,11 @@ public abstract class FashionWorkload : IWorkload
     public abstract string Description { get; }
     public TaskKind Task => TaskKind.Classification;
     public virtual int DefaultBatchSize => 64;
+
+    /// <summary>Null unless a derived workload declares its <c>params</c> (see <see cref="IWorkload.Parameters"/>).</summary>
+    public virtual IReadOnlyList<WorkloadParameter>? Parameters => null;
+
+    public WorkloadParameter? BatchSize => WorkloadParameters.BatchSize(TrainSize, DefaultBatchSize);
     public int TrainSize { get; }
     public int ValidationSize { get; }
 

@@ -1,3 +1,4 @@
+using HyperSearch.Core.Training;
 using HyperSearch.Training.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -21,6 +22,18 @@ public interface IWorkload
 
     /// <summary>Used when the trial config has no <c>batchSize</c>.</summary>
     int DefaultBatchSize { get; }
+
+    /// <summary>
+    /// The <c>params</c> this workload reads (name, kind, range or choices, default, log, description):
+    /// searches naming another or reaching outside them are refused at launch, and the lists show them.
+    /// Null (the default, and every workload written before declarations existed): not declared, any
+    /// numeric <c>params</c> pass. Read values with <see cref="WorkloadParameters.Int(IReadOnlyDictionary{string, double}, WorkloadParameter)"/>
+    /// and <c>.Float</c> so the declaration is the one place a range lives.
+    /// </summary>
+    IReadOnlyList<WorkloadParameter>? Parameters => null;
+
+    /// <summary>The batch sizes it accepts (an int parameter named <c>batchSize</c>); null: any of 1…65,536.</summary>
+    WorkloadParameter? BatchSize => null;
 
     /// <summary>
     /// The train/validation/test split. Must return the same samples every call (cache it): trials

@@ -1,3 +1,4 @@
+using HyperSearch.Core.Training;
 using HyperSearch.Training.Data;
 using HyperSearch.Training.Models;
 using TorchSharp;
@@ -20,6 +21,11 @@ public sealed class SyntheticRegressionWorkload : IWorkload
     public string Description => "y = 2x + 3 + noise, linear model, MSE (metric: R²)";
     public TaskKind Task => TaskKind.Regression;
     public int DefaultBatchSize => 32;
+
+    /// <summary>A fixed linear model: it takes no <c>params</c>.</summary>
+    public IReadOnlyList<WorkloadParameter> Parameters => [];
+
+    public WorkloadParameter BatchSize => WorkloadParameters.BatchSize(1024, DefaultBatchSize);
 
     public WorkloadData LoadData() => _data.Value;
 

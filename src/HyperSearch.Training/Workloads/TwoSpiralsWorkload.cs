@@ -1,3 +1,4 @@
+using HyperSearch.Core.Training;
 using HyperSearch.Training.Data;
 using HyperSearch.Training.Models;
 using TorchSharp;
@@ -21,13 +22,19 @@ public sealed class TwoSpiralsWorkload : IWorkload
     public TaskKind Task => TaskKind.Classification;
     public int DefaultBatchSize => 32;
 
+    public static readonly WorkloadParameter Hidden = WorkloadParameter.Int("hidden", 1, 4096, 64, "units of each of the two hidden layers", log: true);
+    public static readonly WorkloadParameter Dropout = WorkloadParameter.Float("dropout", 0, 0.95, 0, "dropout after each hidden layer");
+
+    public IReadOnlyList<WorkloadParameter> Parameters => [Hidden, Dropout];
+
+    public WorkloadParameter BatchSize => WorkloadParameters.BatchSize(1000, DefaultBatchSize);
+
     public WorkloadData LoadData() => _data.Value;
 
-    /// <summary>Params <c>hidden</c>: units of each of the two hidden layers (default 64); <c>dropout</c> (default 0).</summary>
     public nn.Module<Tensor, Tensor> CreateModel(IReadOnlyDictionary<string, double> parameters, Device device)
     {
-        long hidden = WorkloadParameters.Int(parameters, "hidden", 64, 1, 4096);
-        var dropout = WorkloadParameters.Float(parameters, "dropout", 0, 0, 0.95);
+        long hidden = WorkloadParameters.Int(parameters, Hidden);
+        var dropout = WorkloadParameters.Float(parameters, Dropout);
         return new Mlp([2, hidden, hidden, 2], dropout).to(device);
     }
 

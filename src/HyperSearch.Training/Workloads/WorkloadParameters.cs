@@ -1,4 +1,5 @@
 using System.Globalization;
+using HyperSearch.Core.Training;
 
 namespace HyperSearch.Training.Workloads;
 
@@ -9,6 +10,25 @@ namespace HyperSearch.Training.Workloads;
 /// </summary>
 public static class WorkloadParameters
 {
+    /// <summary>A declared int or categorical parameter: its default when absent, an <see cref="ArgumentException"/> naming it when outside the declaration.</summary>
+    public static int Int(IReadOnlyDictionary<string, double> parameters, WorkloadParameter declaration) =>
+        (int)Float(parameters, declaration);
+
+    /// <summary>A declared parameter of any kind: its default when absent, an <see cref="ArgumentException"/> naming it when outside the declaration.</summary>
+    public static double Float(IReadOnlyDictionary<string, double> parameters, WorkloadParameter declaration)
+    {
+        if (!parameters.TryGetValue(declaration.Name, out var value))
+        {
+            return declaration.Default;
+        }
+
+        return declaration.Check(value) is { } problem ? throw new ArgumentException($"params.{declaration.Name}: {problem}") : value;
+    }
+
+    /// <summary>The declaration of a <c>batchSize</c> range: 1 to <paramref name="max"/> (the training set), log scale as batch sizes are searched.</summary>
+    public static WorkloadParameter BatchSize(int max, int fallback) =>
+        WorkloadParameter.Int("batchSize", 1, max, fallback, "samples per batch (at most the training set)", log: true);
+
     public static int Int(IReadOnlyDictionary<string, double> parameters, string name, int fallback, int min, int max)
     {
         if (!parameters.TryGetValue(name, out var value))

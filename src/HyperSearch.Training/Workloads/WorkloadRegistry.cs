@@ -58,6 +58,16 @@ public sealed class WorkloadRegistry
             throw new ArgumentException("a workload needs a name", nameof(workload));
         }
 
+        // A plug-in's declaration is checked once, here, so a mistake in it is a plug-in error with its reason.
+        var declared = (workload.Parameters ?? []).Concat(workload.BatchSize is { } batch ? [batch] : []).ToList();
+        var problems = declared.SelectMany(p => p.Problems())
+            .Concat(declared.GroupBy(p => p.Name).Where(g => g.Count() > 1).Select(g => $"{g.Key}: declared twice"))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"workload '{workload.Name}' declares bad parameters: {string.Join("; ", problems)}", nameof(workload));
+        }
+
         if (_commands.ContainsKey(workload.Name) || !_workloads.TryAdd(workload.Name, workload))
         {
             throw new ArgumentException($"workload '{workload.Name}' is already registered", nameof(workload));
@@ -90,10 +100,16 @@ public sealed class WorkloadRegistry
     /// <summary>Every workload as the lists show it, by name.</summary>
     public IReadOnlyList<WorkloadInfo> Describe() =>
     [
-        .. _workloads.Values.Select(w => new WorkloadInfo(w.Name, w.Description, WorkloadKind.TorchSharp))
-            .Concat(_commands.Values.Select(c => new WorkloadInfo(c.Name, c.Description, WorkloadKind.Command, c.CommandLine)))
-            .OrderBy(w => w.Name, StringComparer.Ordinal),
+        .. _workloads.Values.Select(Info).Concat(_commands.Values.Select(Info)).OrderBy(w => w.Name, StringComparer.Ordinal),
     ];
+
+    /// <summary>A C# workload as the lists show it, with what it declares.</summary>
+    public static WorkloadInfo Info(IWorkload workload) =>
+        new(workload.Name, workload.Description, WorkloadKind.TorchSharp, null, workload.Parameters, workload.BatchSize);
+
+    /// <summary>A command workload as the lists show it, with what its settings declare.</summary>
+    public static WorkloadInfo Info(CommandWorkload command) =>
+        new(command.Name, command.Description, WorkloadKind.Command, command.CommandLine, command.Parameters, command.BatchSize);
 
     /// <summary>Why <paramref name="name"/> is not a C# workload here: the known names and any plug-in that failed to load.</summary>
     public string UnknownMessage(string? name)

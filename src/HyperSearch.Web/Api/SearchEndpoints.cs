@@ -73,7 +73,7 @@ public static class SearchEndpoints
         if (keyProblem is not null) return ApiProblems.Validation(IdempotencyKey.Header, keyProblem);
         var (body, tooLarge) = await ReadBodyAsync(request, ct);
         if (body is null) return tooLarge!;
-        var (spec, errors) = SearchSpecValidator.Parse(body, workloads.Names);
+        var (spec, errors) = SearchSpecValidator.Parse(body, workloads.Workloads);
         if (spec is null) return ApiProblems.Validation(errors);
         var (owned, field, problem) = await teams.AssignAsync(actor, spec, ct);
         if (owned is null)

@@ -1,3 +1,4 @@
+using HyperSearch.Core.Training;
 using System.Reflection;
 using HyperSearch.Core.Searches;
 using HyperSearch.Training.Command;
@@ -63,6 +64,7 @@ public sealed class TrainingGuideTests
         var command = Assert.Single(CommandWorkloadSettings.Read(configuration, WorkloadRegistry.CreateDefault().Names));
 
         Assert.Equal("pytorch-simple", command.Name);
+        Assert.Equal(["n_layers", "n_units_l0", "n_units_l1", "n_units_l2", "dropout_l0", "dropout_l1", "dropout_l2"], command.Parameters!.Select(p => p.Name));
         Assert.Equal("/usr/bin/python3", command.Executable);
         Assert.True(File.Exists(Path.Combine(TestRepo.Root, command.Arguments[0])), $"{command.Arguments[0]} (relative to the repository, where the dashboard runs) does not exist");
     }
@@ -80,7 +82,13 @@ public sealed class TrainingGuideTests
     [InlineData("examples/python/pytorch-simple-search.json", "pytorch-simple")]
     public void QuotedSearchSpecs_AreValid(string file, string workload)
     {
-        var (spec, errors) = SearchSpecValidator.Parse(File.ReadAllText(Path.Combine(TestRepo.Root, file)), [workload]);
+        // Against what the workload declares: the example command's settings (team-moons declares nothing).
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(TestRepo.Root, "examples", "python", "appsettings.pytorch-simple.json")).Build();
+        var registry = WorkloadRegistry.CreateDefault();
+        foreach (var command in CommandWorkloadSettings.Read(configuration, registry.Names)) registry.Add(command);
+        var declared = registry.Describe().SingleOrDefault(w => w.Name == workload) ?? new WorkloadInfo(workload, "", WorkloadKind.TorchSharp);
+
+        var (spec, errors) = SearchSpecValidator.Parse(File.ReadAllText(Path.Combine(TestRepo.Root, file)), [declared]);
 
         Assert.Empty(errors);
         Assert.Equal(workload, spec!.Workload);

@@ -40,6 +40,27 @@ public abstract class SamplerConformanceTests
     }
 
     [Fact]
+    public void Sample_ConditionalParams_PresentExactlyWhereTheirConditionHolds()
+    {
+        // Optuna's pytorch_simple: n_units_l{i} and dropout_l{i} exist only for i < n_layers.
+        var configs = Drive(Create(), PytorchSimpleSpace, 30, seed: 4, objective: PytorchSimpleObjective);
+
+        Assert.Equal(30, configs.Count);
+        foreach (var config in configs)
+        {
+            var ps = config.Params!;
+            var layers = (int)ps["n_layers"];
+            Assert.InRange(layers, 1, 3);
+            var expected = new[] { "n_layers" }.Concat(Enumerable.Range(0, layers).SelectMany(i => new[] { $"n_units_l{i}", $"dropout_l{i}" })).Order();
+            Assert.Equal(expected, ps.Keys.Order());
+            Assert.All(ps.Where(p => p.Key.StartsWith("n_units", StringComparison.Ordinal)), p => Assert.InRange(p.Value, 4, 128));
+            Assert.All(ps.Where(p => p.Key.StartsWith("dropout", StringComparison.Ordinal)), p => Assert.InRange(p.Value, 0.2, 0.5));
+        }
+        // Both ways exercised (a grid's first 30 points and PBT's population do not reach every layer count).
+        Assert.True(configs.Select(c => c.Params!["n_layers"]).Distinct().Count() >= 2);
+    }
+
+    [Fact]
     public void Sample_SameSeed_SameSequence()
     {
         var first = Drive(Create(), ConditionalSpace, 30, seed: 7).Select(ToJson);

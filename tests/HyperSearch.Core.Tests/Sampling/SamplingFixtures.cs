@@ -26,6 +26,31 @@ internal static class SamplingFixtures
         }
         """);
 
+    /// <summary>Optuna's pytorch_simple space: layer i's width and dropout exist when n_layers ≥ i + 1.</summary>
+    public static SearchSpace PytorchSimpleSpace { get; } = Parse("""
+        {
+          "initialLr": { "low": 1e-5, "high": 0.1 },
+          "decay": { "constant": {} },
+          "params": {
+            "n_layers": { "type": "int", "low": 1, "high": 3 },
+            "n_units_l0": { "type": "int", "low": 4, "high": 128, "log": true },
+            "dropout_l0": { "low": 0.2, "high": 0.5 },
+            "n_units_l1": { "type": "int", "low": 4, "high": 128, "log": true, "when": { "n_layers": { "min": 2 } } },
+            "dropout_l1": { "low": 0.2, "high": 0.5, "when": { "n_layers": { "min": 2 } } },
+            "n_units_l2": { "type": "int", "low": 4, "high": 128, "log": true, "when": { "n_layers": { "min": 3 } } },
+            "dropout_l2": { "low": 0.2, "high": 0.5, "when": { "n_layers": { "min": 3 } } }
+          }
+        }
+        """);
+
+    /// <summary>Best with two layers of about 64 units; a third layer's width matters, its absence is neutral.</summary>
+    public static double PytorchSimpleObjective(TrialConfig c)
+    {
+        var p = c.Params!;
+        var units = Enumerable.Range(0, (int)p["n_layers"]).Sum(i => Math.Pow(Math.Log2(p[$"n_units_l{i}"] / 64), 2));
+        return Math.Abs(p["n_layers"] - 2) + units + Math.Pow(Math.Log10(c.InitialLr) + 3, 2);
+    }
+
     public static SearchSpace Parse(string json)
     {
         var (space, errors) = SearchSpaceJson.Parse(json);

@@ -1,4 +1,5 @@
 using HyperSearch.Core.Settings;
+using HyperSearch.Core.Training;
 using HyperSearch.Training.Command;
 using Microsoft.Extensions.Configuration;
 
@@ -35,6 +36,54 @@ public sealed class CommandWorkloadSettingsTests
     }
 
     [Fact]
+    public void Read_DeclaredParameters_AreTheCommandsDeclaration()
+    {
+        var command = Assert.Single(CommandWorkloadSettings.Read(Configuration(
+            ($"{First}:Name", "mine"), ($"{First}:Executable", "./train.sh"),
+            ($"{First}:Parameters:0:Name", "n_layers"), ($"{First}:Parameters:0:Kind", "int"), ($"{First}:Parameters:0:Low", "1"),
+            ($"{First}:Parameters:0:High", "3"), ($"{First}:Parameters:0:Default", "1"), ($"{First}:Parameters:0:Description", "hidden layers"),
+            ($"{First}:Parameters:1:Name", "cell"), ($"{First}:Parameters:1:Kind", "categorical"), ($"{First}:Parameters:1:Choices:0", "0"),
+            ($"{First}:Parameters:1:Choices:1", "1"), ($"{First}:Parameters:1:Default", "0"),
+            ($"{First}:Parameters:2:Name", "lr_scale"), ($"{First}:Parameters:2:Kind", "float"), ($"{First}:Parameters:2:Low", "0.001"),
+            ($"{First}:Parameters:2:High", "1"), ($"{First}:Parameters:2:Default", "0.1"), ($"{First}:Parameters:2:Log", "true"),
+            ($"{First}:BatchSize:Low", "8"), ($"{First}:BatchSize:High", "512"), ($"{First}:BatchSize:Default", "64")), []));
+
+        Assert.Equal(
+        [
+            WorkloadParameter.Int("n_layers", 1, 3, 1, "hidden layers"),
+            new WorkloadParameter("cell", WorkloadParameterKind.Categorical, 0, Choices: command.Parameters![1].Choices),
+            WorkloadParameter.Float("lr_scale", 0.001, 1, 0.1, "", log: true),
+        ], command.Parameters);
+        Assert.Equal([0.0, 1.0], command.Parameters[1].Choices!);
+        Assert.Equal(WorkloadParameter.Int("batchSize", 8, 512, 64, ""), command.BatchSize);
+        Assert.Null(Assert.Single(CommandWorkloadSettings.Read(Configuration(($"{First}:Name", "x"), ($"{First}:Executable", "y")), [])).Parameters);
+    }
+
+    [Fact]
+    public void Read_BadDeclarations_OneLineEachNamingTheKey()
+    {
+        var error = Assert.Throws<SettingsException>(() => CommandWorkloadSettings.Read(Configuration(
+            ($"{First}:Name", "mine"), ($"{First}:Executable", "./train.sh"),
+            ($"{First}:Parameters:0:Name", "a"), ($"{First}:Parameters:0:Kind", "integer"), ($"{First}:Parameters:0:Default", "1"),
+            ($"{First}:Parameters:1:Name", "b"), ($"{First}:Parameters:1:Kind", "float"), ($"{First}:Parameters:1:Low", "2"),
+            ($"{First}:Parameters:1:High", "1"), ($"{First}:Parameters:1:Default", "1"),
+            ($"{First}:Parameters:2:Name", "c"), ($"{First}:Parameters:2:Kind", "int"), ($"{First}:Parameters:2:Low", "1"),
+            ($"{First}:Parameters:2:High", "many"), ($"{First}:Parameters:2:Default", "1"), ($"{First}:Parameters:2:Step", "1"),
+            ($"{First}:Parameters:3:Name", "d"), ($"{First}:Parameters:3:Kind", "int"), ($"{First}:Parameters:3:Low", "1"), ($"{First}:Parameters:3:High", "4"),
+            ($"{First}:BatchSize:Low", "8"), ($"{First}:BatchSize:High", "512"), ($"{First}:BatchSize:Default", "4")), []));
+
+        Assert.Equal(
+        [
+            $"{First}:Parameters:0:Kind: must be int, float or categorical; got 'integer'",
+            $"{First}:Parameters:1: b: needs finite Low ≤ High",
+            $"{First}:Parameters:2:Step: is not a setting of a parameter (known: Name, Kind, Low, High, Choices, Default, Log, Description)",
+            $"{First}:Parameters:2:High: must be a number; got 'many'",
+            $"{First}:Parameters:3:Default: is required (the value a trial without the parameter gets)",
+            $"{First}:BatchSize: batchSize: Default must be an integer in [8, 512]; got 4",
+        ], error.Problems);
+    }
+
+    [Fact]
     public void Read_NoSection_NoCommands()
     {
         Assert.Empty(CommandWorkloadSettings.Read(Configuration(), []));
@@ -65,7 +114,7 @@ public sealed class CommandWorkloadSettingsTests
 
         Assert.Equal(
         [
-            $"{First}:Executeable: is not a setting of a command workload (known: Name, Description, Executable, Arguments, WorkingDirectory, Environment, EpochTimeoutSeconds, StopGraceSeconds)",
+            $"{First}:Executeable: is not a setting of a command workload (known: Name, Description, Executable, Arguments, WorkingDirectory, Environment, EpochTimeoutSeconds, StopGraceSeconds, Parameters, BatchSize)",
             $"{First}:Name: is required",
             $"{First}:Executable: is required (a path, or a program on PATH such as /usr/bin/python3)",
             $"{First}:EpochTimeoutSeconds: must be a number > 0; got 'ten'",
