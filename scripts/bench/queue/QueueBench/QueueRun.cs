@@ -31,8 +31,9 @@ public static class QueueRun
         await ClaimLog.InstallAsync(db);
         var processes = Enumerable.Range(0, workers).Select(_ => StartWorker(cliDll, db, slots, epochMs)).ToList();
         var clock = Stopwatch.StartNew();
-        // Every slot runs trialsPerSlot trials back to back; three times that (plus start-up) is a hang.
-        var limit = TimeSpan.FromMilliseconds(3.0 * trialsPerSlot * epochs * epochMs) + TimeSpan.FromMinutes(2);
+        // Every slot runs trialsPerSlot trials back to back; five times that plus 5 minutes (16 worker
+        // processes starting at once on a loaded 2-core machine) is a hang.
+        var limit = TimeSpan.FromMilliseconds(5.0 * trialsPerSlot * epochs * epochMs) + TimeSpan.FromMinutes(5);
         try
         {
             while ((await store.GetSearchAsync(id))!.Summary.State != SearchState.Completed)
