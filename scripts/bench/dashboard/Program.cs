@@ -53,6 +53,9 @@ var (connectionString, seeded) = provider switch
 long searchId = 1;
 if (!seeded) searchId = await BenchDatabase.SeedAsync(provider, connectionString, trials, epochs, searchCount);
 else Console.WriteLine($"reusing the seeded {provider} database");
+// --mode seed: only seed (or find) the database, e.g. ahead of a measurement that must not share the
+// machine with the seeding.
+if (options.GetValueOrDefault("mode") == "seed") return;
 // Debian's chromium-headless-shell (Playwright's own default for headless runs) unless --browser
 // says otherwise: the full browser, even headless, ran its top-chrome WebUI (the omnibox popup,
 // ~400 chrome:// requests) in another renderer during the measured first visits (each a new browser
@@ -128,6 +131,41 @@ try
         Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                 .. (options.GetValueOrDefault("browser-args") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)],
     });
+
+    // Server memory with ten Search pages open at once (each with its curves and analysis charts).
+    async Task<(long Before, long Open)> TenSearchPagesAsync(IBrowser browser)
+    {
+        var before = Rss(app.Id);
+        var open = new List<IBrowserContext>();
+        for (var i = 0; i < 10; i++)
+        {
+            var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(baseUrl + pageUrl, new() { Timeout = 120_000 });
+            await page.WaitForFunctionAsync(ParallelChartDrawn, null, new() { Timeout = 120_000 });
+            open.Add(context);
+        }
+
+        await Task.Delay(2000);
+        var opened = Rss(app.Id);
+        foreach (var context in open) await context.CloseAsync();
+        return (before, opened);
+    }
+
+    // --mode server: the server's side at scale (ServerScaleRun: the reads that grow with a search's
+    // trials, over HTTP) and its memory with ten Search pages open; no timed browser visits.
+    if (options.GetValueOrDefault("mode") == "server")
+    {
+        Console.WriteLine();
+        Console.WriteLine($"| request ({trials:N0} trials × {epochs} epochs, {searchCount:N0} searches, {provider}, {runs} runs) | median | max |");
+        Console.WriteLine("|---|---|---|");
+        Console.WriteLine($"| Search page, server render (GET {pageUrl}; the first-render runs above) | {Median(server):F0} ms | {server.Max():F0} ms |");
+        await ServerScaleRun.RunAsync(http, searchId, trials, runs);
+        var (before, opened) = await TenSearchPagesAsync(browser);
+        Console.WriteLine($"| server memory (RSS): after the requests above → with 10 Search pages open | {before / 1024.0:F0} MB → {opened / 1024.0:F0} MB | |");
+        Console.WriteLine($"| machine load average at the end | {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores | |");
+        return;
+    }
     var browserTimes = new List<double>();
     var rowTimes = new List<double>();
     var liveTimes = new List<double>();
@@ -318,21 +356,7 @@ try
         await context.CloseAsync();
     }
 
-    // Server memory with ten Search pages open at once (each with its curves and analysis charts).
-    var rssBefore = Rss(app.Id);
-    var open = new List<IBrowserContext>();
-    for (var i = 0; i < 10; i++)
-    {
-        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(baseUrl + pageUrl);
-        await page.WaitForFunctionAsync(ParallelChartDrawn, null, new() { Timeout = 120_000 });
-        open.Add(context);
-    }
-
-    await Task.Delay(2000);
-    var rssOpen = Rss(app.Id);
-    foreach (var context in open) await context.CloseAsync();
+    var (rssBefore, rssOpen) = await TenSearchPagesAsync(browser);
 
     frames.Sort();
     Console.WriteLine();

@@ -11,6 +11,8 @@
 #          [--browser /usr/bin/chromium]  (default: Debian's chromium-headless-shell, installed here if
 #          missing; the full browser adds its own UI's work to every first visit: docs/benchmarks.md)
 #          [--browser-args "--flag ..."]
+#          [--mode browser|server|seed]  (server: the server's side at scale, ServerScaleRun, and its
+#          memory with ten Search pages open, no timed browser visits; seed: only seed the database)
 # --provider postgres without --postgres starts a private PostgreSQL 15 cluster
 # (scripts/test-postgres.sh), seeds it and deletes it at the end.
 set -euo pipefail

@@ -118,4 +118,17 @@ public class ComparePageTests : DashboardTestContext
         Assert.Equal(cut.FindAll("#config-diff thead a").Select(a => a.TextContent), same.FindAll("#config-diff thead a").Select(a => a.TextContent));
         Assert.Equal(link, same.Find("#compare-link input").GetAttribute("value"));
     }
+
+    [Fact]
+    public void Render_TwoTrialsOfOneSearch_ReadsThatSearchOnce()
+    {
+        // Trials 2 and 3 belong to search 2: its read-isolation check (a search read, which counts the
+        // search's trials on the real store) is made once, not once per trial.
+        Store.SearchReads.Clear();
+
+        var cut = RenderAt("?trials=2,3");
+
+        Assert.Equal(2, cut.FindAll("#config-diff thead a").Count);
+        Assert.Single(Store.SearchReads, 2L);
+    }
 }

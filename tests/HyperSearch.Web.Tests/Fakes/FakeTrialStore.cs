@@ -17,6 +17,8 @@ public sealed class FakeTrialStore : ITrialStore
     public List<string> Commands { get; } = [];
     public QueueSnapshot Queue { get; set; } = new([], [], [], []);
     public int GetChangesCalls;
+    /// <summary>Each search read (GetSearchAsync) by id: on the real store each one counts the search's trials.</summary>
+    public List<long> SearchReads { get; } = [];
     public Func<ChangeCursor, ChangeSet>? Changes { get; set; }
 
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
@@ -103,8 +105,11 @@ public sealed class FakeTrialStore : ITrialStore
     public Task<IReadOnlyList<SearchSummary>> ListSearchesAsync(int skip = 0, int take = 100, IReadOnlyCollection<long>? teamIds = null, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<SearchSummary>>([.. Searches.Select(s => s.Summary).Where(s => teamIds is null || teamIds.Contains(s.TeamId)).OrderByDescending(s => s.Id).Skip(skip).Take(take)]);
 
-    public Task<SearchDetail?> GetSearchAsync(long searchId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Searches.FirstOrDefault(s => s.Summary.Id == searchId));
+    public Task<SearchDetail?> GetSearchAsync(long searchId, CancellationToken cancellationToken = default)
+    {
+        lock (gate) SearchReads.Add(searchId);
+        return Task.FromResult(Searches.FirstOrDefault(s => s.Summary.Id == searchId));
+    }
 
     public Task<Page<TrialRow>> GetTrialsAsync(TrialQuery query, CancellationToken cancellationToken = default)
     {

@@ -28,14 +28,18 @@ public static class QueueRun
             Budget = budget, Parallelism = totalSlots, Epochs = epochs, Seed = 1,
         });
 
+        await ClaimLog.InstallAsync(db);
         var processes = Enumerable.Range(0, workers).Select(_ => StartWorker(cliDll, db, slots, epochMs)).ToList();
         var clock = Stopwatch.StartNew();
+        // Every slot runs trialsPerSlot trials back to back; five times that plus 5 minutes (16 worker
+        // processes starting at once on a loaded 2-core machine) is a hang.
+        var limit = TimeSpan.FromMilliseconds(5.0 * trialsPerSlot * epochs * epochMs) + TimeSpan.FromMinutes(5);
         try
         {
             while ((await store.GetSearchAsync(id))!.Summary.State != SearchState.Completed)
             {
-                if (clock.Elapsed > TimeSpan.FromMinutes(5)) throw new TimeoutException("the bench search did not complete");
-                await Task.Delay(200);
+                if (clock.Elapsed > limit) throw new TimeoutException($"the bench search did not complete in {limit}");
+                await Task.Delay(500);
             }
         }
         finally
@@ -67,7 +71,9 @@ public static class QueueRun
             }
         }
         var trialMs = epochs * epochMs;
-        return $"| {provider} | {workers} × {slots} | {budget} × {trialMs} ms | {steady.Mean:F1} | {steady.Percentile(0.5):F1} | {steady.Percentile(0.95):F1} | {steady.Utilisation:F2} % | {all.Mean:F1} | {all.Utilisation:F2} % |";
+        var row = $"| {provider} | {workers} × {slots} | {budget} × {trialMs} ms | {steady.Mean:F1} | {steady.Percentile(0.5):F1} | {steady.Percentile(0.95):F1} | {steady.Utilisation:F2} % | {all.Mean:F1} | {all.Utilisation:F2} % |";
+        Console.Error.WriteLine(row); // kept even if the check below fails
+        return $"{row} {await ClaimLog.CheckAsync(db, id, budget)} |";
     }
 
     private const int WarmupTrials = 3;

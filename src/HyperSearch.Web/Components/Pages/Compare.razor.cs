@@ -49,11 +49,17 @@ public partial class Compare
 
         rows = [];
         missing = [];
+        // Each search's visibility once: reading a search counts its trials (a scan of its index entries,
+        // about a second per trial of a million-trial search on the loaded build machine), and the trials
+        // compared are mostly of one search (docs/benchmarks.md, "Dashboard at a million trials").
+        var visible = new Dictionary<long, bool>();
         // Ids that do not exist are named, not silently dropped (a stale or mistyped link).
         foreach (var id in SearchPage.ParseIds(Trials).Take(MaxTrials))
         {
             // Read isolation: a trial of another team's search is reported like one that does not exist.
-            if (await Store.GetTrialAsync(id) is { } row && await Visibility.SearchAsync(row.SearchId) is not null) rows.Add(row);
+            if (await Store.GetTrialAsync(id) is { } row
+                && (visible.TryGetValue(row.SearchId, out var seen) ? seen : visible[row.SearchId] = await Visibility.SearchAsync(row.SearchId) is not null))
+                rows.Add(row);
             else missing.Add($"no trial with id {id}");
         }
 
