@@ -262,6 +262,41 @@ public class NewSearchTests : DashboardTestContext
         Assert.Null(chart.Series[0].Points[3][1]); // the blow-up past 1.5× the first loss is clipped
     }
 
+    [Theory]
+    [InlineData("#seed input", "x1", "Seed")]
+    [InlineData("#priority input", "high", "Priority")]
+    public void Launch_NumberBoxThatDoesNotParse_IsRefusedNamingTheField(string box, string text, string label)
+    {
+        var cut = Render<NewSearch>();
+        Set(cut, "#name input", "typo");
+        Set(cut, box, text);
+
+        cut.Find("#launch").Click();
+
+        // Launched with 0 (seed 0, priority 0) before: the box said "Not a valid number" and nothing stopped it.
+        Assert.Empty(Store.Created);
+        Assert.Contains($"{label}: not a valid number", cut.Find("#form-errors").TextContent);
+        Set(cut, box, "7");
+        cut.Find("#launch").Click();
+        Assert.Equal(7, label == "Seed" ? Assert.Single(Store.Created).Seed : Store.Created[0].Priority);
+    }
+
+    [Fact]
+    public void StartOver_AfterMessages_NoBoxKeepsAMessage()
+    {
+        var cut = Render<NewSearch>();
+        Set(cut, "#seed input", "x1");
+        Set(cut, "#budget input", "0");
+        cut.Find("#launch").Click();
+        Assert.NotEmpty(Messages(cut, "budget"));
+
+        cut.Find("#reset-form").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("", string.Concat(cut.FindAll(".mud-input-error").Select(e => e.TextContent.Trim()))));
+        Assert.Empty(cut.FindAll("#form-errors"));
+        Assert.Equal("20", cut.Find("#budget input").GetAttribute("value"));
+    }
+
     private sealed class FixedRangeFinder(LrRangeSuggestion suggestion) : ILrRangeFinder
     {
         public Task<LrRangeSuggestion> RunAsync(string workload, CancellationToken cancellationToken = default) => Task.FromResult(suggestion);
