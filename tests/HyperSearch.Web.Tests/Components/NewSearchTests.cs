@@ -297,6 +297,32 @@ public class NewSearchTests : DashboardTestContext
         Assert.Equal("20", cut.Find("#budget input").GetAttribute("value"));
     }
 
+    [Fact]
+    public void Launch_PbtWithPerBatchSteps_MarksTheScheduleStepsBox()
+    {
+        var source = Store.AddSearch("pbt per batch");
+        Store.Searches[0] = source with
+        {
+            Spec = source.Spec with
+            {
+                Strategy = SearchStrategy.Pbt,
+                ScheduleUnit = HyperSearch.Core.Training.ScheduleUnit.Batch,
+                Epochs = 6,
+                Budget = 9,
+                SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.1, "log": true }, "decay": { "constant": {} }, "pbt": { "population": 3, "interval": 2, "fraction": 0.34, "perturbFactors": [0.5, 2] } }""",
+            },
+        };
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/searches/new?clone=1");
+        var cut = Render<NewSearch>();
+
+        cut.Find("#launch").Click();
+
+        // "Fix 1 field" and no box said which before.
+        Assert.Contains("Fix 1 field", cut.Find("#form-errors").TextContent);
+        Assert.Equal(["must be epoch for the pbt strategy (segments hand over between epochs)"], Messages(cut, "scheduleUnit"));
+        Assert.Empty(Store.Created);
+    }
+
     private sealed class FixedRangeFinder(LrRangeSuggestion suggestion) : ILrRangeFinder
     {
         public Task<LrRangeSuggestion> RunAsync(string workload, CancellationToken cancellationToken = default) => Task.FromResult(suggestion);
