@@ -323,6 +323,34 @@ public class NewSearchTests : DashboardTestContext
         Assert.Empty(Store.Created);
     }
 
+    [Fact]
+    public void Clone_SpaceWithPartsTheFormHasNoBoxFor_SaysSoAndLaunchesThemUnchanged()
+    {
+        var source = Store.AddSearch("with params");
+        Store.Searches[0] = source with
+        {
+            Spec = source.Spec with
+            {
+                Pruner = new HyperSearch.Core.Pruning.PrunerSpec { Type = "median", StartupTrials = 2 },
+                SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.1, "log": true }, "decay": { "constant": {} }, "optimizer": { "type": { "type": "categorical", "choices": ["sgd", "adam"] } }, "params": { "width": { "type": "int", "low": 8, "high": 64 } } }""",
+            },
+        };
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/searches/new?clone=1");
+        var cut = Render<NewSearch>();
+
+        var kept = cut.Find("#kept-parts").TextContent;
+        Assert.Contains("space.params: width", kept);
+        Assert.Contains("pruner (median): startupTrials 2", kept);
+        Assert.Contains("Add a momentum range", cut.Find("[data-field='space.optimizer.momentum']").TextContent);
+        cut.Find("#launch").Click();
+
+        var spec = Assert.Single(Store.Created);
+        Assert.Equal(2, spec.Pruner.StartupTrials);
+        var space = HyperSearch.Core.Space.SearchSpaceJson.Parse(spec.SpaceJson).Space!;
+        Assert.Equal(["width"], space.Params!.Select(p => p.Name));
+        Assert.DoesNotContain(space.Optimizer!, p => p.Name == "momentum");
+    }
+
     private sealed class FixedRangeFinder(LrRangeSuggestion suggestion) : ILrRangeFinder
     {
         public Task<LrRangeSuggestion> RunAsync(string workload, CancellationToken cancellationToken = default) => Task.FromResult(suggestion);
