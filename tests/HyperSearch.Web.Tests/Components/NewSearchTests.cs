@@ -25,6 +25,15 @@ public class NewSearchTests : DashboardTestContext
 
     private static void Set(IRenderedComponent<NewSearch> cut, string selector, string value) => cut.Find(selector).Change(value);
 
+    /// <summary>The form opened as a clone (<c>?clone=1</c>) of a stored search with this spec.</summary>
+    private IRenderedComponent<NewSearch> RenderClone(string name, Func<SearchSpec, SearchSpec> spec)
+    {
+        var source = Store.AddSearch(name);
+        Store.Searches[0] = source with { Spec = spec(source.Spec) };
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/searches/new?clone=1");
+        return Render<NewSearch>();
+    }
+
     [Fact]
     public void Launch_EmptyNameAndZeroBudget_ShowsCoreMessagesUnderTheirFieldsAndCreatesNothing()
     {
@@ -99,20 +108,13 @@ public class NewSearchTests : DashboardTestContext
     [Fact]
     public void Render_GridStrategyFromClone_ShowsResultingTrialCount()
     {
-        var source = Store.AddSearch("grid me");
-        Store.Searches[0] = source with
+        var cut = RenderClone("grid me", spec => spec with
         {
-            Spec = source.Spec with
-            {
-                Strategy = SearchStrategy.Grid,
-                GridPoints = 4,
-                Budget = 100,
-                SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.1, "log": true }, "decay": { "step": { "stepSize": { "type": "int", "low": 1, "high": 2 }, "gamma": { "type": "categorical", "choices": [0.1, 0.5, 0.9] } }, "constant": {} } }""",
-            },
-        };
-        Services.GetRequiredService<NavigationManager>().NavigateTo("/searches/new?clone=1");
-
-        var cut = Render<NewSearch>();
+            Strategy = SearchStrategy.Grid,
+            GridPoints = 4,
+            Budget = 100,
+            SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.1, "log": true }, "decay": { "step": { "stepSize": { "type": "int", "low": 1, "high": 2 }, "gamma": { "type": "categorical", "choices": [0.1, 0.5, 0.9] } }, "constant": {} } }""",
+        });
 
         // 4 LR points × (step: 2 × 3 + constant: 1) = 28 grid points, under the budget of 100.
         Assert.Equal("grid of 28 points → 28 trials", cut.Find("#trial-count").TextContent);
@@ -122,19 +124,13 @@ public class NewSearchTests : DashboardTestContext
     [Fact]
     public void Edit_PbtSearchFromClone_ShowsItsSettingsAndTheirMessagesUnderTheirBoxes()
     {
-        var source = Store.AddSearch("pbt me");
-        Store.Searches[0] = source with
+        var cut = RenderClone("pbt me", spec => spec with
         {
-            Spec = source.Spec with
-            {
-                Strategy = SearchStrategy.Pbt,
-                Epochs = 6,
-                Budget = 9,
-                SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.1, "log": true }, "decay": { "constant": {} }, "pbt": { "population": 3, "interval": 2, "fraction": 0.34, "perturbFactors": [0.5, 2] } }""",
-            },
-        };
-        Services.GetRequiredService<NavigationManager>().NavigateTo("/searches/new?clone=1");
-        var cut = Render<NewSearch>();
+            Strategy = SearchStrategy.Pbt,
+            Epochs = 6,
+            Budget = 9,
+            SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.1, "log": true }, "decay": { "constant": {} }, "pbt": { "population": 3, "interval": 2, "fraction": 0.34, "perturbFactors": [0.5, 2] } }""",
+        });
         Assert.Equal("3", cut.Find("#pbt-population input").GetAttribute("value"));
         Assert.Equal("0.5, 2", cut.Find("#pbt-perturb input").GetAttribute("value"));
 
@@ -300,20 +296,14 @@ public class NewSearchTests : DashboardTestContext
     [Fact]
     public void Launch_PbtWithPerBatchSteps_MarksTheScheduleStepsBox()
     {
-        var source = Store.AddSearch("pbt per batch");
-        Store.Searches[0] = source with
+        var cut = RenderClone("pbt per batch", spec => spec with
         {
-            Spec = source.Spec with
-            {
-                Strategy = SearchStrategy.Pbt,
-                ScheduleUnit = HyperSearch.Core.Training.ScheduleUnit.Batch,
-                Epochs = 6,
-                Budget = 9,
-                SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.1, "log": true }, "decay": { "constant": {} }, "pbt": { "population": 3, "interval": 2, "fraction": 0.34, "perturbFactors": [0.5, 2] } }""",
-            },
-        };
-        Services.GetRequiredService<NavigationManager>().NavigateTo("/searches/new?clone=1");
-        var cut = Render<NewSearch>();
+            Strategy = SearchStrategy.Pbt,
+            ScheduleUnit = HyperSearch.Core.Training.ScheduleUnit.Batch,
+            Epochs = 6,
+            Budget = 9,
+            SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.1, "log": true }, "decay": { "constant": {} }, "pbt": { "population": 3, "interval": 2, "fraction": 0.34, "perturbFactors": [0.5, 2] } }""",
+        });
 
         cut.Find("#launch").Click();
 
@@ -326,17 +316,11 @@ public class NewSearchTests : DashboardTestContext
     [Fact]
     public void Clone_SpaceWithPartsTheFormHasNoBoxFor_SaysSoAndLaunchesThemUnchanged()
     {
-        var source = Store.AddSearch("with params");
-        Store.Searches[0] = source with
+        var cut = RenderClone("with params", spec => spec with
         {
-            Spec = source.Spec with
-            {
-                Pruner = new HyperSearch.Core.Pruning.PrunerSpec { Type = "median", StartupTrials = 2 },
-                SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.1, "log": true }, "decay": { "constant": {} }, "optimizer": { "type": { "type": "categorical", "choices": ["sgd", "adam"] } }, "params": { "width": { "type": "int", "low": 8, "high": 64 } } }""",
-            },
-        };
-        Services.GetRequiredService<NavigationManager>().NavigateTo("/searches/new?clone=1");
-        var cut = Render<NewSearch>();
+            Pruner = new HyperSearch.Core.Pruning.PrunerSpec { Type = "median", StartupTrials = 2 },
+            SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.1, "log": true }, "decay": { "constant": {} }, "optimizer": { "type": { "type": "categorical", "choices": ["sgd", "adam"] } }, "params": { "width": { "type": "int", "low": 8, "high": 64 } } }""",
+        });
 
         var kept = cut.Find("#kept-parts").TextContent;
         Assert.Contains("space.params: width", kept);
