@@ -29,7 +29,7 @@ public sealed class DatabaseOutageMiddleware(RequestDelegate next, ITransientFau
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             context.Response.Headers.CacheControl = "no-store";
-            if (WantsPage(context.Request))
+            if (StatusPage.WantsPage(context.Request))
             {
                 context.Response.ContentType = "text/html; charset=utf-8";
                 await context.Response.WriteAsync(StatusPage.Outage(reason, RetryAfterSeconds));
@@ -40,8 +40,4 @@ public sealed class DatabaseOutageMiddleware(RequestDelegate next, ITransientFau
                 .ExecuteAsync(context);
         }
     }
-
-    /// <summary>A browser asking for a page (not the API, not a script's fetch of JSON).</summary>
-    private static bool WantsPage(HttpRequest request) =>
-        !request.Path.StartsWithSegments("/api") && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 }

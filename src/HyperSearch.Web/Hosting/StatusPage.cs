@@ -14,6 +14,15 @@ internal static class StatusPage
         $"{WebUtility.HtmlEncode(reason)}. Searches keep their results; workers retry on their own.</p>\n<p>This page tries again in {retryAfterSeconds} seconds. <a href=\"\">Try now</a>.",
         $"<meta http-equiv=\"refresh\" content=\"{retryAfterSeconds}\" />");
 
+    /// <summary>A browser asking for a page (not the API, not a script's fetch of JSON).</summary>
+    public static bool WantsPage(HttpRequest request) =>
+        !request.Path.StartsWithSegments("/api") && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The sign-in rate limit refused: what happened, when to try again, and a way back to the form.</summary>
+    public static string TooManySignIns(int retryAfterSeconds) => Html(
+        "Too many sign-in attempts",
+        $"This address has tried to sign in too often in the last minute, so sign-in is paused for it. Nothing is wrong with your account.</p>\n<p>Try again in {retryAfterSeconds} seconds: <a href=\"/account/login\">back to sign-in</a>.");
+
     public static string ForStatus(int status) => Html(
         status == StatusCodes.Status404NotFound ? "Not found" : $"{status} {WebUtility.HtmlEncode(ReasonOf(status))}",
         status == StatusCodes.Status404NotFound

@@ -39,14 +39,25 @@ public sealed class LaunchForm
 
     public bool UseWarmup { get; set; }
     public ParamRange WarmupSteps { get; set; } = ParamRange.Int("steps", 1, 5);
-    public ParamRange WarmupStartFactor { get; set; } = ParamRange.Float("startFactor", 0.01, 0.5, log: true);
+    /// <summary>Null: the space leaves it out (a clone of one that did); the core's default applies.</summary>
+    public ParamRange? WarmupStartFactor { get; set; } = NewWarmupStartFactor();
 
     public bool UseOptimizer { get; set; }
-    public ParamRange OptimizerType { get; set; } = ParamRange.Choice("type", "sgd, adam");
-    public ParamRange Momentum { get; set; } = ParamRange.Float("momentum", 0.0, 0.95);
+    /// <summary>Null: the space leaves it out (a clone of one that did); the core's default applies.</summary>
+    public ParamRange? OptimizerType { get; set; } = NewOptimizerType();
+    /// <summary>Null: the space leaves it out (a clone of one that did); the core's default applies.</summary>
+    public ParamRange? Momentum { get; set; } = NewMomentum();
+
+    // A new form's ranges, and the ranges "Add a … range" puts back where a cloned space had none.
+    public static ParamRange NewWarmupStartFactor() => ParamRange.Float("startFactor", 0.01, 0.5, log: true);
+    public static ParamRange NewOptimizerType() => ParamRange.Choice("type", "sgd, adam");
+    public static ParamRange NewMomentum() => ParamRange.Float("momentum", 0.0, 0.95);
 
     /// <summary>The space's <c>pbt</c> section, written only for the PBT strategy.</summary>
     public PbtForm Pbt { get; set; } = new();
+
+    /// <summary>What a cloned spec holds that the form has no box for; written back as it was.</summary>
+    public KeptSpecParts Kept { get; set; } = new();
 
     public IEnumerable<DecayChoice> IncludedDecays => Decays.Where(d => d.Included);
 

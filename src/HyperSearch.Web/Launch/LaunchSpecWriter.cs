@@ -28,6 +28,8 @@ public static class LaunchSpecWriter
         if (!string.IsNullOrEmpty(form.Team)) document["team"] = form.Team;
         // No seed: the store draws a random one (a fixed default made every search sample the same trials).
         if (form.Seed is { } seed) document["seed"] = seed;
+        if (form.Kept.Direction is { } direction) document["direction"] = direction;
+        if (form.Kept.PrunerType == form.Pruner) Merge(document["pruner"]!.AsObject(), form.Kept.Pruner);
         return document;
     }
 
@@ -58,12 +60,12 @@ public static class LaunchSpecWriter
         var space = new JsonObject { ["initialLr"] = Distribution(form.InitialLr), ["decay"] = decay };
         if (form.UseWarmup)
         {
-            space["warmup"] = Params([form.WarmupSteps, form.WarmupStartFactor]);
+            space["warmup"] = Merge(Params([form.WarmupSteps, form.WarmupStartFactor]), form.Kept.Warmup);
         }
 
         if (form.UseOptimizer)
         {
-            space["optimizer"] = Params([form.OptimizerType, form.Momentum]);
+            space["optimizer"] = Merge(Params([form.OptimizerType, form.Momentum]), form.Kept.Optimizer);
         }
 
         if (form.Strategy == SearchStrategy.Pbt)
@@ -77,23 +79,37 @@ public static class LaunchSpecWriter
             };
         }
 
-        return space;
+        return Merge(space, form.Kept.Space);
     }
 
-    private static JsonObject Params(IEnumerable<ParamRange> parameters)
+    /// <summary>Adds a clone's kept entries (copies: the form writes its document anew on every edit).</summary>
+    private static JsonObject Merge(JsonObject target, JsonObject kept)
+    {
+        foreach (var (name, value) in kept) target[name] ??= value?.DeepClone();
+        return target;
+    }
+
+    private static JsonObject Params(IEnumerable<ParamRange?> parameters)
     {
         var result = new JsonObject();
-        foreach (var parameter in parameters) result[parameter.Name] = Distribution(parameter);
+        foreach (var parameter in parameters.OfType<ParamRange>()) result[parameter.Name] = Distribution(parameter);
         return result;
     }
 
     public static JsonObject Distribution(ParamRange range) => range.Kind switch
     {
-        ParamKind.Float => new JsonObject { ["type"] = "float", ["low"] = range.Low, ["high"] = range.High, ["log"] = range.Log },
-        ParamKind.Int => new JsonObject { ["type"] = "int", ["low"] = (long)Math.Round(range.Low), ["high"] = (long)Math.Round(range.High), ["log"] = range.Log },
+        ParamKind.Float => WithStep(new JsonObject { ["type"] = "float", ["low"] = range.Low, ["high"] = range.High, ["log"] = range.Log }, range.Step),
+        ParamKind.Int => WithStep(new JsonObject { ["type"] = "int", ["low"] = (long)Math.Round(range.Low), ["high"] = (long)Math.Round(range.High), ["log"] = range.Log },
+            range.Step is { } step ? Math.Round(step) : null),
         ParamKind.Choice => new JsonObject { ["type"] = "categorical", ["choices"] = JsonLiteral.ParseList(range.Choices) },
         _ => new JsonObject { ["type"] = "fixed", ["value"] = JsonLiteral.Parse(range.Value) },
     };
+
+    private static JsonObject WithStep(JsonObject distribution, double? step)
+    {
+        if (step is { } value) distribution["step"] = distribution["type"]!.GetValue<string>() == "int" ? (long)value : value;
+        return distribution;
+    }
 
     private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 }

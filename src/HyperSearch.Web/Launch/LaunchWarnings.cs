@@ -37,8 +37,15 @@ public static class LaunchWarnings
         };
         if (form.Seed < 0)
             warnings.Add(new("seed", $"Seed {form.Seed} is used as given: it does not mean \"random\", and every search with it samples the same configs."));
-        if (highLr > SuspiciousLr)
-            warnings.Add(new("space.initialLr", $"An initial LR up to {highLr:G3} diverges on every workload here; the LR range test suggests a range."));
+        if (InitialLr(highLr) is { } lrWarning) warnings.Add(new("space.initialLr", lrWarning));
         return warnings;
     }
+
+    /// <summary>
+    /// The one rule on an initial LR, for a search's range (its highest value) and for one trial's
+    /// config ("re-run with changes"): null when it is not suspicious.
+    /// </summary>
+    public static string? InitialLr(double lr) => lr > SuspiciousLr
+        ? $"An initial LR of {lr.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)} diverges on every workload here; the LR range test suggests a range."
+        : null;
 }

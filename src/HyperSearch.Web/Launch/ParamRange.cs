@@ -8,6 +8,8 @@ public sealed class ParamRange
     public double Low { get; set; }
     public double High { get; set; }
     public bool Log { get; set; }
+    /// <summary>A numeric range's grid step (only from a cloned space: the form has no box for it).</summary>
+    public double? Step { get; set; }
     /// <summary>Comma-separated choices for <see cref="ParamKind.Choice"/> (numbers or words).</summary>
     public string Choices { get; set; } = "";
     /// <summary>A JSON literal (or a bare word) for <see cref="ParamKind.Fixed"/>.</summary>

@@ -71,6 +71,34 @@ public sealed class LoginTests
     }
 
     [Theory]
+    [InlineData("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html")]
+    [InlineData("application/json", "application/problem+json")]
+    public async Task SignIn_OverTheLimit_BrowserGetsAPageSayingWhenToRetry_ApiClientProblemDetails(string accept, string contentType)
+    {
+        using var factory = new AccountsFactory();
+        await factory.SeedAsync();
+        var client = factory.BrowserLikeClient();
+        for (var i = 0; i < AccountsRegistration.LoginsPerMinute; i++)
+            await AccountsFactory.SignInAsync(client, "nobody-" + i, "whatever-password-1");
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "ann", ["password"] = AccountsFactory.Password }),
+        };
+        request.Headers.Accept.ParseAdd(accept);
+        using var response = await client.SendAsync(request);
+
+        // Chromium showed its own bare "HTTP ERROR 429": the answer had no body and no Retry-After.
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+        var seconds = response.Headers.RetryAfter?.Delta?.TotalSeconds;
+        Assert.InRange(seconds ?? -1, 1, 60);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Too many sign-in attempts", body);
+        Assert.Contains($"{seconds:0} seconds", body);
+    }
+
+    [Theory]
     [InlineData("http://127.0.0.1:5180", true)]
     [InlineData("http://localhost:5180", true)]
     [InlineData("http://[::1]:5180", true)]

@@ -25,6 +25,15 @@ public class NewSearchTests : DashboardTestContext
 
     private static void Set(IRenderedComponent<NewSearch> cut, string selector, string value) => cut.Find(selector).Change(value);
 
+    /// <summary>The form opened as a clone (<c>?clone=1</c>) of a stored search with this spec.</summary>
+    private IRenderedComponent<NewSearch> RenderClone(string name, Func<SearchSpec, SearchSpec> spec)
+    {
+        var source = Store.AddSearch(name);
+        Store.Searches[0] = source with { Spec = spec(source.Spec) };
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/searches/new?clone=1");
+        return Render<NewSearch>();
+    }
+
     [Fact]
     public void Launch_EmptyNameAndZeroBudget_ShowsCoreMessagesUnderTheirFieldsAndCreatesNothing()
     {
@@ -99,20 +108,13 @@ public class NewSearchTests : DashboardTestContext
     [Fact]
     public void Render_GridStrategyFromClone_ShowsResultingTrialCount()
     {
-        var source = Store.AddSearch("grid me");
-        Store.Searches[0] = source with
+        var cut = RenderClone("grid me", spec => spec with
         {
-            Spec = source.Spec with
-            {
-                Strategy = SearchStrategy.Grid,
-                GridPoints = 4,
-                Budget = 100,
-                SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.1, "log": true }, "decay": { "step": { "stepSize": { "type": "int", "low": 1, "high": 2 }, "gamma": { "type": "categorical", "choices": [0.1, 0.5, 0.9] } }, "constant": {} } }""",
-            },
-        };
-        Services.GetRequiredService<NavigationManager>().NavigateTo("/searches/new?clone=1");
-
-        var cut = Render<NewSearch>();
+            Strategy = SearchStrategy.Grid,
+            GridPoints = 4,
+            Budget = 100,
+            SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.1, "log": true }, "decay": { "step": { "stepSize": { "type": "int", "low": 1, "high": 2 }, "gamma": { "type": "categorical", "choices": [0.1, 0.5, 0.9] } }, "constant": {} } }""",
+        });
 
         // 4 LR points × (step: 2 × 3 + constant: 1) = 28 grid points, under the budget of 100.
         Assert.Equal("grid of 28 points → 28 trials", cut.Find("#trial-count").TextContent);
@@ -122,19 +124,13 @@ public class NewSearchTests : DashboardTestContext
     [Fact]
     public void Edit_PbtSearchFromClone_ShowsItsSettingsAndTheirMessagesUnderTheirBoxes()
     {
-        var source = Store.AddSearch("pbt me");
-        Store.Searches[0] = source with
+        var cut = RenderClone("pbt me", spec => spec with
         {
-            Spec = source.Spec with
-            {
-                Strategy = SearchStrategy.Pbt,
-                Epochs = 6,
-                Budget = 9,
-                SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.1, "log": true }, "decay": { "constant": {} }, "pbt": { "population": 3, "interval": 2, "fraction": 0.34, "perturbFactors": [0.5, 2] } }""",
-            },
-        };
-        Services.GetRequiredService<NavigationManager>().NavigateTo("/searches/new?clone=1");
-        var cut = Render<NewSearch>();
+            Strategy = SearchStrategy.Pbt,
+            Epochs = 6,
+            Budget = 9,
+            SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.1, "log": true }, "decay": { "constant": {} }, "pbt": { "population": 3, "interval": 2, "fraction": 0.34, "perturbFactors": [0.5, 2] } }""",
+        });
         Assert.Equal("3", cut.Find("#pbt-population input").GetAttribute("value"));
         Assert.Equal("0.5, 2", cut.Find("#pbt-perturb input").GetAttribute("value"));
 
@@ -260,6 +256,83 @@ public class NewSearchTests : DashboardTestContext
         Assert.Equal([0.029, 0.42], chart.MarkX!);
         Assert.Equal(1.0, chart.Series[0].Points[1][1]);
         Assert.Null(chart.Series[0].Points[3][1]); // the blow-up past 1.5× the first loss is clipped
+    }
+
+    [Theory]
+    [InlineData("#seed input", "x1", "Seed")]
+    [InlineData("#priority input", "high", "Priority")]
+    public void Launch_NumberBoxThatDoesNotParse_IsRefusedNamingTheField(string box, string text, string label)
+    {
+        var cut = Render<NewSearch>();
+        Set(cut, "#name input", "typo");
+        Set(cut, box, text);
+
+        cut.Find("#launch").Click();
+
+        // Launched with 0 (seed 0, priority 0) before: the box said "Not a valid number" and nothing stopped it.
+        Assert.Empty(Store.Created);
+        Assert.Contains($"{label}: not a valid number", cut.Find("#form-errors").TextContent);
+        Set(cut, box, "7");
+        cut.Find("#launch").Click();
+        Assert.Equal(7, label == "Seed" ? Assert.Single(Store.Created).Seed : Store.Created[0].Priority);
+    }
+
+    [Fact]
+    public void StartOver_AfterMessages_NoBoxKeepsAMessage()
+    {
+        var cut = Render<NewSearch>();
+        Set(cut, "#seed input", "x1");
+        Set(cut, "#budget input", "0");
+        cut.Find("#launch").Click();
+        Assert.NotEmpty(Messages(cut, "budget"));
+
+        cut.Find("#reset-form").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("", string.Concat(cut.FindAll(".mud-input-error").Select(e => e.TextContent.Trim()))));
+        Assert.Empty(cut.FindAll("#form-errors"));
+        Assert.Equal("20", cut.Find("#budget input").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Launch_PbtWithPerBatchSteps_MarksTheScheduleStepsBox()
+    {
+        var cut = RenderClone("pbt per batch", spec => spec with
+        {
+            Strategy = SearchStrategy.Pbt,
+            ScheduleUnit = HyperSearch.Core.Training.ScheduleUnit.Batch,
+            Epochs = 6,
+            Budget = 9,
+            SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.1, "log": true }, "decay": { "constant": {} }, "pbt": { "population": 3, "interval": 2, "fraction": 0.34, "perturbFactors": [0.5, 2] } }""",
+        });
+
+        cut.Find("#launch").Click();
+
+        // "Fix 1 field" and no box said which before.
+        Assert.Contains("Fix 1 field", cut.Find("#form-errors").TextContent);
+        Assert.Equal(["must be epoch for the pbt strategy (segments hand over between epochs)"], Messages(cut, "scheduleUnit"));
+        Assert.Empty(Store.Created);
+    }
+
+    [Fact]
+    public void Clone_SpaceWithPartsTheFormHasNoBoxFor_SaysSoAndLaunchesThemUnchanged()
+    {
+        var cut = RenderClone("with params", spec => spec with
+        {
+            Pruner = new HyperSearch.Core.Pruning.PrunerSpec { Type = "median", StartupTrials = 2 },
+            SpaceJson = """{ "initialLr": { "type": "float", "low": 0.001, "high": 0.1, "log": true }, "decay": { "constant": {} }, "optimizer": { "type": { "type": "categorical", "choices": ["sgd", "adam"] } }, "params": { "width": { "type": "int", "low": 8, "high": 64 } } }""",
+        });
+
+        var kept = cut.Find("#kept-parts").TextContent;
+        Assert.Contains("space.params: width", kept);
+        Assert.Contains("pruner (median): startupTrials 2", kept);
+        Assert.Contains("Add a momentum range", cut.Find("[data-field='space.optimizer.momentum']").TextContent);
+        cut.Find("#launch").Click();
+
+        var spec = Assert.Single(Store.Created);
+        Assert.Equal(2, spec.Pruner.StartupTrials);
+        var space = HyperSearch.Core.Space.SearchSpaceJson.Parse(spec.SpaceJson).Space!;
+        Assert.Equal(["width"], space.Params!.Select(p => p.Name));
+        Assert.DoesNotContain(space.Optimizer!, p => p.Name == "momentum");
     }
 
     private sealed class FixedRangeFinder(LrRangeSuggestion suggestion) : ILrRangeFinder

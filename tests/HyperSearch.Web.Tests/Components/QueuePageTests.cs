@@ -282,4 +282,37 @@ public class QueuePageTests : DashboardTestContext
         dialogs.WaitForAssertion(() => dialogs.Find("#confirm-yes").Click());
         cut.WaitForAssertion(() => Assert.Equal(["priority 2 10", "pause 2", "cancel 1"], Store.Commands));
     }
+
+    [Fact]
+    public void Type_PriorityThatIsNotANumber_ChangesNothingAndSaysSoUnderThatBox()
+    {
+        Store.Queue = Store.Queue with { Queued = [.. Store.Queue.Queued.Select(q => q with { Priority = 30 })] };
+        var cut = Render<Queue>();
+
+        cut.Find("#queued-grid [data-trial='9'] .hs-priority-value input").Change("abc");
+
+        // Set the search's priority to 0 before.
+        Assert.Empty(Store.Commands);
+        Assert.Contains("Not a valid number", cut.Find("#queued-grid [data-trial='9'] .hs-priority").TextContent);
+        Assert.DoesNotContain("Not a valid number", cut.Find("#queued-grid [data-trial='8'] .hs-priority").TextContent);
+    }
+
+    [Fact]
+    public async Task Reorder_RowsAfterAMessage_TheMessageStaysUnderItsOwnSearchsBox()
+    {
+        Store.AddSearch("second", epochs: 10);
+        PendingSearchView Pending(long id, string name) => new(id, name, "ana", DefaultTeam.Id, DefaultTeam.Name, null, 30, 5, 0, 2, WaitReason.NoFreeSlot);
+        Store.Queue = Store.Queue with { Queued = [], PendingAsks = [Pending(1, "sweep"), Pending(2, "second")] };
+        var cut = Render<Queue>();
+        cut.Find("#pending-asks [data-search='2'] .hs-priority-value input").Change("abc");
+
+        Store.Queue = Store.Queue with { PendingAsks = [Pending(2, "second"), Pending(1, "sweep")] };
+        // A gap makes the page read the queue again at once.
+        await cut.InvokeAsync(() => Feed.PushAsync(new ChangeSet([], [], [], ChangeCursor.Start, false), gap: true));
+
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.FindAll("#pending-asks tbody tr")[0].GetAttribute("data-search")));
+        Assert.Contains("Not a valid number", cut.Find("#pending-asks [data-search='2'] .hs-priority").TextContent);
+        Assert.DoesNotContain("Not a valid number", cut.Find("#pending-asks [data-search='1'] .hs-priority").TextContent);
+        Assert.Empty(Store.Commands);
+    }
 }

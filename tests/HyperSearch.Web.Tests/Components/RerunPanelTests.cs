@@ -3,6 +3,7 @@ using HyperSearch.Core.Configuration;
 using HyperSearch.Core.Searches;
 using HyperSearch.Web.Components.Charts;
 using HyperSearch.Web.Components.Pages;
+using HyperSearch.Web.Launch;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -133,5 +134,21 @@ public class RerunPanelTests : DashboardTestContext
 
         Assert.Contains("cancelled: nothing more runs in it", cut.Find("#rerun-refused").TextContent);
         Assert.True(cut.Find("#rerun-submit").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Edit_AbsurdInitialLr_WarnsLikeTheLaunchForm()
+    {
+        var cut = Open();
+        Assert.Empty(cut.FindAll("#rerun-form [data-warning]"));
+
+        Set(cut, "initialLr", "1e9");
+
+        // Accepted without a word before; the launch form warns about the same LR (one rule: LaunchWarnings.InitialLr).
+        var warning = cut.Find("#rerun-form [data-warning='initialLr']").TextContent;
+        Assert.Equal(LaunchWarnings.InitialLr(1e9), warning);
+        Assert.Contains("diverges", warning);
+        Set(cut, "initialLr", "0.05");
+        Assert.Empty(cut.FindAll("#rerun-form [data-warning]"));
     }
 }

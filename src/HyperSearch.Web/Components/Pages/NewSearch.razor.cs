@@ -43,6 +43,7 @@ public partial class NewSearch
     private string specJson = "";
     private IReadOnlyList<Core.Validation.ValidationError> errors = [];
     private FormErrors formErrors = FormErrors.None;
+    private readonly UnreadableNumbers unreadable = new();
     private IReadOnlyList<LaunchWarning> warnings = [];
     private int? slots;
     private bool showErrors;
@@ -153,7 +154,8 @@ public partial class NewSearch
         var (spec, found) = LaunchSpecWriter.Validate(form, Workloads.Names);
         errors = found;
         formErrors = new FormErrors(found, FieldPaths());
-        if (spec is null) return;
+        // A box whose text is not a number kept its old value: launching would launch a number the user did not type.
+        if (spec is null || unreadable.Any) return;
         launching = true;
         try
         {
@@ -195,6 +197,8 @@ public partial class NewSearch
         Draft.Form = form;
         formEpochs = form.Epochs;
         showErrors = false;
+        // The new form's boxes are new components (keyed by the form): the old boxes and their messages go.
+        validated = null;
         rangeTestChart = null;
         rangeTestMessage = null;
         return Task.CompletedTask;

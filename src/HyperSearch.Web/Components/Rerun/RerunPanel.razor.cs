@@ -31,6 +31,7 @@ public partial class RerunPanel
 
     private RerunForm form = null!;
     private FormErrors errors = FormErrors.None;
+    private string? lrWarning;
     private LineChartSpec preview = new([]);
     private ChartSeries? originalCurve;
     private long? formFor;
@@ -62,6 +63,8 @@ public partial class RerunPanel
     {
         var (config, problems) = form.Read();
         errors = new FormErrors(problems, Fields());
+        // The launch form's own rule: an LR that no workload here trains at is said before it is queued.
+        lrWarning = config is null ? null : HyperSearch.Web.Launch.LaunchWarnings.InitialLr(config.InitialLr);
         // The last good preview would contradict the boxes: show only the original until the edit is valid.
         List<ChartSeries> series = [.. originalCurve is null ? [] : new[] { originalCurve }];
         if (config is not null) series.Insert(0, Curve("rerun", "re-run", config, ChartColours.Colour(0)));
