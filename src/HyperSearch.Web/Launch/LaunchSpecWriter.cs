@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HyperSearch.Core.Sampling;
 using HyperSearch.Core.Searches;
+using HyperSearch.Core.Training;
 using HyperSearch.Core.Validation;
 
 namespace HyperSearch.Web.Launch;
@@ -19,7 +20,7 @@ public static class LaunchSpecWriter
     public static string ToJson(LaunchForm form, bool indented = false) =>
         ToDocument(form).ToJsonString(indented ? Indented : null);
 
-    public static (SearchSpec? Spec, IReadOnlyList<ValidationError> Errors) Validate(LaunchForm form, IReadOnlyCollection<string> workloads) =>
+    public static (SearchSpec? Spec, IReadOnlyList<ValidationError> Errors) Validate(LaunchForm form, IReadOnlyList<WorkloadInfo> workloads) =>
         SearchSpecValidator.Parse(ToJson(form), workloads);
 
     public static JsonObject ToDocument(LaunchForm form)

@@ -9,7 +9,7 @@ namespace HyperSearch.Web.Tests.Launch;
 /// <summary>Clone: a stored spec read into the launch form and written back is the same spec, parts the form has no box for included.</summary>
 public class CloneRoundTripTests
 {
-    private static readonly string[] Workloads = ["two-spirals"];
+    private static readonly HyperSearch.Core.Training.WorkloadInfo[] Workloads = [new("two-spirals", "", HyperSearch.Core.Training.WorkloadKind.TorchSharp)];
 
     public static TheoryData<string, string> Specs => new()
     {

@@ -5,7 +5,7 @@ namespace HyperSearch.Web.Tests.Launch;
 
 public class LaunchSpecWriterTests
 {
-    private static readonly string[] Workloads = ["two-spirals"];
+    private static readonly HyperSearch.Core.Training.WorkloadInfo[] Workloads = [new("two-spirals", "", HyperSearch.Core.Training.WorkloadKind.TorchSharp)];
 
     [Theory]
     [InlineData(3)]

@@ -7,7 +7,7 @@ namespace HyperSearch.Web.Tests.Launch;
 /// <summary>The launch form's PBT settings: written into the space, judged by the core, read back on clone.</summary>
 public class PbtLaunchFormTests
 {
-    private static readonly string[] Workloads = ["two-spirals"];
+    private static readonly HyperSearch.Core.Training.WorkloadInfo[] Workloads = [new("two-spirals", "", HyperSearch.Core.Training.WorkloadKind.TorchSharp)];
 
     private static LaunchForm PbtForm()
     {

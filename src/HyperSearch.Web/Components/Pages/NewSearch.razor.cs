@@ -121,7 +121,8 @@ public partial class NewSearch
         var json = LaunchSpecWriter.ToJson(form, indented: true);
         if (json == specJson) return;
         specJson = json;
-        errors = SearchSpecValidator.Parse(json, Workloads.Names).Errors;
+        // Checked against what the workload declares, as the API does: a cloned spec's misspelt params are refused here.
+        errors = SearchSpecValidator.Parse(json, Workloads.Workloads).Errors;
         formErrors = new FormErrors(errors, FieldPaths());
         warnings = LaunchWarnings.For(form, slots);
         var (series, problems) = SchedulePreview.Build(form);
@@ -151,7 +152,7 @@ public partial class NewSearch
     {
         showErrors = true;
         submitError = null;
-        var (spec, found) = LaunchSpecWriter.Validate(form, Workloads.Names);
+        var (spec, found) = LaunchSpecWriter.Validate(form, Workloads.Workloads);
         errors = found;
         formErrors = new FormErrors(found, FieldPaths());
         // A box whose text is not a number kept its old value: launching would launch a number the user did not type.
