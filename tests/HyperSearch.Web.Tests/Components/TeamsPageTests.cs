@@ -70,6 +70,21 @@ public sealed class TeamsPageTests : DashboardTestContext
         Assert.Empty(Audit.Entries);
     }
 
+    [Theory]
+    [InlineData("abc", "4", "Weight: not a valid number")]
+    [InlineData("2", "four", "CPU slot cap: not a valid number")] // an unreadable cap read as empty, "no cap", before
+    public async Task SetQuota_TextThatIsNotANumber_RefusedNamingTheBoxNothingWrittenOrLogged(string weight, string cpu, string message)
+    {
+        var cut = Render<Teams>();
+
+        await SetQuotaAsync(cut, DefaultTeam.Name, weight, cpu);
+
+        cut.WaitForAssertion(() => Assert.Equal(message, cut.Find("#teams-message").TextContent.Trim()));
+        Assert.Equal("1", cut.Find("[data-team='default'] .hs-weight").TextContent);
+        Assert.Equal("–", cut.Find("[data-team='default'] .hs-cap-cpu").TextContent);
+        Assert.Empty(Audit.Entries);
+    }
+
     [Fact]
     public void Render_NotAnAdmin_NoQuotaForm()
     {

@@ -2,6 +2,7 @@ using HyperSearch.Core.Access;
 using HyperSearch.Core.FairShare;
 using HyperSearch.Data.Accounts;
 using HyperSearch.Web.Accounts;
+using HyperSearch.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace HyperSearch.Web.Components.Account;
@@ -23,6 +24,7 @@ public partial class Teams
     private int quotaWeight = 1;
     private int? quotaCpu;
     private int? quotaCuda;
+    private readonly UnreadableNumbers unreadableQuota = new();
     private string? message;
     private bool messageIsError;
 
@@ -60,6 +62,12 @@ public partial class Teams
     private async Task SetQuotaAsync()
     {
         if (!await AdminAsync()) return;
+        // A box whose text is not a number kept its old value: saving would set a quota the admin did not type.
+        if (unreadableQuota.Any)
+        {
+            (message, messageIsError) = (string.Join("; ", unreadableQuota.Messages), true);
+            return;
+        }
         var quota = new TeamQuota(quotaWeight, quotaCpu, quotaCuda);
         IReadOnlyList<string> errors = quotaTeam is null ? ["team: choose a team"] : await Directory.SetQuotaAsync(quotaTeam, quota);
         if (errors.Count == 0) await Audit.RecordAsync((await Actors.GetAsync()).Name, AuditAction.Quota, null, $"{quotaTeam}: {quota}");

@@ -34,10 +34,13 @@ public partial class NumberBox<T> : INumberBox, IDisposable
     [Parameter] public string? Format { get; set; }
     [Parameter] public object? Validation { get; set; }
     [Parameter] public string? Class { get; set; }
+    [Parameter] public bool Error { get; set; }
+    [Parameter] public string? ErrorText { get; set; }
 
-    /// <summary>Passed on only when given: MudBlazor's own default is the type's whole range.</summary>
+    /// <summary>Passed on only when given: MudBlazor's own defaults are the type's whole range and a step of 1.</summary>
     [Parameter] public T Min { get; set; } = default!;
     [Parameter] public T Max { get; set; } = default!;
+    [Parameter] public T Step { get; set; } = default!;
 
     /// <summary>HTML attributes (aria-label, title) for the input.</summary>
     [Parameter(CaptureUnmatchedValues = true)] public Dictionary<string, object>? Attributes { get; set; }
@@ -49,6 +52,7 @@ public partial class NumberBox<T> : INumberBox, IDisposable
         var passed = new Dictionary<string, object>(StringComparer.Ordinal);
         if (parameters.TryGetValue<T>(nameof(Min), out var min) && min is not null) passed[nameof(Min)] = min;
         if (parameters.TryGetValue<T>(nameof(Max), out var max) && max is not null) passed[nameof(Max)] = max;
+        if (parameters.TryGetValue<T>(nameof(Step), out var step) && step is not null) passed[nameof(Step)] = step;
         if (parameters.TryGetValue<Dictionary<string, object>>(nameof(Attributes), out var attributes) && attributes is not null)
         {
             foreach (var (name, value) in attributes) passed[name] = value;
