@@ -9,16 +9,7 @@ Usage: nice -n 10 /usr/bin/python3 scripts/bench/trainer/memory.py [--trials 100
 """
 import argparse, json, os, sqlite3, statistics, subprocess, tempfile, time
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
-CLI = os.path.join(ROOT, "src/HyperSearch.Cli/bin/Release/net10.0/hypersearch.dll")
-
-
-def rss_mb(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS")
+from worker_process import CLI, ROOT, rss_mb
 
 
 def main():

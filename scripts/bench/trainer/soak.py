@@ -16,17 +16,9 @@ Targets (issue 26): 0 failed trials, >= 2 million optimizer steps, <= 50 MB RSS 
 """
 import argparse, json, os, sqlite3, statistics, subprocess, tempfile, time
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
-CLI = os.path.join(ROOT, "src/HyperSearch.Cli/bin/Release/net10.0/hypersearch.dll")
+from worker_process import CLI, ROOT, rss_mb
+
 STEPS_PER_EPOCH = 32  # two-spirals: 1,000 training samples in batches of 32
-
-
-def rss_mb(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS")
 
 
 def load():
