@@ -34,14 +34,15 @@ public class AnnotationPanelTests : DashboardTestContext
         });
 
     [Fact]
-    public void SearchPage_EditAndSave_StoredAuditedAndShownAsTagLinks()
+    public async Task SearchPage_EditAndSave_StoredAuditedAndShownAsTagLinks()
     {
         var cut = RenderSearch();
         OpenEditor(cut, "#search-annotation");
         cut.Find("#search-annotation [data-field='tags'] input").Change("Baseline, paper:fig3");
         cut.Find("#search-annotation [data-field='notes'] textarea").Change("the run in the paper");
 
-        cut.Find("#search-annotation .hs-annotation-save").Click();
+        // Found and clicked in one turn of the renderer: the input's change may re-render the panel in between (a CI run clicked a stale handler).
+        await cut.InvokeAsync(() => cut.Find("#search-annotation .hs-annotation-save").Click());
 
         cut.WaitForAssertion(() => Assert.Equal(["baseline", "paper:fig3"], Store.Searches[0].Summary.Tags));
         Assert.Equal("the run in the paper", Store.Searches[0].Summary.Notes);
@@ -51,13 +52,14 @@ public class AnnotationPanelTests : DashboardTestContext
     }
 
     [Fact]
-    public void SearchPage_BadTag_MessageUnderTheTagsBoxAndNothingSaved()
+    public async Task SearchPage_BadTag_MessageUnderTheTagsBoxAndNothingSaved()
     {
         var cut = RenderSearch();
         OpenEditor(cut, "#search-annotation");
         cut.Find("#search-annotation [data-field='tags'] input").Change("good, bad!");
 
-        cut.Find("#search-annotation .hs-annotation-save").Click();
+        // Found and clicked in one turn of the renderer: the input's change may re-render the panel in between (a CI run clicked a stale handler).
+        await cut.InvokeAsync(() => cut.Find("#search-annotation .hs-annotation-save").Click());
 
         // The message renders after MudBlazor's input has passed the text on (asynchronous under load).
         cut.WaitForAssertion(() => Assert.Contains("got '!' in 'bad!'", cut.Find("#search-annotation [data-field='tags']").TextContent));
@@ -88,13 +90,14 @@ public class AnnotationPanelTests : DashboardTestContext
     }
 
     [Fact]
-    public void TrialPage_EditAndSave_StoredOnTheTrial()
+    public async Task TrialPage_EditAndSave_StoredOnTheTrial()
     {
         var cut = Render<TrialPage>(p => p.Add(c => c.TrialId, 2L));
         OpenEditor(cut, "#trial-annotation");
         cut.Find("#trial-annotation [data-field='tags'] input").Change("winner");
 
-        cut.Find("#trial-annotation .hs-annotation-save").Click();
+        // Found and clicked in one turn of the renderer: the input's change may re-render the panel in between (a CI run clicked a stale handler).
+        await cut.InvokeAsync(() => cut.Find("#trial-annotation .hs-annotation-save").Click());
 
         cut.WaitForAssertion(() => Assert.Equal(["winner"], Store.Trials[1].Tags));
         cut.WaitForAssertion(() => Assert.Equal("searches/1?tag=winner", cut.Find("#trial-annotation [data-tag='winner']").GetAttribute("href")));
